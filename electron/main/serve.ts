@@ -1,0 +1,68 @@
+/**
+ * Browser mode (`npm run serve [-- --port N --data-dir DIR]`): the app's services and
+ * built renderer on http://127.0.0.1, for machines without the Electron binary or for
+ * working in a browser. Opens the same data folder as the desktop app by default.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './services/paths';
+import { WorkspaceStore } from './services/store';
+import { createServiceHandlers } from './services/handlers';
+import { startBrowserServer } from './services/browser-server';
+import { version } from '../../package.json';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const portText = readOption(argv, 'port') ?? process.env.FACTCHECK_PORT ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535 (got "${portText}").`);
+
+  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const bridgeFile = fileURLToPath(new URL('../preload/browser.cjs', import.meta.url));
+  if (!existsSync(rendererDir) || !existsSync(bridgeFile)) fail('The app is not built. Run `npm run build` first (or use `npm run serve`, which builds).');
+
+  const dataDir = resolveDataDir(argv, process.env, () => defaultUserDataDir());
+  let store: WorkspaceStore;
+  try {
+    store = await WorkspaceStore.open(dataDir);
+  } catch (error) {
+    fail(`${(error as Error).message}\nNothing was changed. Move the file aside or pass --data-dir with another folder.`);
+  }
+
+  let server;
+  try {
+    server = await startBrowserServer({
+      handlers: createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' }),
+      rendererDir,
+      bridgeFile,
+      token: randomBytes(24).toString('base64url'),
+      port,
+      onInternalError: (method, error) => console.error(`[${method}]`, error),
+    });
+  } catch (error) {
+    await store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port N.` : (error as Error).message);
+  }
+
+  console.log(`${APP_NAME} is running in browser mode.`);
+  console.log(`Data file: ${store.file}`);
+  console.log(`Open: ${server.url}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+function fail(message: string): never {
+  console.error(`${APP_NAME}: ${message}`);
+  process.exit(1);
+}
+
+void main();

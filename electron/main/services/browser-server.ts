@@ -1,0 +1,218 @@
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
+import { dispatch } from '../../../shared/api/dispatch';
+import { failure, type ApiResult } from '../../../shared/api/result';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+
+export interface BrowserServerOptions {
+  handlers: Handlers<ServiceMethod>;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** The built browser bridge (out/preload/browser.cjs). */
+  bridgeFile: string;
+  token: string;
+  port: number;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface BrowserServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const BRIDGE_PATH = '/__factcheck/bridge.js';
+/** Large enough for the longest article the schema allows, in UTF-8. */
+const MAX_BODY_BYTES = 24 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Browser mode: the built renderer and the same service handlers over HTTP, on 127.0.0.1
+ * only. Every request must carry the session token (query, cookie or header), name this
+ * server as its Host (against DNS rebinding) and, if it has an Origin, come from this
+ * server's own origin (against cross-site requests).
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  // The bridge is built as one self-contained file; wrapping it keeps its helpers out of the page's globals.
+  const bridge = `(function () {\n${await fs.readFile(options.bridgeFile, 'utf8')}\n})();\n`;
+  const indexHtml = injectBridge(await fs.readFile(path.join(options.rendererDir, 'index.html'), 'utf8'));
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  const cookieName = `factcheck_session_${port}`;
+
+  server.on('request', (req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      options.onInternalError?.('http', error);
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    if (!allowedHosts.has(req.headers.host ?? '')) return sendText(res, 403, 'Forbidden: unexpected Host header.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return sendText(res, 403, 'Forbidden: cross-origin request.');
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const queryToken = url.searchParams.get('token');
+    const presented = queryToken ?? headerValue(req.headers['x-factcheck-token']) ?? readCookie(req.headers.cookie, cookieName);
+    if (!presented || !sameSecret(presented, options.token)) {
+      return sendText(res, 401, 'Unauthorised: open the address printed by `npm run serve`, including its token.');
+    }
+    if (queryToken !== null && req.method === 'GET') {
+      // Swap the token in the address for a session cookie, so it does not linger in history.
+      url.searchParams.delete('token');
+      res.setHeader('Set-Cookie', `${cookieName}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.writeHead(303, { Location: url.pathname + url.search });
+      return void res.end();
+    }
+
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    if (url.pathname === BRIDGE_PATH) return send(res, 200, MIME['.js']!, bridge);
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.setHeader('Cache-Control', 'no-store');
+      return send(res, 200, MIME['.html']!, indexHtml);
+    }
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'API calls must use POST.'));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, failure('invalid_input', 'API calls must send JSON (Content-Type: application/json).'));
+    }
+    let body: string;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      return sendJson(res, 413, failure('invalid_input', (error as Error).message));
+    }
+    let input: unknown;
+    try {
+      input = body === '' ? undefined : JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
+    }
+    const result = await dispatch(options.handlers, method, input, options.onInternalError);
+    return sendJson(res, 200, result);
+  }
+
+  async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
+    const root = path.resolve(options.rendererDir);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendText(res, 400, 'Bad request.');
+    }
+    const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+    if (!file.startsWith(root + path.sep)) return sendText(res, 404, 'Not found.');
+    let content: Buffer;
+    try {
+      content = await fs.readFile(file);
+    } catch {
+      return sendText(res, 404, 'Not found.');
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    return send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', content);
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Loads the bridge as a classic script before the renderer's module script. */
+export function injectBridge(html: string): string {
+  const tag = `<script src="${BRIDGE_PATH}"></script>`;
+  if (!html.includes('</head>')) throw new Error('The built index.html has no </head>; rebuild the renderer.');
+  return html.replace('</head>', `    ${tag}\n  </head>`);
+}
+
+function setSecurityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendText(res: http.ServerResponse, status: number, message: string): void {
+  send(res, status, 'text/plain; charset=utf-8', `${message}\n`);
+}
+
+function sendJson(res: http.ServerResponse, status: number, result: ApiResult<unknown>): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is read and dropped, so the refusal can still be answered.
+      if (size > limit) return;
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > limit) reject(new Error(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB.`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}

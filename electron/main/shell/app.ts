@@ -1,0 +1,91 @@
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { APP_NAME, resolveDataDir } from '../services/paths';
+import { WorkspaceStore } from '../services/store';
+import { createServiceHandlers } from '../services/handlers';
+import { createHostHandlers } from './host-handlers';
+import { createSenderCheck, registerIpc } from './ipc';
+import { hardenApp } from './security';
+import { installMenu } from './menu';
+import { createMainWindow, type WindowTarget } from './window';
+
+export interface ShellOptions {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** Folder of the built bundles (out/main); preload and renderer sit beside it. */
+  bundleUrl: string;
+}
+
+/** Where the window loads from: electron-vite's dev server while developing, else the built files. */
+export function windowTarget(options: ShellOptions): WindowTarget {
+  const preload = fileURLToPath(new URL('../preload/index.cjs', options.bundleUrl));
+  const devUrl = options.env.ELECTRON_RENDERER_URL;
+  if (devUrl && !app.isPackaged) return { preload, renderer: { url: devUrl } };
+  return { preload, renderer: { file: fileURLToPath(new URL('../renderer/index.html', options.bundleUrl)) } };
+}
+
+function rendererUrl(target: WindowTarget): string {
+  return 'url' in target.renderer ? target.renderer.url : new URL(`file://${target.renderer.file}`).href;
+}
+
+/**
+ * Starts the desktop app: one instance, hardened defaults, the store, IPC, the window.
+ * Resolves with the store once the window exists (undefined when this instance quits).
+ */
+export async function startApp(options: ShellOptions): Promise<WorkspaceStore | undefined> {
+  app.setName(APP_NAME);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return undefined;
+  }
+  hardenApp();
+  await app.whenReady();
+  installMenu();
+
+  const dataDir = resolveDataDir(options.argv, options.env, () => app.getPath('userData'));
+  let store: WorkspaceStore;
+  try {
+    store = await WorkspaceStore.open(dataDir);
+  } catch (error) {
+    dialog.showErrorBox('Fact-check Desk cannot open its data', `${(error as Error).message}\n\nNothing was changed. Move the file aside or start with --data-dir pointing to another folder.`);
+    app.exit(1);
+    return undefined;
+  }
+
+  const target = windowTarget(options);
+  let mainWindow: BrowserWindow | null = null;
+  const handlers = {
+    ...createServiceHandlers(store, { name: APP_NAME, version: app.getVersion(), mode: 'electron' }),
+    ...createHostHandlers(() => mainWindow),
+  };
+  registerIpc(handlers, createSenderCheck(rendererUrl(target)), (method, error) => console.error(`[${method}]`, error));
+
+  const openWindow = () => {
+    mainWindow = createMainWindow(target);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  openWindow();
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    // Let the last write finish before the process goes away.
+    event.preventDefault();
+    closing = true;
+    void store.close().finally(() => app.quit());
+  });
+  return store;
+}

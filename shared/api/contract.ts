@@ -1,0 +1,204 @@
+/**
+ * The one API contract. Each method is declared here once: its input schema, its result
+ * schema and who implements it. The IPC registration, the preload bridge, the browser-mode
+ * server and bridge, and the renderer's client are all derived from this object.
+ *
+ * - `service` methods are implemented once, in electron/main/services/handlers.ts, and run in
+ *   the main process (Electron) or in the browser-mode server.
+ * - `host` methods need the desktop around the app (a save dialog, the system browser);
+ *   the Electron shell and the browser-mode bridge each provide them.
+ */
+import { z } from 'zod';
+import {
+  Article,
+  ArticleFields,
+  Claim,
+  ClaimFields,
+  Id,
+  Settings,
+  Source,
+  SourceFields,
+  Stance,
+  Verdict,
+  WebUrl,
+  Workspace,
+} from '../domain/schemas';
+import type { ApiResult } from './result';
+
+interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly kind: 'service' | 'host';
+  readonly summary: string;
+  readonly input: I;
+  readonly output: O;
+}
+
+const service = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) =>
+  ({ kind: 'service', summary, input, output }) as const satisfies MethodSpec<I, O>;
+const host = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) =>
+  ({ kind: 'host', summary, input, output }) as const satisfies MethodSpec<I, O>;
+
+const NoInput = z.strictObject({});
+const ById = z.strictObject({ id: Id });
+
+const NewArticle = z.strictObject({
+  title: ArticleFields.shape.title,
+  text: ArticleFields.shape.text.refine((t) => t.trim().length > 0, 'the article text cannot be empty'),
+  url: ArticleFields.shape.url.default(null),
+  outlet: ArticleFields.shape.outlet.default(''),
+  author: ArticleFields.shape.author.default(''),
+  publishedDate: ArticleFields.shape.publishedDate.default(null),
+});
+
+const NewSource = z.strictObject({
+  url: SourceFields.shape.url,
+  title: SourceFields.shape.title,
+  publisher: SourceFields.shape.publisher.default(''),
+  publishedDate: SourceFields.shape.publishedDate.default(null),
+  excerpt: SourceFields.shape.excerpt.default(''),
+});
+
+export const EXPORT_FORMATS = ['markdown'] as const;
+
+export const ExportedFile = z.object({
+  fileName: z.string().min(1),
+  mimeType: z.string().min(1),
+  content: z.string(),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+export const contract = {
+  getAppInfo: service(
+    'Which app this is, how it runs and where its data file is.',
+    NoInput,
+    z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser']), dataFile: z.string() }),
+  ),
+  getWorkspace: service('The whole workspace as stored.', NoInput, Workspace),
+  updateSettings: service(
+    'Change workspace settings (organization name, assignee list).',
+    z.strictObject({ patch: Settings.pick({ organizationName: true, assignees: true }).partial().strict() }),
+    Settings,
+  ),
+
+  createArticle: service('Add an article from its title and text.', NewArticle, Article),
+  updateArticle: service(
+    "Change an article's details (not its text).",
+    z.strictObject({ id: Id, patch: ArticleFields.omit({ text: true }).partial().strict() }),
+    Article,
+  ),
+  deleteArticle: service(
+    'Delete an article with its claims; the result holds what was removed, for undo.',
+    ById,
+    z.object({ articles: z.array(Article), claims: z.array(Claim) }),
+  ),
+  restoreDeleted: service(
+    'Put back articles and claims removed by a delete (undo).',
+    z.strictObject({ articles: z.array(Article).max(10_000), claims: z.array(Claim).max(100_000) }),
+    z.object({ articles: z.array(Article), claims: z.array(Claim) }),
+  ),
+
+  createClaim: service(
+    'Turn the article text between two offsets into a claim.',
+    z.strictObject({
+      articleId: Id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      text: ClaimFields.shape.text.optional(),
+      score: Claim.shape.score.default(null),
+    }),
+    Claim,
+  ),
+  updateClaim: service(
+    "Change a claim's wording or triage fields.",
+    z.strictObject({ id: Id, patch: ClaimFields.partial().strict() }),
+    Claim,
+  ),
+  deleteClaim: service(
+    'Delete a claim; the result holds what was removed, for undo.',
+    ById,
+    z.object({ articles: z.array(Article), claims: z.array(Claim) }),
+  ),
+
+  addSource: service(
+    'Attach a source to a claim; a source already in the workspace with the same address is reused.',
+    z.strictObject({ claimId: Id, source: NewSource, stance: Stance }),
+    z.object({ claim: Claim, source: Source }),
+  ),
+  setSourceStance: service(
+    "Change how a source bears on a claim.",
+    z.strictObject({ claimId: Id, sourceId: Id, stance: Stance }),
+    Claim,
+  ),
+  unlinkSource: service(
+    'Detach a source from a claim (the source stays in the workspace).',
+    z.strictObject({ claimId: Id, sourceId: Id }),
+    Claim,
+  ),
+  setVerdict: service(
+    "Record a claim's verdict (rating, conclusion, rationale), or clear it with null.",
+    z.strictObject({
+      claimId: Id,
+      verdict: z
+        .strictObject({
+          ratingId: Verdict.shape.ratingId,
+          conclusion: Verdict.shape.conclusion.default(''),
+          rationale: Verdict.shape.rationale.default(''),
+        })
+        .nullable(),
+    }),
+    Claim,
+  ),
+
+  exportReport: service(
+    "Render an article's fact-check report.",
+    z.strictObject({ articleId: Id, format: z.enum(EXPORT_FORMATS) }),
+    ExportedFile,
+  ),
+
+  saveFile: host(
+    'Save a file the editor chose to export (a save dialog on the desktop, a download in a browser).',
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      mimeType: z.string().min(1).max(100),
+      content: z.string().max(50_000_000),
+    }),
+    z.object({ saved: z.boolean(), location: z.string().nullable() }),
+  ),
+  openExternal: host(
+    'Open a web address in the system browser (never inside the app).',
+    z.strictObject({ url: WebUrl }),
+    z.object({ opened: z.boolean() }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ServiceMethod = { [M in MethodName]: Contract[M]['kind'] extends 'service' ? M : never }[MethodName];
+export type HostMethod = Exclude<MethodName, ServiceMethod>;
+
+/** What a caller passes (defaults may be left out). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const SERVICE_METHODS = METHOD_NAMES.filter((m): m is ServiceMethod => contract[m].kind === 'service');
+export const HOST_METHODS = METHOD_NAMES.filter((m): m is HostMethod => contract[m].kind === 'host');
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The IPC channel of a method: one per method, so a sender can only reach declared ones. */
+export const ipcChannel = (method: MethodName): string => `factcheck:${method}`;
+
+/** Handler implementations, typed from the contract so none can be missing or mistyped. */
+export type Handlers<M extends MethodName> = {
+  [K in M]: (input: ParsedInput<K>) => Promise<Output<K>>;
+};
+
+/** The object exposed as `window.factcheck` by the preload and the browser-mode bridge. */
+export type FactcheckBridge = {
+  [K in MethodName]: (input: Input<K>) => Promise<ApiResultOf<K>>;
+};
+export type ApiResultOf<M extends MethodName> = ApiResult<Output<M>>;
