@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'renderer/test/**'],
     rules: forbid([
       notElectron('The renderer'),
       notNode('The renderer runs in a sandboxed page: it'),
