@@ -78,9 +78,12 @@ export function renderMarkdownReport(input: ReportInput): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Escapes Markdown syntax in a single-line piece of user text. */
+/**
+ * Escapes Markdown syntax in a single-line piece of user text. List markers (- +) are left
+ * alone: inline text never starts a line in this report, so they cannot start a list.
+ */
 export function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()<>#+\-!|~])/g, '\\$1');
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()<>#|~])/g, '\\$1');
 }
 
 function blockquote(text: string): string[] {

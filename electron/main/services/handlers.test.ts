@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/api/dispatch';
+import type { MethodName, Output } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/result';
+import { createServiceHandlers } from './handlers';
+import { WorkspaceStore } from './store';
+import { withTempDir } from './test-helpers';
+
+/** Calls methods exactly as IPC and HTTP do: through dispatch, with untyped input. */
+async function withApi(run: (call: <M extends MethodName>(m: M, input: unknown) => Promise<ApiResult<Output<M>>>, store: WorkspaceStore) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const store = await WorkspaceStore.open(dir);
+    const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' });
+    const call = <M extends MethodName>(m: M, input: unknown) => dispatch(handlers, m, input) as Promise<ApiResult<Output<M>>>;
+    try {
+      await run(call, store);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+function value<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.message}`);
+  return result.value;
+}
+
+describe('service handlers', () => {
+  it('take an article from text to a claim with a source and a verdict, and export it', async () => {
+    await withApi(async (call) => {
+      const article = value(await call('createArticle', { title: 'Budget', text: 'Spending rose 4% this year. That is all.' }));
+      expect(article).toMatchObject({ url: null, outlet: '', author: '', publishedDate: null });
+      const claim = value(await call('createClaim', { articleId: article.id, start: 0, end: 27 }));
+      expect(claim.quote).toMatchObject({ exact: 'Spending rose 4% this year.', prefix: '', suffix: ' That is all.' });
+      expect(claim.text).toBe('Spending rose 4% this year.');
+      expect(claim.status).toBe('new');
+
+      const updated = value(await call('updateClaim', { id: claim.id, patch: { status: 'researching', tags: ['budget', 'budget', 'economy'], assignee: 'Sam' } }));
+      expect(updated).toMatchObject({ status: 'researching', tags: ['budget', 'economy'], assignee: 'Sam' });
+
+      const { source } = value(
+        await call('addSource', { claimId: claim.id, stance: 'refutes', source: { url: 'https://stats.example/t1', title: 'Table 1' } }),
+      );
+      // The same address on another claim reuses the library entry.
+      const other = value(await call('createClaim', { articleId: article.id, start: 28, end: 40 }));
+      const reused = value(await call('addSource', { claimId: other.id, stance: 'supports', source: { url: 'https://stats.example/t1', title: 'Table 1 (again)' } }));
+      expect(reused.source.id).toBe(source.id);
+
+      const rated = value(await call('setVerdict', { claimId: claim.id, verdict: { ratingId: 'mostly-false', rationale: 'Table 1 says 2%.' } }));
+      expect(rated.verdict).toMatchObject({ ratingId: 'mostly-false', conclusion: '', rationale: 'Table 1 says 2%.' });
+
+      const report = value(await call('exportReport', { articleId: article.id, format: 'markdown' }));
+      expect(report.fileName).toBe('fact-check-budget.md');
+      expect(report.content).toContain('**Verdict: Mostly false**');
+      expect(report.content).toContain('[Table 1](<https://stats.example/t1>) (Refutes)');
+    });
+  });
+
+  it('delete and restore give back exactly what was removed', async () => {
+    await withApi(async (call, store) => {
+      const articleId = store.data.articles[0]!.id;
+      value(await call('createClaim', { articleId, start: 0, end: 10 }));
+      const before = structuredClone(store.data);
+      const removed = value(await call('deleteArticle', { id: articleId }));
+      expect(removed.claims).toHaveLength(1);
+      expect(store.data.articles).toHaveLength(0);
+      expect(store.data.claims).toHaveLength(0);
+      value(await call('restoreDeleted', removed));
+      expect(store.data).toEqual(before);
+      const again = await call('restoreDeleted', removed);
+      expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    });
+  });
+
+  const refused: [MethodName, (ids: { article: string; claim: string }) => unknown, RegExp][] = [
+    ['createArticle', () => ({ title: '', text: 'x' }), /title cannot be empty/],
+    ['createArticle', () => ({ title: 'T', text: '   ' }), /text cannot be empty/],
+    ['createArticle', () => ({ title: 'T', text: 'x', url: 'file:///etc/passwd' }), /web address/],
+    ['createArticle', () => ({ title: 'T', text: 'x', id: 'chosen0001' }), /Unrecognized key/i],
+    ['createClaim', ({ article }) => ({ articleId: article, start: 5, end: 5 }), /not inside the article text/],
+    ['createClaim', ({ article }) => ({ articleId: article, start: 0, end: 10_000 }), /not inside the article text/],
+    ['createClaim', () => ({ articleId: 'nope000000', start: 0, end: 3 }), /no article with id/],
+    ['updateClaim', ({ claim }) => ({ id: claim, patch: { status: 'done' } }), /status/],
+    ['updateClaim', ({ claim }) => ({ id: claim, patch: { text: ' ' } }), /wording cannot be empty/],
+    ['addSource', ({ claim }) => ({ claimId: claim, stance: 'supports', source: { url: 'javascript:alert(1)', title: 'x' } }), /web address/],
+    ['addSource', ({ claim }) => ({ claimId: claim, stance: 'agrees', source: { url: 'https://a.example', title: 'x' } }), /stance/],
+    ['setVerdict', ({ claim }) => ({ claimId: claim, verdict: { ratingId: 'pants-on-fire' } }), /not a rating on this workspace's scale/],
+    ['unlinkSource', ({ claim }) => ({ claimId: claim, sourceId: 'source0000' }), /does not cite/],
+    ['deleteClaim', () => ({ id: '../../etc' }), /not a valid id/],
+    ['exportReport', ({ article }) => ({ articleId: article, format: 'exe' }), /format/],
+    ['getWorkspace', () => null, /expected object/i],
+    ['updateSettings', () => ({ patch: { ratingScale: [] } }), /Unrecognized key/i],
+  ];
+
+  it.each(refused)('%s refuses bad input with a clear message and leaves the file byte-identical', async (method, input, message) => {
+    await withApi(async (call, store) => {
+      const article = store.data.articles[0]!.id;
+      const claim = value(await call('createClaim', { articleId: article, start: 0, end: 10 })).id;
+      const before = await readFile(store.file);
+      const result = await call(method, input({ article, claim }));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.message).toMatch(message);
+      expect(await readFile(store.file)).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { inline, renderMarkdownReport, reportFileName } from './markdown';
+import { DEFAULT_RATING_SCALE } from '../domain/rating';
+import type { Article, Claim, Source } from '../domain/schemas';
+
+const NOW = '2026-11-25T10:00:00.000Z';
+const article: Article = {
+  id: 'article001',
+  title: 'Budget *speech* [draft]',
+  text: 'Unemployment fell to 4.1% in May. Nothing else happened.',
+  url: 'https://news.example/budget',
+  outlet: 'Example News',
+  author: 'A. Writer',
+  publishedDate: '2026-11-20',
+  importedAt: NOW,
+  updatedAt: NOW,
+};
+const source: Source = {
+  id: 'source0001',
+  url: 'https://stats.example/labour?month=may',
+  title: 'Labour market, May',
+  publisher: 'Statistics Office',
+  publishedDate: '2026-06-01',
+  excerpt: 'The unemployment rate was 4.3%.',
+  accessedAt: NOW,
+};
+const claim = (over: Partial<Claim>): Claim => ({
+  id: 'claim00001',
+  articleId: article.id,
+  text: 'Unemployment fell to 4.1% in May',
+  quote: { exact: 'Unemployment fell to 4.1% in May.', start: 0, end: 33, prefix: '', suffix: ' Nothing else happened.' },
+  status: 'ready',
+  priority: 'high',
+  assignee: 'Sam',
+  tags: ['economy'],
+  score: 0.9,
+  verdict: { ratingId: 'mostly-false', conclusion: 'The official rate was 4.3%.', rationale: 'See **table 2**.', decidedAt: NOW },
+  sources: [{ sourceId: source.id, stance: 'refutes' }],
+  createdAt: NOW,
+  updatedAt: NOW,
+  ...over,
+});
+
+const render = (claims: Claim[]) =>
+  renderMarkdownReport({ article, claims, sources: [source], ratingScale: DEFAULT_RATING_SCALE, organizationName: 'Desk', generatedAt: NOW });
+
+describe('renderMarkdownReport', () => {
+  it('lists each claim with its quote, verdict, rationale and sources with stance', () => {
+    const md = render([claim({})]);
+    expect(md).toContain('# Fact-check: Budget \\*speech\\* \\[draft\\]');
+    expect(md).toContain('> Unemployment fell to 4.1% in May.');
+    expect(md).toContain('**Verdict: Mostly false**');
+    expect(md).toContain('Conclusion: The official rate was 4.3%.');
+    expect(md).toContain('See **table 2**.');
+    expect(md).toContain('[Labour market, May](<https://stats.example/labour?month=may>) — Statistics Office, 2026-06-01 (Refutes)');
+    expect(md).toContain('- Checked by: Desk');
+  });
+
+  it('orders claims as they appear in the article and marks unrated ones', () => {
+    const later = claim({ id: 'claim00002', text: 'Nothing else happened', quote: { exact: 'Nothing else happened.', start: 34, end: 56, prefix: '', suffix: '' }, verdict: null, sources: [] });
+    const md = render([later, claim({})]);
+    expect(md.indexOf('Claim 1: Unemployment')).toBeGreaterThan(0);
+    expect(md.indexOf('Claim 2: Nothing')).toBeGreaterThan(md.indexOf('Claim 1'));
+    expect(md).toContain('Verdict: not yet rated');
+  });
+
+  it('says so when there are no claims', () => {
+    expect(render([])).toContain('No claims have been recorded');
+  });
+
+  it('escapes user text so it cannot add headings, links or HTML', () => {
+    expect(inline('# [x](javascript:alert(1)) <img onerror=1>')).toBe('\\# \\[x\\]\\(javascript:alert\\(1\\)\\) \\<img onerror=1\\>');
+  });
+});
+
+describe('reportFileName', () => {
+  it('makes a safe file name from any title', () => {
+    expect(reportFileName('Budget: "2027" speech / notes', 'md')).toBe('fact-check-budget-2027-speech-notes.md');
+    expect(reportFileName('../../etc/passwd', 'md')).toBe('fact-check-etc-passwd.md');
+    expect(reportFileName('???', 'md')).toBe('fact-check-article.md');
+  });
+});
