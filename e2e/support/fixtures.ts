@@ -1,0 +1,98 @@
+/**
+ * One spec set, two ways to run the app: `browser` drives the built renderer served by
+ * browser mode in Debian's Chromium; `electron` drives the real desktop app where the
+ * Electron binary exists (and is skipped, saying why, where it does not).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, test as base, expect, type BrowserContext, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
+import { findElectronBinary, projectRoot } from '../../scripts/electron-binary.mjs';
+import { startServer, type RunningServer } from './server';
+
+export interface AppUnderTest {
+  page: Page;
+  dataDir: string;
+  /** Stops the app (server or Electron) and starts it again on the same data folder. */
+  restart(): Promise<Page>;
+  /** Runs `action`, which must export a file, and returns what was saved. */
+  captureExport(action: () => Promise<void>): Promise<{ fileName: string; content: string }>;
+}
+
+export const test = base.extend<{ app: AppUnderTest }>({
+  app: async ({ browser }, use, testInfo) => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-e2e-'));
+    try {
+      if (testInfo.project.name === 'electron') await useElectron(dataDir, testInfo, use);
+      else await useBrowserMode(dataDir, () => browser.newContext(), use);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+async function useBrowserMode(dataDir: string, newContext: () => Promise<BrowserContext>, use: (app: AppUnderTest) => Promise<void>) {
+  let server: RunningServer = await startServer(dataDir);
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const app: AppUnderTest = {
+    page,
+    dataDir,
+    async restart() {
+      await server.stop();
+      server = await startServer(dataDir);
+      await page.goto(server.url);
+      return page;
+    },
+    async captureExport(action) {
+      const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+      const file = await download.path();
+      return { fileName: download.suggestedFilename(), content: await readFile(file, 'utf8') };
+    },
+  };
+  try {
+    await use(app);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+async function useElectron(dataDir: string, testInfo: TestInfo, use: (app: AppUnderTest) => Promise<void>) {
+  const binary = findElectronBinary();
+  testInfo.skip(!binary.found, `Electron project skipped: ${binary.found ? '' : binary.reason}. Install it with internet access (npm install); the browser project covers the same specs.`);
+  if (!binary.found) return;
+  const launch = () => _electron.launch({ executablePath: binary.path, args: [projectRoot, '--data-dir', dataDir] });
+  let electronApp: ElectronApplication = await launch();
+  let page = await electronApp.firstWindow();
+  const app: AppUnderTest = {
+    get page() {
+      return page;
+    },
+    dataDir,
+    async restart() {
+      await electronApp.close();
+      electronApp = await launch();
+      page = await electronApp.firstWindow();
+      return page;
+    },
+    async captureExport(action) {
+      const target = path.join(dataDir, `export-${Date.now()}`);
+      // The native save dialog cannot be clicked by a test: answer it with a fixed path.
+      await electronApp.evaluate(({ dialog }, filePath) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+      }, target);
+      await action();
+      await expect.poll(() => readFile(target, 'utf8').catch(() => '')).not.toBe('');
+      return { fileName: path.basename(target), content: await readFile(target, 'utf8') };
+    },
+  };
+  try {
+    await use(app);
+  } finally {
+    await electronApp.close();
+  }
+}
+
+export { expect };

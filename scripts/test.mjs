@@ -1,0 +1,60 @@
+// `npm test`: every check the project has, in order, then one summary line.
+// lint → typecheck → unit tests → build → end-to-end tests (which need the build).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './electron-binary.mjs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const results = path.join(projectRoot, 'test-results');
+rmSync(path.join(results, 'unit.json'), { force: true });
+rmSync(path.join(results, 'e2e.json'), { force: true });
+mkdirSync(results, { recursive: true });
+
+/** @type {{ name: string, ok: boolean, detail: string, seconds: number }[]} */
+const stages = [];
+
+/** Runs one stage; `summarise` reads its report and may veto a zero exit code (`{ detail, ok }`). */
+function run(name, args, summarise = () => ({ detail: '' })) {
+  console.log(`\n▶ ${name}: ${['npx', ...args].join(' ')}`);
+  const started = Date.now();
+  const child = spawnSync(npx, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+  const summary = summarise();
+  const ok = child.status === 0 && summary.ok !== false;
+  stages.push({ name, ok, detail: summary.detail, seconds: (Date.now() - started) / 1000 });
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(path.join(results, file), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const started = Date.now();
+run('lint', ['eslint', '.']);
+run('typecheck', ['tsc', '-b']);
+run('unit', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'], () => {
+  const r = readJson('unit.json');
+  if (!r) return { detail: 'no report', ok: false };
+  const skipped = r.numPendingTests + r.numTodoTests;
+  return { detail: `${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`, ok: r.numPassedTests > 0 };
+});
+const built = run('build', ['electron-vite', 'build', '--logLevel', 'warn']);
+if (built && existsSync(path.join(projectRoot, 'out', 'main', 'serve.js'))) {
+  run('e2e', ['playwright', 'test'], () => {
+    const stats = readJson('e2e.json')?.stats;
+    if (!stats) return { detail: 'no report', ok: false };
+    // A green run that executed nothing would prove nothing.
+    return { detail: `${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped`, ok: stats.expected > 0 };
+  });
+} else {
+  stages.push({ name: 'e2e', ok: false, detail: 'not run: the build failed', seconds: 0 });
+}
+
+const passed = stages.every((s) => s.ok);
+const line = stages.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'}${s.detail ? ` (${s.detail})` : ''}`).join(' · ');
+console.log(`\nSUMMARY: ${passed ? 'PASS' : 'FAIL'} · ${line} · ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(passed ? 0 : 1);
