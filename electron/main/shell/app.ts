@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { APP_NAME, resolveDataDir } from '../services/paths';
 import { WorkspaceStore } from '../services/store';
@@ -25,7 +25,7 @@ export function windowTarget(options: ShellOptions): WindowTarget {
 }
 
 function rendererUrl(target: WindowTarget): string {
-  return 'url' in target.renderer ? target.renderer.url : new URL(`file://${target.renderer.file}`).href;
+  return 'url' in target.renderer ? target.renderer.url : pathToFileURL(target.renderer.file).href;
 }
 
 /**
