@@ -1,12 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createClient } from './api/client';
+import { App } from './components/App';
+import { createAppStore } from './store/app-store';
+import './styles/app.css';
 
-function App() {
-  return <h1>Fact-check Desk</h1>;
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+const root = createRoot(container);
+
+// The preload (or browser mode's bridge script) provides window.factcheck; without it no data can load.
+if (typeof window.factcheck === 'undefined') {
+  root.render(
+    <div className="load-problem" role="alert">
+      <h1>Fact-check Desk cannot reach its data</h1>
+      <p>This page was opened without the app’s bridge. Start it with “npm start”, or “npm run serve” for browser mode.</p>
+    </div>,
+  );
+} else {
+  const store = createAppStore(createClient(window.factcheck));
+  root.render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
 }
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);

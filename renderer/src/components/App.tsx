@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import type { AppStore } from '../store/app-store';
+import { StoreProvider, useActions, useAppStore } from '../store/react';
+import { Toasts } from './Toasts';
+import { Workspace } from './Workspace';
+
+/** The whole renderer over one store; loads the workspace once when first shown. */
+export function App({ store }: { store: AppStore }) {
+  useEffect(() => {
+    // StrictMode runs effects twice in development: only the first call starts the load.
+    if (store.getState().loadState === 'idle') void store.getState().load();
+  }, [store]);
+
+  return (
+    <StoreProvider store={store}>
+      <Shell />
+    </StoreProvider>
+  );
+}
+
+function Shell() {
+  const loadState = useAppStore((s) => s.loadState);
+  const loadError = useAppStore((s) => s.loadError);
+  const { load } = useActions();
+
+  return (
+    <>
+      {loadState === 'failed' ? (
+        <div className="load-problem" role="alert">
+          <h1>The workspace could not be opened</h1>
+          <p>{loadError}</p>
+          <p>Check that the data file is readable, then try again. Nothing has been changed.</p>
+          <button type="button" className="button primary" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      ) : loadState === 'ready' ? (
+        <Workspace />
+      ) : (
+        <p className="loading">Opening the workspace…</p>
+      )}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Article } from '../../../shared/domain/schemas';
+import { selectArticle, selectArticleClaims } from '../store/selectors';
+import { useActions, useAppStore } from '../store/react';
+import { ArticleText } from './ArticleText';
+import { ClaimList } from './ClaimList';
+import { SentenceList } from './SentenceList';
+
+/** The center pane: the open article, its text (or sentences) and its claims. */
+export function ArticlePane() {
+  const article = useAppStore(selectArticle);
+  const hasArticles = useAppStore((s) => (s.workspace?.articles.length ?? 0) > 0);
+
+  return (
+    <main className="pane article-pane" aria-label="Article">
+      {article ? (
+        <ArticleView key={article.id} article={article} />
+      ) : (
+        <div className="empty-state centered">
+          <p className="empty-title">{hasArticles ? 'Choose an article' : 'Paste an article to begin'}</p>
+          <p>
+            {hasArticles
+              ? 'Pick an article from the list on the left to read it and pull out the claims worth checking.'
+              : 'Use “New article” to paste a title and text. You will then split it into sentences and turn the checkable ones into claims.'}
+          </p>
+        </div>
+      )}
+    </main>
+  );
+}
+
+function ArticleView({ article }: { article: Article }) {
+  const sentenceView = useAppStore((s) => s.sentenceView);
+  const claims = useAppStore(useShallow(selectArticleClaims));
+  const { setSentenceView, exportMarkdown, deleteArticle, openExternal } = useActions();
+  // Failures are already shown by the store (toast + status bar); nothing more to do here.
+  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+
+  return (
+    <article className="article-view">
+      <header className="article-header">
+        <h2 className="article-title">{article.title}</h2>
+        <ArticleMeta article={article} onOpen={(url) => quietly(openExternal(url))} />
+        <div className="toolbar" role="toolbar" aria-label="Article actions">
+          <button type="button" className="button" onClick={() => setSentenceView(!sentenceView)}>
+            {sentenceView ? 'Show article text' : 'Split into sentences'}
+          </button>
+          <button type="button" className="button" onClick={() => quietly(exportMarkdown(article.id))}>
+            Export Markdown
+          </button>
+          <span className="toolbar-spacer" />
+          <button type="button" className="button danger" onClick={() => quietly(deleteArticle(article.id))}>
+            Delete article
+          </button>
+        </div>
+      </header>
+      <div className="article-body">
+        {sentenceView ? <SentenceList article={article} claims={claims} /> : <ArticleText article={article} claims={claims} />}
+        <ClaimList claims={claims} />
+      </div>
+    </article>
+  );
+}
+
+function ArticleMeta({ article, onOpen }: { article: Article; onOpen(url: string): void }) {
+  const parts = [article.outlet, article.author, article.publishedDate].filter(Boolean);
+  if (parts.length === 0 && !article.url) return null;
+  return (
+    <p className="article-meta">
+      {parts.join(' · ')}
+      {article.url && (
+        <>
+          {parts.length > 0 && ' · '}
+          <button type="button" className="link" onClick={() => onOpen(article.url!)} title={article.url}>
+            Original article
+          </button>
+        </>
+      )}
+    </p>
+  );
+}

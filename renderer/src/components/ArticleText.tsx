@@ -1,0 +1,112 @@
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { Article, Claim } from '../../../shared/domain/schemas';
+import { highlightRuns } from '../text/highlights';
+import { splitParagraphs } from '../text/paragraphs';
+import { OFFSET_ATTRIBUTE, selectionToRange, type TextRange } from '../text/selection';
+import { useActions, useAppStore, useStoreApi } from '../store/react';
+import { isTypingTarget } from './keyboard';
+
+/**
+ * The article text, one element per paragraph carrying its start offset, so any selection
+ * maps back to exact character offsets. Claims are highlighted in place. Selecting text and
+ * pressing "c" (or the button) turns the selection into a claim.
+ */
+export function ArticleText({ article, claims }: { article: Article; claims: readonly Claim[] }) {
+  const root = useRef<HTMLDivElement>(null);
+  const store = useStoreApi();
+  const { createClaim, pushToast, selectClaim } = useActions();
+  const selectedClaimId = useAppStore((s) => s.selectedClaimId);
+  const [selected, setSelected] = useState<TextRange | null>(null);
+
+  const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
+  const spans = useMemo(() => claims.map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end })), [claims]);
+
+  const currentRange = useCallback(
+    () => (root.current ? selectionToRange(root.current, document.getSelection(), article.text) : null),
+    [article.text],
+  );
+
+  // Follow the selection so the hint can say what would become a claim.
+  useEffect(() => {
+    const onChange = () => setSelected(currentRange());
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [currentRange]);
+
+  const claimFromSelection = useCallback(() => {
+    const range = currentRange() ?? selected;
+    if (!range) {
+      pushToast({ kind: 'info', message: 'Select part of the article text first, then choose “Claim from selection” (or press C).' });
+      return;
+    }
+    createClaim(article.id, range.start, range.end).then(
+      () => {
+        document.getSelection()?.removeAllRanges();
+        setSelected(null);
+      },
+      // Already reported by the store (toast + status bar).
+      () => undefined,
+    );
+  }, [article.id, createClaim, currentRange, pushToast, selected]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'c' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTypingTarget(event.target) || store.getState().newArticleOpen) return;
+      if (!currentRange()) return;
+      event.preventDefault();
+      claimFromSelection();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [claimFromSelection, currentRange, store]);
+
+  /** A click on highlighted text (without selecting) opens that claim. */
+  const onClick = (event: MouseEvent) => {
+    if (document.getSelection()?.isCollapsed === false) return;
+    const mark = (event.target as Element).closest?.('mark[data-claims]');
+    const id = mark?.getAttribute('data-claims')?.split(' ').at(-1);
+    if (id) selectClaim(id);
+  };
+
+  return (
+    <section className="article-text-section" aria-label="Article text">
+      <div className="selection-bar">
+        <button
+          type="button"
+          className="button primary small"
+          aria-keyshortcuts="c"
+          // Keep the text selection: a mouse press on the button must not move focus or collapse it.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={claimFromSelection}
+        >
+          Claim from selection
+        </button>
+        <span className="selection-hint">
+          {selected
+            ? `${selected.end - selected.start} characters selected — press C or the button to make them a claim.`
+            : 'Select a passage of the text to turn it into a claim.'}
+        </span>
+      </div>
+      <div ref={root} className="article-text" onClick={onClick}>
+        {paragraphs.map((p) => (
+          <p key={p.start} {...{ [OFFSET_ATTRIBUTE]: p.start }}>
+            {highlightRuns(p.start, p.end, spans).map((run) =>
+              run.claimIds.length === 0 ? (
+                <Fragment key={run.start}>{article.text.slice(run.start, run.end)}</Fragment>
+              ) : (
+                <mark
+                  key={run.start}
+                  data-claims={run.claimIds.join(' ')}
+                  className={run.claimIds.includes(selectedClaimId ?? '') ? 'claim-mark selected' : 'claim-mark'}
+                >
+                  {article.text.slice(run.start, run.end)}
+                </mark>
+              ),
+            )}
+          </p>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Claim } from '../../../shared/domain/schemas';
+import { ratingLabel } from '../../../shared/domain/rating';
+import { STATUS_LABELS } from '../labels';
+import { selectRatingScale } from '../store/selectors';
+import { useActions, useAppStore } from '../store/react';
+
+/** The open article's claims in the order they appear in the text. */
+export function ClaimList({ claims }: { claims: readonly Claim[] }) {
+  const selectedId = useAppStore((s) => s.selectedClaimId);
+  const scale = useAppStore(selectRatingScale);
+  const { selectClaim } = useActions();
+
+  return (
+    <section className="claims-section" aria-labelledby="claims-heading">
+      <h3 id="claims-heading" className="section-title">
+        Claims <span className="count">{claims.length}</span>
+      </h3>
+      {claims.length === 0 ? (
+        <p className="empty-note">
+          No claims yet. Select a passage in the text and press <kbd>C</kbd>, or choose “Split into sentences” and “Make claim” on the
+          sentences worth checking.
+        </p>
+      ) : (
+        <ul className="claim-list" aria-label="Claims in this article">
+          {claims.map((claim) => (
+            <li key={claim.id}>
+              <button
+                type="button"
+                className="claim-item"
+                aria-current={claim.id === selectedId ? 'true' : undefined}
+                onClick={() => selectClaim(claim.id)}
+              >
+                <span className="claim-item-text">{claim.text}</span>
+                <span className="claim-item-meta">
+                  <span className={`badge status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
+                  {claim.verdict && <span className="badge verdict">{ratingLabel(scale, claim.verdict.ratingId)}</span>}
+                  {claim.assignee && <span className="assignee">{claim.assignee}</span>}
+                  {claim.score !== null && <ScoreBadge score={claim.score} />}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Check-worthiness from the scorer, tinted from low to high. */
+export function ScoreBadge({ score }: { score: number }) {
+  const level = score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low';
+  return (
+    <span className={`badge score score-${level}`} title="Check-worthiness score">
+      {Math.round(score * 100)}%
+    </span>
+  );
+}

@@ -1,0 +1,29 @@
+import { useShallow } from 'zustand/react/shallow';
+import { selectSaveState } from '../store/selectors';
+import { useAppStore } from '../store/react';
+import { plural } from '../labels';
+
+/** Always-visible save state ("Saving…" / "Saved" / the last problem) and the data file. */
+export function StatusBar() {
+  const { kind: saveKind, text: saveText } = useAppStore(useShallow(selectSaveState));
+  const dataFile = useAppStore((s) => s.appInfo?.dataFile);
+  const mode = useAppStore((s) => s.appInfo?.mode);
+  const inReview = useAppStore((s) => s.workspace?.claims.filter((c) => c.status === 'in_review').length ?? 0);
+
+  return (
+    <footer className="status-bar">
+      {/* Only the save state is in the live region, so screen readers hear just that. */}
+      <span role="status" className={`save-state save-${saveKind}`} title={saveText}>
+        {saveText}
+      </span>
+      {inReview > 0 && <span className="status-item">{plural(inReview, 'claim')} in review</span>}
+      <span className="status-spacer" />
+      {dataFile && (
+        <span className="status-item data-file" title={dataFile}>
+          Data: {dataFile}
+        </span>
+      )}
+      {mode === 'browser' && <span className="status-item">Browser mode</span>}
+    </footer>
+  );
+}

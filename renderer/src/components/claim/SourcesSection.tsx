@@ -1,0 +1,79 @@
+import { useId } from 'react';
+import type { Claim, SourceLink, Stance } from '../../../../shared/domain/schemas';
+import { STANCE_OPTIONS } from '../../labels';
+import { selectSource } from '../../store/selectors';
+import { useActions, useAppStore } from '../../store/react';
+import { AddSourceForm } from './AddSourceForm';
+
+/** The claim's sources with their stance, and the form to add one. */
+export function SourcesSection({ claim }: { claim: Claim }) {
+  const headingId = useId();
+  return (
+    <section className="claim-section" aria-labelledby={headingId}>
+      <h3 id={headingId} className="section-title">
+        Sources <span className="count">{claim.sources.length}</span>
+      </h3>
+      {claim.sources.length === 0 ? (
+        <p className="empty-note">No sources yet. Add the documents, data or interviews that support or refute the claim.</p>
+      ) : (
+        <ul className="source-list" aria-label="Sources of this claim">
+          {claim.sources.map((link) => (
+            <SourceItem key={link.sourceId} claimId={claim.id} link={link} />
+          ))}
+        </ul>
+      )}
+      <AddSourceForm claimId={claim.id} />
+    </section>
+  );
+}
+
+function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
+  const source = useAppStore(selectSource(link.sourceId));
+  const { openExternal, setSourceStance, unlinkSource } = useActions();
+  const stanceId = useId();
+  if (!source) return null;
+  // Failures are reported by the store (toast + status bar).
+  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+  const host = hostOf(source.url);
+
+  return (
+    <li className={`source stance-${link.stance}`}>
+      <div className="source-head">
+        {/* Opens in the system browser through the API; the app itself never navigates. */}
+        <button type="button" className="link source-title" title={source.url} onClick={() => quietly(openExternal(source.url))}>
+          {source.title}
+        </button>
+        <span className="source-by">{[source.publisher, host].filter(Boolean).join(' · ')}</span>
+      </div>
+      {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
+      <div className="source-actions">
+        <label htmlFor={stanceId} className="visually-hidden">
+          Stance for {source.title}
+        </label>
+        <select
+          id={stanceId}
+          className={`stance-select stance-${link.stance}`}
+          value={link.stance}
+          onChange={(e) => quietly(setSourceStance(claimId, source.id, e.target.value as Stance))}
+        >
+          {STANCE_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button small subtle" aria-label={`Remove ${source.title}`} onClick={() => quietly(unlinkSource(claimId, source.id))}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { Claim, ClaimStatus, Priority } from '../../../../shared/domain/schemas';
+import { PRIORITY_OPTIONS, STATUS_OPTIONS } from '../../labels';
+import { selectDraft } from '../../store/selectors';
+import { useActions, useAppStore } from '../../store/react';
+import { FieldError } from '../FieldError';
+
+/** Status, priority and assignee. Selects save at once; the assignee like the wording. */
+export function TriageFields({ claim }: { claim: Claim }) {
+  const id = useId();
+  const { updateClaim, editDraft, releaseDraft } = useActions();
+  const assignee = useAppStore(selectDraft(claim.id, 'assignee'));
+  const people = useAppStore((s) => s.workspace?.settings.assignees);
+  // Failures are reported by the store (toast + status bar).
+  const save = (patch: Parameters<typeof updateClaim>[1]) => void updateClaim(claim.id, patch).catch(() => undefined);
+
+  return (
+    <div className="triage">
+      <div className="field">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select
+          id={`${id}-status`}
+          className={`status-select status-${claim.status}`}
+          value={claim.status}
+          onChange={(e) => save({ status: e.target.value as ClaimStatus })}
+        >
+          {STATUS_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-priority`}>Priority</label>
+        <select id={`${id}-priority`} value={claim.priority} onChange={(e) => save({ priority: e.target.value as Priority })}>
+          {PRIORITY_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-assignee`}>Assignee</label>
+        <input
+          id={`${id}-assignee`}
+          list={people?.length ? `${id}-people` : undefined}
+          value={assignee?.value ?? claim.assignee ?? ''}
+          placeholder="Nobody yet"
+          aria-invalid={assignee?.error ? true : undefined}
+          aria-describedby={assignee?.error ? `${id}-assignee-error` : undefined}
+          onChange={(e) => editDraft(claim.id, 'assignee', e.target.value)}
+          onBlur={() => void releaseDraft(claim.id, 'assignee').catch(() => undefined)}
+        />
+        {people?.length ? (
+          <datalist id={`${id}-people`}>
+            {people.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+        ) : null}
+        <FieldError id={`${id}-assignee-error`} message={assignee?.error ?? undefined} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The one app store, built from slices (zustand's slices pattern) over a vanilla store so it
+ * runs without React in tests. It is created by a factory that takes the API client, so a
+ * test can build it over a test bridge.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Client } from '../api/client';
+import { createDraftsSlice } from './drafts-slice';
+import { createStatusSlice } from './status-slice';
+import { createToastsSlice } from './toasts-slice';
+import type { AppState } from './types';
+import { createUiSlice } from './ui-slice';
+import { createWorkspaceSlice } from './workspace-slice';
+
+export interface StoreOptions {
+  /** How long typing pauses before the wording is saved. */
+  autosaveDelayMs?: number;
+}
+
+export const AUTOSAVE_DELAY_MS = 400;
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(client: Client, options: StoreOptions = {}): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createWorkspaceSlice(client)(...a),
+    ...createDraftsSlice(options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS)(...a),
+    ...createUiSlice(...a),
+    ...createStatusSlice(...a),
+    ...createToastsSlice(...a),
+  }));
+}
+
+export type { AppState } from './types';

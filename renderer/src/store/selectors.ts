@@ -1,0 +1,42 @@
+/**
+ * Derived views of the store. Functions returning new arrays/objects must be read with
+ * `useShallow` (or memoised by the caller) so components do not re-render on every change.
+ */
+import type { Article, Claim, Source } from '../../../shared/domain/schemas';
+import { claimsInArticleOrder } from './entities';
+import { draftKey } from './drafts-slice';
+import type { AppState, Draft, DraftField } from './types';
+
+export const selectArticles = (s: AppState): readonly Article[] => s.workspace?.articles ?? EMPTY;
+
+export const selectArticle = (s: AppState): Article | undefined =>
+  s.workspace?.articles.find((a) => a.id === s.selectedArticleId);
+
+export const selectClaim = (s: AppState): Claim | undefined => s.workspace?.claims.find((c) => c.id === s.selectedClaimId);
+
+/** The open article's claims in text order: a new array, so read it with useShallow. */
+export const selectArticleClaims = (s: AppState): Claim[] =>
+  s.workspace && s.selectedArticleId ? claimsInArticleOrder(s.workspace.claims, s.selectedArticleId) : [];
+
+export const selectRatingScale = (s: AppState) => s.workspace?.settings.ratingScale ?? EMPTY;
+
+export const selectSource = (id: string) => (s: AppState): Source | undefined => s.workspace?.sources.find((x) => x.id === id);
+
+export const selectDraft = (claimId: string, field: DraftField) => (s: AppState): Draft | undefined =>
+  s.drafts[draftKey(claimId, field)];
+
+export type SaveState = { kind: 'loading' | 'saving' | 'saved' | 'error'; text: string };
+
+/**
+ * What the status bar says: "Saving…" while anything typed or sent is unconfirmed,
+ * otherwise the last failure, otherwise "Saved".
+ */
+export function selectSaveState(s: AppState): SaveState {
+  const unsent = Object.values(s.drafts).some((d) => d.dirty);
+  if (s.pendingWrites > 0 || unsent) return { kind: 'saving', text: 'Saving…' };
+  if (s.lastError) return { kind: 'error', text: s.lastError };
+  if (s.loadState === 'loading' || s.loadState === 'idle') return { kind: 'loading', text: 'Loading…' };
+  return { kind: 'saved', text: 'Saved' };
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);

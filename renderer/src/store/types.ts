@@ -1,0 +1,109 @@
+/**
+ * The shape of the one app store, as the union of its slices. Each slice lives in its own
+ * file; they are declared together here so slices can call each other through `get()`
+ * without importing each other.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { Input, Output } from '../../../shared/api/contract';
+import type { Article, Claim, Source, Stance, Workspace } from '../../../shared/domain/schemas';
+import type { Removed } from './entities';
+
+export type AppInfo = Output<'getAppInfo'>;
+export type NewArticle = Input<'createArticle'>;
+export type NewSource = Input<'addSource'>['source'];
+export type ClaimPatch = Input<'updateClaim'>['patch'];
+export type VerdictInput = NonNullable<Input<'setVerdict'>['verdict']>;
+
+export interface WorkspaceSlice {
+  workspace: Workspace | null;
+  appInfo: AppInfo | null;
+  loadState: 'idle' | 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  load(): Promise<void>;
+  createArticle(input: NewArticle): Promise<Article>;
+  deleteArticle(id: string): Promise<Removed>;
+  restoreDeleted(removed: Removed): Promise<void>;
+  createClaim(articleId: string, start: number, end: number): Promise<Claim>;
+  updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
+  deleteClaim(id: string): Promise<Removed>;
+  addSource(claimId: string, source: NewSource, stance: Stance): Promise<{ claim: Claim; source: Source }>;
+  setSourceStance(claimId: string, sourceId: string, stance: Stance): Promise<Claim>;
+  unlinkSource(claimId: string, sourceId: string): Promise<Claim>;
+  setVerdict(claimId: string, verdict: VerdictInput | null): Promise<Claim>;
+  exportMarkdown(articleId: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+}
+
+/** Claim fields typed freely and saved on a debounce and on blur. */
+export type DraftField = 'text' | 'assignee';
+
+export interface Draft {
+  value: string;
+  /** Typed but not yet sent. */
+  dirty: boolean;
+  /** Sent and not yet answered. */
+  saving: boolean;
+  /** Why the last save of this draft failed; the draft is kept so nothing typed is lost. */
+  error: string | null;
+}
+
+export interface DraftsSlice {
+  drafts: Record<string, Draft>;
+  editDraft(claimId: string, field: DraftField, value: string): void;
+  /** Saves now if there is something unsent (used on blur and by the debounce timer). */
+  flushDraft(claimId: string, field: DraftField): Promise<void>;
+  /** The field lost focus: save what is unsent, and let the saved value show again. */
+  releaseDraft(claimId: string, field: DraftField): Promise<void>;
+  /** Forget drafts of deleted claims, so no timer saves into a claim that is gone. */
+  discardDrafts(claimIds: readonly string[]): void;
+}
+
+export interface UiSlice {
+  selectedArticleId: string | null;
+  selectedClaimId: string | null;
+  sentenceView: boolean;
+  newArticleOpen: boolean;
+  /** A claim just made by the editor: its wording field takes focus once it appears. */
+  focusWordingOf: string | null;
+  selectArticle(id: string | null): void;
+  selectClaim(id: string | null): void;
+  setSentenceView(on: boolean): void;
+  setNewArticleOpen(open: boolean): void;
+  wordingFocused(): void;
+}
+
+export interface StatusSlice {
+  /** API calls that change data and have not answered yet. */
+  pendingWrites: number;
+  /** The most recent failure, until a later write succeeds. */
+  lastError: string | null;
+  /**
+   * Runs one API call on behalf of the editor. A failure is always reported (toast and
+   * status bar) and then rethrown, so callers can also show it next to a field.
+   */
+  perform<T>(what: string, call: () => Promise<T>, options?: { write?: boolean }): Promise<T>;
+}
+
+export type ToastKind = 'error' | 'info' | 'success';
+
+export interface ToastAction {
+  label: string;
+  run(): Promise<unknown> | void;
+}
+
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  message: string;
+  action?: ToastAction;
+}
+
+export interface ToastsSlice {
+  toasts: Toast[];
+  pushToast(toast: Omit<Toast, 'id'>): number;
+  dismissToast(id: number): void;
+}
+
+export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice;
+
+export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,0 +1,188 @@
+import type { Client } from '../api/client';
+import { STANCE_LABELS } from '../../../shared/report/markdown';
+import {
+  claimsInArticleOrder,
+  mergeArticle,
+  mergeClaim,
+  mergeSource,
+  removeEntities,
+  restoreEntities,
+  type Removed,
+} from './entities';
+import type { AppState, Slice, WorkspaceSlice } from './types';
+
+/**
+ * The workspace data and every change to it. Each change calls the API and merges the
+ * entity the API answered with, so what is shown is always what was saved.
+ */
+export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
+  return (set, get) => {
+    /** Applies `change` to the loaded workspace (a no-op before the first load). */
+    const patchWorkspace = (change: (ws: NonNullable<AppState['workspace']>) => NonNullable<AppState['workspace']>) =>
+      set((s) => (s.workspace ? { workspace: change(s.workspace) } : {}));
+
+    const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
+
+    return {
+      workspace: null,
+      appInfo: null,
+      loadState: 'idle',
+      loadError: null,
+
+      async load() {
+        set({ loadState: 'loading', loadError: null });
+        try {
+          const [appInfo, workspace] = await get().perform(
+            'Could not open the workspace',
+            () => Promise.all([client.getAppInfo({}), client.getWorkspace({})]),
+            { write: false },
+          );
+          const selected = get().selectedArticleId;
+          const stillThere = workspace.articles.some((a) => a.id === selected);
+          // First run: open the sample article straight away so the workflow is visible.
+          set({
+            appInfo,
+            workspace,
+            loadState: 'ready',
+            selectedArticleId: stillThere ? selected : (workspace.articles[0]?.id ?? null),
+          });
+        } catch (error) {
+          set({ loadState: 'failed', loadError: error instanceof Error ? error.message : String(error) });
+        }
+      },
+
+      async createArticle(input) {
+        const article = await get().perform('Could not add the article', () => client.createArticle(input));
+        patchWorkspace((ws) => mergeArticle(ws, article));
+        set({ selectedArticleId: article.id, selectedClaimId: null, sentenceView: false });
+        return article;
+      },
+
+      async deleteArticle(id) {
+        const title = articleTitle(id);
+        const removed = await get().perform('Could not delete the article', () => client.deleteArticle({ id }));
+        get().discardDrafts(removed.claims.map((c) => c.id));
+        const before = get().workspace?.articles ?? [];
+        const index = before.findIndex((a) => a.id === id);
+        patchWorkspace((ws) => removeEntities(ws, removed));
+        if (get().selectedArticleId === id) {
+          // Keep the editor in the list: open the neighbour of the deleted article.
+          const rest = get().workspace?.articles ?? [];
+          const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+          set({ selectedArticleId: next?.id ?? null, selectedClaimId: null });
+        }
+        const claims = removed.claims.length;
+        get().pushToast({
+          kind: 'info',
+          message: `Deleted “${title}”${claims ? ` and its ${claims} claim${claims === 1 ? '' : 's'}` : ''}.`,
+          action: { label: 'Undo', run: () => get().restoreDeleted(removed) },
+        });
+        return removed;
+      },
+
+      async restoreDeleted(removed) {
+        const restored = await get().perform('Could not undo the delete', () => client.restoreDeleted(removed));
+        patchWorkspace((ws) => restoreEntities(ws, restored));
+        const article = restored.articles[0];
+        const claim = restored.articles.length === 0 ? restored.claims[0] : undefined;
+        if (article) set({ selectedArticleId: article.id, selectedClaimId: null });
+        if (claim) set({ selectedArticleId: claim.articleId, selectedClaimId: claim.id });
+        get().pushToast({ kind: 'success', message: 'Restored.' });
+      },
+
+      async createClaim(articleId, start, end) {
+        const claim = await get().perform('Could not create the claim', () => client.createClaim({ articleId, start, end }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        set({ selectedArticleId: claim.articleId, selectedClaimId: claim.id, focusWordingOf: claim.id });
+        return claim;
+      },
+
+      async updateClaim(id, patch) {
+        const claim = await get().perform('Could not save the claim', () => client.updateClaim({ id, patch }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        return claim;
+      },
+
+      async deleteClaim(id) {
+        const ws = get().workspace;
+        const claim = ws?.claims.find((c) => c.id === id);
+        // After the delete, select the next claim in the article so j/k flow keeps going.
+        const siblings = claim && ws ? claimsInArticleOrder(ws.claims, claim.articleId) : [];
+        const index = siblings.findIndex((c) => c.id === id);
+        get().discardDrafts([id]);
+        const removed = await get().perform('Could not delete the claim', () => client.deleteClaim({ id }));
+        patchWorkspace((w) => removeEntities(w, removed));
+        if (get().selectedClaimId === id) {
+          const next = siblings[index + 1] ?? siblings[index - 1];
+          set({ selectedClaimId: next && next.id !== id ? next.id : null });
+        }
+        get().pushToast({
+          kind: 'info',
+          message: `Deleted the claim “${shorten(claim?.text ?? '')}”.`,
+          action: { label: 'Undo', run: () => get().restoreDeleted(removed) },
+        });
+        return removed;
+      },
+
+      async addSource(claimId, source, stance) {
+        const result = await get().perform('Could not add the source', () => client.addSource({ claimId, source, stance }));
+        patchWorkspace((ws) => mergeClaim(mergeSource(ws, result.source), result.claim));
+        return result;
+      },
+
+      async setSourceStance(claimId, sourceId, stance) {
+        const claim = await get().perform('Could not change the stance', () => client.setSourceStance({ claimId, sourceId, stance }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        return claim;
+      },
+
+      async unlinkSource(claimId, sourceId) {
+        const before = get().workspace;
+        const link = before?.claims.find((c) => c.id === claimId)?.sources.find((l) => l.sourceId === sourceId);
+        const source = before?.sources.find((s) => s.id === sourceId);
+        const claim = await get().perform('Could not remove the source', () => client.unlinkSource({ claimId, sourceId }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        if (link && source) {
+          // The source stays in the workspace, so adding it again by address links the same record.
+          const { id: _id, accessedAt: _at, ...fields } = source;
+          get().pushToast({
+            kind: 'info',
+            message: `Removed “${shorten(source.title)}” (${STANCE_LABELS[link.stance]}) from the claim.`,
+            action: { label: 'Undo', run: () => get().addSource(claimId, fields, link.stance) },
+          });
+        }
+        return claim;
+      },
+
+      async setVerdict(claimId, verdict) {
+        const claim = await get().perform('Could not save the verdict', () => client.setVerdict({ claimId, verdict }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        return claim;
+      },
+
+      async exportMarkdown(articleId) {
+        const file = await get().perform('Could not export the report', () => client.exportReport({ articleId, format: 'markdown' }), {
+          write: false,
+        });
+        const result = await get().perform('Could not save the report', () => client.saveFile(file), { write: false });
+        if (!result.saved) {
+          get().pushToast({ kind: 'info', message: 'Export cancelled: no file was saved.' });
+        } else {
+          const where = result.location ? ` to ${result.location}` : ` as ${file.fileName}`;
+          get().pushToast({ kind: 'success', message: `Report saved${where}.` });
+        }
+      },
+
+      async openExternal(url) {
+        await get().perform('Could not open the link', () => client.openExternal({ url }), { write: false });
+      },
+    };
+  };
+}
+
+function shorten(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+export type { Removed };
