@@ -1,0 +1,134 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../api/client';
+import { createAppStore, type AppStore } from '../store/app-store';
+import { createTestBridge, type TestBridge } from '../../test/bridge';
+import { App } from './App';
+
+const SAMPLE_TITLE = 'Riverton council approves new bus lanes';
+const FIRST_SENTENCE = 'Riverton city council voted 7 to 2 on Tuesday to build 12 kilometres of new bus lanes by 2028.';
+
+describe('<App> over a real test bridge', () => {
+  let t: TestBridge;
+  let store: AppStore;
+
+  beforeEach(async () => {
+    t = await createTestBridge();
+    store = createAppStore(createClient(t.bridge), { autosaveDelayMs: 30 });
+  });
+  afterEach(() => t.dispose());
+
+  const status = () => within(screen.getByRole('contentinfo')).getByRole('status');
+
+  it('picks the sample article, makes a claim from a sentence, changes its status and shows "Saved"', async () => {
+    const user = userEvent.setup();
+    render(<App store={store} />);
+
+    const articles = await screen.findByRole('navigation', { name: 'Articles' });
+    await user.click(within(articles).getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) }));
+    const main = screen.getByRole('main', { name: 'Article' });
+    expect(within(main).getByRole('heading', { level: 2, name: SAMPLE_TITLE })).toBeTruthy();
+    expect(screen.getByText(t.store.file, { exact: false })).toBeTruthy();
+
+    await user.click(within(main).getByRole('button', { name: 'Split into sentences' }));
+    const sentences = within(main).getByRole('list', { name: 'Sentences' });
+    const first = within(sentences).getAllByRole('listitem')[0]!;
+    expect(first.textContent).toContain(FIRST_SENTENCE);
+    await user.click(within(first).getByRole('button', { name: 'Make claim' }));
+
+    // The sentence is now marked as a claim, listed under the text and open in the claim pane.
+    await waitFor(() => expect(within(first).getByText('Claim')).toBeTruthy());
+    expect(within(first).queryByRole('button', { name: 'Make claim' })).toBeNull();
+    const claimList = within(main).getByRole('list', { name: 'Claims in this article' });
+    expect(within(claimList).getByRole('button', { name: new RegExp('Riverton city council voted') })).toBeTruthy();
+    const pane = screen.getByRole('complementary', { name: 'Claim' });
+    expect(within(pane).getByRole('blockquote').textContent).toBe(FIRST_SENTENCE);
+
+    await user.selectOptions(within(pane).getByRole('combobox', { name: 'Status' }), 'Researching');
+    await waitFor(() => expect(status().textContent).toBe('Saved'));
+    expect(t.store.data.claims[0]!.status).toBe('researching');
+    const quote = t.store.data.claims[0]!.quote;
+    expect(t.store.data.articles[0]!.text.slice(quote.start, quote.end)).toBe(FIRST_SENTENCE);
+  });
+
+  it('autosaves the wording, adds a source, refuses a bad URL next to the field, and saves a verdict', async () => {
+    const user = userEvent.setup();
+    render(<App store={store} />);
+    await user.click(await screen.findByRole('button', { name: 'Split into sentences' }));
+    await user.click(screen.getAllByRole('button', { name: 'Make claim' })[1]!);
+    const pane = screen.getByRole('complementary', { name: 'Claim' });
+
+    const wording = within(pane).getByRole('textbox', { name: 'Claim wording' });
+    await user.clear(wording);
+    await user.type(wording, 'Bus lanes will cut commutes by 15 minutes');
+    expect(status().textContent).toBe('Saving…');
+    await waitFor(() => expect(t.store.data.claims[0]!.text).toBe('Bus lanes will cut commutes by 15 minutes'));
+    await waitFor(() => expect(status().textContent).toBe('Saved'));
+
+    await user.type(within(pane).getByRole('textbox', { name: 'Source URL' }), 'javascript:alert(1)');
+    await user.type(within(pane).getByRole('textbox', { name: 'Source title' }), 'Evil');
+    await user.click(within(pane).getByRole('button', { name: 'Add source' }));
+    expect(await within(pane).findByText('must be a web address starting with http:// or https://')).toBeTruthy();
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(status().textContent).toContain('must be a web address');
+    expect(t.store.data.sources).toHaveLength(0);
+
+    const url = within(pane).getByRole('textbox', { name: 'Source URL' });
+    await user.clear(url);
+    await user.type(url, 'https://example.org/transport-report');
+    await user.selectOptions(within(pane).getByRole('combobox', { name: 'Stance' }), 'Refutes');
+    await user.click(within(pane).getByRole('button', { name: 'Add source' }));
+    const sources = await within(pane).findByRole('list', { name: 'Sources of this claim' });
+    expect(within(sources).getByRole('combobox', { name: 'Stance for Evil' })).toHaveProperty('value', 'refutes');
+    await user.click(within(sources).getByRole('button', { name: 'Evil' }));
+    await waitFor(() => expect(t.opened).toEqual(['https://example.org/transport-report']));
+
+    await user.selectOptions(within(pane).getByRole('combobox', { name: 'Rating' }), 'Mostly false');
+    await user.type(within(pane).getByRole('textbox', { name: 'Conclusion' }), 'The department’s own study says 4 minutes.');
+    await user.click(within(pane).getByRole('button', { name: 'Save verdict' }));
+    await waitFor(() => expect(within(pane).getByText('Current verdict:')).toBeTruthy());
+    expect(within(pane).getByText('Mostly false', { selector: 'strong' })).toBeTruthy();
+    expect(t.store.data.claims[0]!.verdict?.ratingId).toBe('mostly-false');
+  });
+
+  it('creates an article from the dialog and deletes it with Undo', async () => {
+    const user = userEvent.setup();
+    render(<App store={store} />);
+    await user.click(await screen.findByRole('button', { name: 'New article' }));
+    const dialog = screen.getByRole('dialog', { name: 'New article' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Minister interview');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Article text' }), 'Unemployment is at 4%. It was 6% a year ago.');
+    await user.click(within(dialog).getByRole('button', { name: 'Add article' }));
+    const main = screen.getByRole('main', { name: 'Article' });
+    expect(await within(main).findByRole('heading', { level: 2, name: 'Minister interview' })).toBeTruthy();
+
+    await user.click(within(main).getByRole('button', { name: 'Delete article' }));
+    await waitFor(() => expect(t.store.data.articles.map((a) => a.title)).toEqual([SAMPLE_TITLE]));
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(t.store.data.articles.map((a) => a.title)).toContain('Minister interview'));
+    expect(await within(main).findByRole('heading', { level: 2, name: 'Minister interview' })).toBeTruthy();
+  });
+
+  it('makes a claim from a text selection with exact offsets', async () => {
+    const user = userEvent.setup();
+    render(<App store={store} />);
+    const main = await screen.findByRole('main', { name: 'Article' });
+    const paragraph = within(main).getByText(/Mayor Ana Ruiz said/);
+    const text = paragraph.firstChild!;
+    const content = text.textContent!;
+    const from = content.indexOf('cut average');
+    const range = document.createRange();
+    range.setStart(text, from);
+    range.setEnd(text, from + 'cut average commute times by 15 minutes'.length);
+    act(() => {
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await user.click(within(main).getByRole('button', { name: 'Claim from selection' }));
+    await waitFor(() => expect(t.store.data.claims).toHaveLength(1));
+    const { quote } = t.store.data.claims[0]!;
+    expect(quote.exact).toBe('cut average commute times by 15 minutes');
+    expect(t.store.data.articles[0]!.text.slice(quote.start, quote.end)).toBe(quote.exact);
+  });
+});
