@@ -38,7 +38,7 @@ describe('<App> over a real test bridge', () => {
     await user.click(within(first).getByRole('button', { name: 'Make claim' }));
 
     // The sentence is now marked as a claim, listed under the text and open in the claim pane.
-    await waitFor(() => expect(within(first).getByText('Claim')).toBeTruthy());
+    expect(await within(first).findByText('Claim')).toBeTruthy();
     expect(within(first).queryByRole('button', { name: 'Make claim' })).toBeNull();
     const claimList = within(main).getByRole('list', { name: 'Claims in this article' });
     expect(within(claimList).getByRole('button', { name: new RegExp('Riverton city council voted') })).toBeTruthy();
@@ -59,7 +59,7 @@ describe('<App> over a real test bridge', () => {
     await user.click(screen.getAllByRole('button', { name: 'Make claim' })[1]!);
     const pane = screen.getByRole('complementary', { name: 'Claim' });
 
-    const wording = within(pane).getByRole('textbox', { name: 'Claim wording' });
+    const wording = await within(pane).findByRole('textbox', { name: 'Claim wording' });
     await user.clear(wording);
     await user.type(wording, 'Bus lanes will cut commutes by 15 minutes');
     expect(status().textContent).toBe('Saving…');
@@ -110,25 +110,40 @@ describe('<App> over a real test bridge', () => {
     expect(await within(main).findByRole('heading', { level: 2, name: 'Minister interview' })).toBeTruthy();
   });
 
-  it('makes a claim from a text selection with exact offsets', async () => {
-    const user = userEvent.setup();
-    render(<App store={store} />);
-    const main = await screen.findByRole('main', { name: 'Article' });
-    const paragraph = within(main).getByText(/Mayor Ana Ruiz said/);
+  /** Selects `phrase` inside the rendered paragraph that contains it. */
+  const selectInText = (main: HTMLElement, phrase: string) => {
+    const paragraph = within(main).getByText((_, el) => el?.tagName === 'P' && el.hasAttribute('data-offset') && el.textContent!.includes(phrase));
     const text = paragraph.firstChild!;
-    const content = text.textContent!;
-    const from = content.indexOf('cut average');
+    const from = text.textContent!.indexOf(phrase);
     const range = document.createRange();
     range.setStart(text, from);
-    range.setEnd(text, from + 'cut average commute times by 15 minutes'.length);
+    range.setEnd(text, from + phrase.length);
     act(() => {
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
     });
+  };
+
+  it('makes claims from a text selection, by button and by pressing C, with exact offsets', async () => {
+    const user = userEvent.setup();
+    render(<App store={store} />);
+    const main = await screen.findByRole('main', { name: 'Article' });
+
+    selectInText(main, 'cut average commute times by 15 minutes');
     await user.click(within(main).getByRole('button', { name: 'Claim from selection' }));
     await waitFor(() => expect(t.store.data.claims).toHaveLength(1));
-    const { quote } = t.store.data.claims[0]!;
-    expect(quote.exact).toBe('cut average commute times by 15 minutes');
-    expect(t.store.data.articles[0]!.text.slice(quote.start, quote.end)).toBe(quote.exact);
+
+    selectInText(main, 'The project will cost $48 million');
+    // Focus is in the new claim's wording: leave it, as an editor would, before the shortcut.
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    await user.keyboard('c');
+    await waitFor(() => expect(t.store.data.claims).toHaveLength(2));
+
+    const text = t.store.data.articles[0]!.text;
+    for (const { quote } of t.store.data.claims) expect(text.slice(quote.start, quote.end)).toBe(quote.exact);
+    expect(t.store.data.claims.map((c) => c.quote.exact)).toEqual(['cut average commute times by 15 minutes', 'The project will cost $48 million']);
+    // Both are listed under the text, in article order.
+    const items = within(within(main).getByRole('list', { name: 'Claims in this article' })).getAllByRole('button');
+    expect(items.map((b) => b.textContent)).toEqual([expect.stringContaining('cut average'), expect.stringContaining('$48 million')]);
   });
 });

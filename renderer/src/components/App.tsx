@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/app-store';
 import { StoreProvider, useActions, useAppStore } from '../store/react';
+import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
 import { Workspace } from './Workspace';
 
@@ -23,8 +24,9 @@ function Shell() {
   const loadError = useAppStore((s) => s.loadError);
   const { load } = useActions();
 
+  // Toasts sit in their own row above the status bar, so they never cover a control.
   return (
-    <>
+    <div className="app">
       {loadState === 'failed' ? (
         <div className="load-problem" role="alert">
           <h1>The workspace could not be opened</h1>
@@ -40,6 +42,7 @@ function Shell() {
         <p className="loading">Opening the workspace…</p>
       )}
       <Toasts />
-    </>
+      <StatusBar />
+    </div>
   );
 }

@@ -13,7 +13,7 @@ export function ClaimList({ claims }: { claims: readonly Claim[] }) {
   return (
     <section className="claims-section" aria-labelledby="claims-heading">
       <h3 id="claims-heading" className="section-title">
-        Claims <span className="count">{claims.length}</span>
+        Claims <span className="count" aria-hidden="true">{claims.length}</span>
       </h3>
       {claims.length === 0 ? (
         <p className="empty-note">

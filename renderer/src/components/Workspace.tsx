@@ -7,10 +7,9 @@ import { ArticlePane } from './ArticlePane';
 import { ClaimPane } from './claim/ClaimPane';
 import { NewArticleDialog } from './NewArticleDialog';
 import { Splitter } from './Splitter';
-import { StatusBar } from './StatusBar';
 import { isTypingTarget } from './keyboard';
 
-/** The three panes (Articles | Article | Claim), the status bar and the global shortcuts. */
+/** The three panes (Articles | Article | Claim), the new-article dialog and the global shortcuts. */
 export function Workspace() {
   const [left, setLeft] = useState(260);
   const [right, setRight] = useState(400);
@@ -19,7 +18,7 @@ export function Workspace() {
   // Widths go in as custom properties (set through the CSSOM, which the CSP allows).
   const columns = { '--left-width': `${left}px`, '--right-width': `${right}px` } as CSSProperties;
   return (
-    <div className="app">
+    <>
       <div className="panes" style={columns}>
         <ArticleList />
         <Splitter label="Resize the articles pane" value={left} min={180} max={480} direction={1} onChange={setLeft} />
@@ -27,9 +26,8 @@ export function Workspace() {
         <Splitter label="Resize the claim pane" value={right} min={300} max={640} direction={-1} onChange={setRight} />
         <ClaimPane />
       </div>
-      <StatusBar />
       <NewArticleDialog />
-    </div>
+    </>
   );
 }
 

@@ -17,9 +17,15 @@ import type { AppState, Slice, WorkspaceSlice } from './types';
  */
 export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
   return (set, get) => {
-    /** Applies `change` to the loaded workspace (a no-op before the first load). */
-    const patchWorkspace = (change: (ws: NonNullable<AppState['workspace']>) => NonNullable<AppState['workspace']>) =>
-      set((s) => (s.workspace ? { workspace: change(s.workspace) } : {}));
+    /**
+     * Applies `change` to the loaded workspace (a no-op before the first load), together
+     * with any other state (e.g. the selection) in the same update, so no render sees one
+     * without the other.
+     */
+    const patchWorkspace = (
+      change: (ws: NonNullable<AppState['workspace']>) => NonNullable<AppState['workspace']>,
+      also: Partial<AppState> = {},
+    ) => set((s) => (s.workspace ? { workspace: change(s.workspace), ...also } : also));
 
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
@@ -44,6 +50,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
             appInfo,
             workspace,
             loadState: 'ready',
+            lastError: null,
             selectedArticleId: stillThere ? selected : (workspace.articles[0]?.id ?? null),
           });
         } catch (error) {
@@ -53,8 +60,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
 
       async createArticle(input) {
         const article = await get().perform('Could not add the article', () => client.createArticle(input));
-        patchWorkspace((ws) => mergeArticle(ws, article));
-        set({ selectedArticleId: article.id, selectedClaimId: null, sentenceView: false });
+        patchWorkspace((ws) => mergeArticle(ws, article), { selectedArticleId: article.id, selectedClaimId: null, sentenceView: false });
         return article;
       },
 
@@ -64,13 +70,11 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         get().discardDrafts(removed.claims.map((c) => c.id));
         const before = get().workspace?.articles ?? [];
         const index = before.findIndex((a) => a.id === id);
-        patchWorkspace((ws) => removeEntities(ws, removed));
-        if (get().selectedArticleId === id) {
-          // Keep the editor in the list: open the neighbour of the deleted article.
-          const rest = get().workspace?.articles ?? [];
-          const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
-          set({ selectedArticleId: next?.id ?? null, selectedClaimId: null });
-        }
+        const rest = before.filter((a) => a.id !== id);
+        // Keep the editor in the list: open the neighbour of the deleted article.
+        const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+        const selection = get().selectedArticleId === id ? { selectedArticleId: next?.id ?? null, selectedClaimId: null } : {};
+        patchWorkspace((ws) => removeEntities(ws, removed), selection);
         const claims = removed.claims.length;
         get().pushToast({
           kind: 'info',
@@ -82,18 +86,21 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
 
       async restoreDeleted(removed) {
         const restored = await get().perform('Could not undo the delete', () => client.restoreDeleted(removed));
-        patchWorkspace((ws) => restoreEntities(ws, restored));
         const article = restored.articles[0];
         const claim = restored.articles.length === 0 ? restored.claims[0] : undefined;
-        if (article) set({ selectedArticleId: article.id, selectedClaimId: null });
-        if (claim) set({ selectedArticleId: claim.articleId, selectedClaimId: claim.id });
+        // Show what came back: the restored article, or the restored claim in its article.
+        const selection = article
+          ? { selectedArticleId: article.id, selectedClaimId: null }
+          : claim
+            ? { selectedArticleId: claim.articleId, selectedClaimId: claim.id }
+            : {};
+        patchWorkspace((ws) => restoreEntities(ws, restored), selection);
         get().pushToast({ kind: 'success', message: 'Restored.' });
       },
 
       async createClaim(articleId, start, end) {
         const claim = await get().perform('Could not create the claim', () => client.createClaim({ articleId, start, end }));
-        patchWorkspace((ws) => mergeClaim(ws, claim));
-        set({ selectedArticleId: claim.articleId, selectedClaimId: claim.id, focusWordingOf: claim.id });
+        patchWorkspace((ws) => mergeClaim(ws, claim), { selectedArticleId: claim.articleId, selectedClaimId: claim.id, focusWordingOf: claim.id });
         return claim;
       },
 
@@ -111,11 +118,9 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         const index = siblings.findIndex((c) => c.id === id);
         get().discardDrafts([id]);
         const removed = await get().perform('Could not delete the claim', () => client.deleteClaim({ id }));
-        patchWorkspace((w) => removeEntities(w, removed));
-        if (get().selectedClaimId === id) {
-          const next = siblings[index + 1] ?? siblings[index - 1];
-          set({ selectedClaimId: next && next.id !== id ? next.id : null });
-        }
+        const next = siblings[index + 1] ?? siblings[index - 1];
+        const selection = get().selectedClaimId === id ? { selectedClaimId: next && next.id !== id ? next.id : null } : {};
+        patchWorkspace((w) => removeEntities(w, removed), selection);
         get().pushToast({
           kind: 'info',
           message: `Deleted the claim “${shorten(claim?.text ?? '')}”.`,

@@ -11,7 +11,7 @@ export function SourcesSection({ claim }: { claim: Claim }) {
   return (
     <section className="claim-section" aria-labelledby={headingId}>
       <h3 id={headingId} className="section-title">
-        Sources <span className="count">{claim.sources.length}</span>
+        Sources <span className="count" aria-hidden="true">{claim.sources.length}</span>
       </h3>
       {claim.sources.length === 0 ? (
         <p className="empty-note">No sources yet. Add the documents, data or interviews that support or refute the claim.</p>

@@ -15,6 +15,10 @@ export function VerdictSection({ claim }: { claim: Claim }) {
   const [busy, setBusy] = useState(false);
   const chosen = scale.find((r) => r.id === ratingId);
   const verdict = claim.verdict;
+  // The verdict is a decision, so it is saved on purpose; say when the form differs from it.
+  const unsaved = verdict
+    ? verdict.ratingId !== ratingId || verdict.conclusion !== conclusion.trim() || verdict.rationale !== rationale
+    : conclusion.trim() !== '' || rationale.trim() !== '';
 
   const run = async (call: () => Promise<unknown>) => {
     setBusy(true);
@@ -89,6 +93,7 @@ export function VerdictSection({ claim }: { claim: Claim }) {
               Clear verdict
             </button>
           )}
+          {unsaved && <span className="unsaved-note">Not saved yet: choose “Save verdict”.</span>}
         </div>
       </form>
     </section>
