@@ -27,9 +27,10 @@ function Shell() {
   // Toasts sit in their own row above the status bar, so they never cover a control.
   return (
     <div className="app">
+      <h1 className="visually-hidden">Fact-check Desk</h1>
       {loadState === 'failed' ? (
         <div className="load-problem" role="alert">
-          <h1>The workspace could not be opened</h1>
+          <h2>The workspace could not be opened</h2>
           <p>{loadError}</p>
           <p>Check that the data file is readable, then try again. Nothing has been changed.</p>
           <button type="button" className="button primary" onClick={() => void load()}>
