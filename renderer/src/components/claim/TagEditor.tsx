@@ -37,7 +37,6 @@ export function TagEditor({ claim }: { claim: Claim }) {
 
   return (
     <div className="field tags">
-      <label htmlFor={id}>Add tag</label>
       {claim.tags.length > 0 && (
         <ul className="tag-list" aria-label="Tags">
           {claim.tags.map((tag) => (
@@ -55,6 +54,7 @@ export function TagEditor({ claim }: { claim: Claim }) {
           ))}
         </ul>
       )}
+      <label htmlFor={id}>Add tag</label>
       <input
         id={id}
         value={text}
