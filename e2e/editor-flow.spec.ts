@@ -36,7 +36,7 @@ test('an editor goes from a pasted article to an exported fact-check, and finds 
 
   await article.getByRole('button', { name: 'Split into sentences' }).click();
   const sentences = article.getByRole('list', { name: 'Sentences' });
-  await expect(sentences.getByRole('listitem')).toHaveCount(4);
+  await expect(sentences.getByRole('listitem')).toHaveCount(3);
   await sentences.getByRole('listitem').filter({ hasText: ARTICLE.sentence }).getByRole('button', { name: 'Make claim' }).click();
 
   await expect(claimPanel.locator('blockquote')).toHaveText(ARTICLE.sentence);
