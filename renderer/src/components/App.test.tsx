@@ -15,7 +15,8 @@ describe('<App> over a real test bridge', () => {
 
   beforeEach(async () => {
     t = await createTestBridge();
-    store = createAppStore(createClient(t.bridge), { autosaveDelayMs: 30 });
+    // Long enough that "Saving…" is reliably visible right after typing, even on a busy machine.
+    store = createAppStore(createClient(t.bridge), { autosaveDelayMs: 200 });
   });
   afterEach(() => t.dispose());
 
@@ -131,7 +132,7 @@ describe('<App> over a real test bridge', () => {
 
     selectInText(main, 'cut average commute times by 15 minutes');
     await user.click(within(main).getByRole('button', { name: 'Claim from selection' }));
-    await waitFor(() => expect(t.store.data.claims).toHaveLength(1));
+    expect(await within(main).findByRole('list', { name: 'Claims in this article' })).toBeTruthy();
 
     selectInText(main, 'The project will cost $48 million');
     // Focus is in the new claim's wording: leave it, as an editor would, before the shortcut.
@@ -142,8 +143,13 @@ describe('<App> over a real test bridge', () => {
     const text = t.store.data.articles[0]!.text;
     for (const { quote } of t.store.data.claims) expect(text.slice(quote.start, quote.end)).toBe(quote.exact);
     expect(t.store.data.claims.map((c) => c.quote.exact)).toEqual(['cut average commute times by 15 minutes', 'The project will cost $48 million']);
-    // Both are listed under the text, in article order.
-    const items = within(within(main).getByRole('list', { name: 'Claims in this article' })).getAllByRole('button');
-    expect(items.map((b) => b.textContent)).toEqual([expect.stringContaining('cut average'), expect.stringContaining('$48 million')]);
+    // Both are listed under the text, in article order (once the answer reached the UI).
+    const list = within(main).getByRole('list', { name: 'Claims in this article' });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
+        expect.stringContaining('cut average'),
+        expect.stringContaining('$48 million'),
+      ]),
+    );
   });
 });
