@@ -4,6 +4,7 @@ import { selectArticle, selectArticleClaims } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
 import { ArticleText } from './ArticleText';
 import { ClaimList } from './ClaimList';
+import { reported } from './reported';
 import { SentenceList } from './SentenceList';
 
 /** The center pane: the open article, its text (or sentences) and its claims. */
@@ -33,23 +34,21 @@ function ArticleView({ article }: { article: Article }) {
   const sentenceView = useAppStore((s) => s.sentenceView);
   const claims = useAppStore(useShallow(selectArticleClaims));
   const { setSentenceView, exportMarkdown, deleteArticle, openExternal } = useActions();
-  // Failures are already shown by the store (toast + status bar); nothing more to do here.
-  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
   return (
     <article className="article-view">
       <header className="article-header">
         <h2 className="article-title">{article.title}</h2>
-        <ArticleMeta article={article} onOpen={(url) => quietly(openExternal(url))} />
+        <ArticleMeta article={article} onOpen={(url) => reported(openExternal(url))} />
         <div className="toolbar" role="toolbar" aria-label="Article actions">
           <button type="button" className="button" onClick={() => setSentenceView(!sentenceView)}>
             {sentenceView ? 'Show article text' : 'Split into sentences'}
           </button>
-          <button type="button" className="button" onClick={() => quietly(exportMarkdown(article.id))}>
+          <button type="button" className="button" onClick={() => reported(exportMarkdown(article.id))}>
             Export Markdown
           </button>
           <span className="toolbar-spacer" />
-          <button type="button" className="button danger" onClick={() => quietly(deleteArticle(article.id))}>
+          <button type="button" className="button danger" onClick={() => reported(deleteArticle(article.id))}>
             Delete article
           </button>
         </div>

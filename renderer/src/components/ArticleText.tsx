@@ -5,6 +5,7 @@ import { splitParagraphs } from '../text/paragraphs';
 import { OFFSET_ATTRIBUTE, selectionToRange, type TextRange } from '../text/selection';
 import { useActions, useAppStore, useStoreApi } from '../store/react';
 import { isTypingTarget } from './keyboard';
+import { reported } from './reported';
 
 /**
  * The article text, one element per paragraph carrying its start offset, so any selection
@@ -39,13 +40,11 @@ export function ArticleText({ article, claims }: { article: Article; claims: rea
       pushToast({ kind: 'info', message: 'Select part of the article text first, then choose “Claim from selection” (or press C).' });
       return;
     }
-    createClaim(article.id, range.start, range.end).then(
-      () => {
+    reported(
+      createClaim(article.id, range.start, range.end).then(() => {
         document.getSelection()?.removeAllRanges();
         setSelected(null);
-      },
-      // Already reported by the store (toast + status bar).
-      () => undefined,
+      }),
     );
   }, [article.id, createClaim, currentRange, pushToast, selected]);
 

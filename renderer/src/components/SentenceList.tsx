@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { splitSentences } from '../../../shared/text/sentences';
 import { useActions } from '../store/react';
+import { reported } from './reported';
 
 /** The article as a numbered list of sentences, each one click away from being a claim. */
 export function SentenceList({ article, claims }: { article: Article; claims: readonly Claim[] }) {
@@ -29,8 +30,7 @@ export function SentenceList({ article, claims }: { article: Article; claims: re
                 type="button"
                 className="button small"
                 aria-describedby={textId}
-                // Failures are reported by the store (toast + status bar).
-                onClick={() => void createClaim(article.id, sentence.start, sentence.end).catch(() => undefined)}
+                onClick={() => reported(createClaim(article.id, sentence.start, sentence.end))}
               >
                 Make claim
               </button>

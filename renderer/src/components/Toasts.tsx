@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Toast } from '../store/types';
 import { useActions, useAppStore } from '../store/react';
+import { reported } from './reported';
 
 /** How long a toast stays: errors stay until dismissed; undo offers stay long enough to use. */
 const LIFETIME_MS: Record<Toast['kind'], number | null> = { error: null, info: 8000, success: 5000 };
@@ -35,8 +36,7 @@ function ToastItem({ toast }: { toast: Toast }) {
     if (acting.current || !toast.action) return;
     acting.current = true;
     dismissToast(toast.id);
-    // Failures are reported by the store as a new error toast.
-    void Promise.resolve(toast.action.run()).catch(() => undefined);
+    reported(toast.action.run());
   };
 
   return (

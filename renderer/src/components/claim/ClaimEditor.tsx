@@ -1,5 +1,6 @@
 import type { Claim } from '../../../../shared/domain/schemas';
 import { useActions } from '../../store/react';
+import { reported } from '../reported';
 import { SourcesSection } from './SourcesSection';
 import { TagEditor } from './TagEditor';
 import { TriageFields } from './TriageFields';
@@ -15,8 +16,7 @@ export function ClaimEditor({ claim }: { claim: Claim }) {
         <button
           type="button"
           className="button danger small"
-          // Failures are reported by the store (toast + status bar).
-          onClick={() => void deleteClaim(claim.id).catch(() => undefined)}
+          onClick={() => reported(deleteClaim(claim.id))}
         >
           Delete claim
         </button>

@@ -3,6 +3,7 @@ import type { Claim, SourceLink, Stance } from '../../../../shared/domain/schema
 import { STANCE_OPTIONS } from '../../labels';
 import { selectSource } from '../../store/selectors';
 import { useActions, useAppStore } from '../../store/react';
+import { reported } from '../reported';
 import { AddSourceForm } from './AddSourceForm';
 
 /** The claim's sources with their stance, and the form to add one. */
@@ -32,15 +33,13 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
   const { openExternal, setSourceStance, unlinkSource } = useActions();
   const stanceId = useId();
   if (!source) return null;
-  // Failures are reported by the store (toast + status bar).
-  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   const host = hostOf(source.url);
 
   return (
     <li className={`source stance-${link.stance}`}>
       <div className="source-head">
         {/* Opens in the system browser through the API; the app itself never navigates. */}
-        <button type="button" className="link source-title" title={source.url} onClick={() => quietly(openExternal(source.url))}>
+        <button type="button" className="link source-title" title={source.url} onClick={() => reported(openExternal(source.url))}>
           {source.title}
         </button>
         <span className="source-by">{[source.publisher, host].filter(Boolean).join(' · ')}</span>
@@ -54,7 +53,7 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
           id={stanceId}
           className={`stance-select stance-${link.stance}`}
           value={link.stance}
-          onChange={(e) => quietly(setSourceStance(claimId, source.id, e.target.value as Stance))}
+          onChange={(e) => reported(setSourceStance(claimId, source.id, e.target.value as Stance))}
         >
           {STANCE_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
@@ -62,7 +61,7 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
             </option>
           ))}
         </select>
-        <button type="button" className="button small subtle" aria-label={`Remove ${source.title}`} onClick={() => quietly(unlinkSource(claimId, source.id))}>
+        <button type="button" className="button small subtle" aria-label={`Remove ${source.title}`} onClick={() => reported(unlinkSource(claimId, source.id))}>
           Remove
         </button>
       </div>

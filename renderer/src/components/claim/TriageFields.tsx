@@ -4,6 +4,7 @@ import { PRIORITY_OPTIONS, STATUS_OPTIONS } from '../../labels';
 import { selectDraft } from '../../store/selectors';
 import { useActions, useAppStore } from '../../store/react';
 import { FieldError } from '../FieldError';
+import { reported } from '../reported';
 
 /** Status, priority and assignee. Selects save at once; the assignee like the wording. */
 export function TriageFields({ claim }: { claim: Claim }) {
@@ -11,8 +12,7 @@ export function TriageFields({ claim }: { claim: Claim }) {
   const { updateClaim, editDraft, releaseDraft } = useActions();
   const assignee = useAppStore(selectDraft(claim.id, 'assignee'));
   const people = useAppStore((s) => s.workspace?.settings.assignees);
-  // Failures are reported by the store (toast + status bar).
-  const save = (patch: Parameters<typeof updateClaim>[1]) => void updateClaim(claim.id, patch).catch(() => undefined);
+  const save = (patch: Parameters<typeof updateClaim>[1]) => reported(updateClaim(claim.id, patch));
 
   return (
     <div className="triage">
@@ -51,7 +51,7 @@ export function TriageFields({ claim }: { claim: Claim }) {
           aria-invalid={assignee?.error ? true : undefined}
           aria-describedby={assignee?.error ? `${id}-assignee-error` : undefined}
           onChange={(e) => editDraft(claim.id, 'assignee', e.target.value)}
-          onBlur={() => void releaseDraft(claim.id, 'assignee').catch(() => undefined)}
+          onBlur={() => reported(releaseDraft(claim.id, 'assignee'))}
         />
         {people?.length ? (
           <datalist id={`${id}-people`}>

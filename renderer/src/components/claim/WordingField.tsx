@@ -3,6 +3,7 @@ import type { Claim } from '../../../../shared/domain/schemas';
 import { selectDraft } from '../../store/selectors';
 import { useActions, useAppStore } from '../../store/react';
 import { FieldError } from '../FieldError';
+import { reported } from '../reported';
 
 /** The claim wording: saved ~400 ms after typing pauses and when the field loses focus. */
 export function WordingField({ claim }: { claim: Claim }) {
@@ -31,8 +32,8 @@ export function WordingField({ claim }: { claim: Claim }) {
         aria-invalid={draft?.error ? true : undefined}
         aria-describedby={draft?.error ? `${id}-error` : undefined}
         onChange={(e) => editDraft(claim.id, 'text', e.target.value)}
-        // Failures are reported by the store and kept on the draft (shown below).
-        onBlur={() => void releaseDraft(claim.id, 'text').catch(() => undefined)}
+        // A failure is reported by the store and kept on the draft (shown below).
+        onBlur={() => reported(releaseDraft(claim.id, 'text'))}
       />
       <FieldError id={`${id}-error`} message={draft?.error ?? undefined} />
     </div>
