@@ -44,7 +44,8 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
         </button>
         <span className="source-by">{[source.publisher, host].filter(Boolean).join(' · ')}</span>
       </div>
-      {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
+      {/* Not a <blockquote>: the claim's own quote is the pane's one blockquote. */}
+      {source.excerpt && <p className="source-excerpt">“{source.excerpt}”</p>}
       <div className="source-actions">
         <label htmlFor={stanceId} className="visually-hidden">
           Stance for {source.title}
