@@ -1,15 +1,8 @@
-/** The words the editor sees for stored values; the report's own labels are reused so both agree. */
-import { CLAIM_STATUSES, PRIORITIES, STANCES, type Priority } from '../../shared/domain/schemas';
-import { STANCE_LABELS, STATUS_LABELS } from '../../shared/report/markdown';
+/** Select options for stored values, worded as in reports (the labels live in shared/). */
+import { CLAIM_STATUSES, PRIORITIES, STANCES } from '../../shared/domain/schemas';
+import { PRIORITY_LABELS, STANCE_LABELS, STATUS_LABELS } from '../../shared/domain/labels';
 
-export { STANCE_LABELS, STATUS_LABELS };
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
-};
+export { PRIORITY_LABELS, STANCE_LABELS, STATUS_LABELS };
 
 export const STATUS_OPTIONS = CLAIM_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 export const PRIORITY_OPTIONS = PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }));

@@ -1,4 +1,5 @@
-import type { Article, Claim, RatingLevel, Source, Stance } from '../domain/schemas';
+import type { Article, Claim, RatingLevel, Source } from '../domain/schemas';
+import { STANCE_LABELS, STATUS_LABELS } from '../domain/labels';
 import { ratingLabel } from '../domain/rating';
 
 export interface ReportInput {
@@ -9,22 +10,6 @@ export interface ReportInput {
   organizationName: string;
   generatedAt: string;
 }
-
-export const STANCE_LABELS: Record<Stance, string> = {
-  supports: 'Supports',
-  refutes: 'Refutes',
-  context: 'Adds context',
-  unclear: 'Unclear',
-};
-
-export const STATUS_LABELS = {
-  new: 'New',
-  researching: 'Researching',
-  in_review: 'In review',
-  ready: 'Ready',
-  published: 'Published',
-  dropped: 'Dropped',
-} as const satisfies Record<Claim['status'], string>;
 
 /**
  * The fact-check report as Markdown. Text the editor typed is escaped so it cannot change

@@ -81,6 +81,7 @@ describe('service handlers', () => {
     ['createClaim', ({ article }) => ({ articleId: article, start: 5, end: 5 }), /not inside the article text/],
     ['createClaim', ({ article }) => ({ articleId: article, start: 0, end: 10_000 }), /not inside the article text/],
     ['createClaim', () => ({ articleId: 'nope000000', start: 0, end: 3 }), /no article with id/],
+    ['createClaim', ({ article }) => ({ articleId: article, start: 0, end: 10 }), /already a claim/],
     ['updateClaim', ({ claim }) => ({ id: claim, patch: { status: 'done' } }), /status/],
     ['updateClaim', ({ claim }) => ({ id: claim, patch: { text: ' ' } }), /wording cannot be empty/],
     ['addSource', ({ claim }) => ({ claimId: claim, stance: 'supports', source: { url: 'javascript:alert(1)', title: 'x' } }), /web address/],

@@ -72,6 +72,8 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
           if (error instanceof QuoteRangeError) throw new ApiError('invalid_input', `Cannot create the claim: ${error.message}.`);
           throw error;
         }
+        const twin = ws.claims.find((c) => c.articleId === articleId && c.quote.start === start && c.quote.end === end);
+        if (twin) throw new ApiError('conflict', `This passage is already a claim: "${twin.text.slice(0, 80)}".`);
         const now = store.timestamp();
         const claim: Claim = {
           id: store.newId(),

@@ -1,5 +1,5 @@
 import type { Client } from '../api/client';
-import { STANCE_LABELS } from '../../../shared/report/markdown';
+import { STANCE_LABELS } from '../../../shared/domain/labels';
 import {
   claimsInArticleOrder,
   mergeArticle,
