@@ -33,6 +33,22 @@ function readJson(file) {
   }
 }
 
+/** Why each skipped end-to-end test was skipped, from Playwright's JSON report (deduplicated). */
+function skipReasons(report) {
+  const reasons = new Set();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const skip = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])].find((a) => a.type === 'skip');
+        if (t.status === 'skipped') reasons.add(`[${t.projectName}] ${skip?.description ?? 'no reason given'}`);
+      }
+    }
+    (suite.suites ?? []).forEach(visit);
+  };
+  (report?.suites ?? []).forEach(visit);
+  return reasons;
+}
+
 const started = Date.now();
 run('lint', ['eslint', '.']);
 run('typecheck', ['tsc', '-b']);
@@ -47,6 +63,7 @@ if (built && existsSync(path.join(projectRoot, 'out', 'main', 'serve.js'))) {
   run('e2e', ['playwright', 'test'], () => {
     const stats = readJson('e2e.json')?.stats;
     if (!stats) return { detail: 'no report', ok: false };
+    for (const reason of skipReasons(readJson('e2e.json'))) console.log(`  skipped: ${reason}`);
     // A green run that executed nothing would prove nothing.
     return { detail: `${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped`, ok: stats.expected > 0 };
   });

@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, test as base, expect, type BrowserContext, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
+import { _electron, test as base, expect, type Browser, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
 import { findElectronBinary, projectRoot } from '../../scripts/electron-binary.mjs';
 import { startServer, type RunningServer } from './server';
 
@@ -20,21 +20,22 @@ export interface AppUnderTest {
 }
 
 export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ browser }, use, testInfo) => {
+  // Depends on `playwright`, not `browser`: the Electron project must not need a Chromium.
+  app: async ({ playwright }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-e2e-'));
     try {
       if (testInfo.project.name === 'electron') await useElectron(dataDir, testInfo, use);
-      else await useBrowserMode(dataDir, () => browser.newContext(), use);
+      else await useBrowserMode(dataDir, () => playwright.chromium.launch(testInfo.project.use.launchOptions), use);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
   },
 });
 
-async function useBrowserMode(dataDir: string, newContext: () => Promise<BrowserContext>, use: (app: AppUnderTest) => Promise<void>) {
+async function useBrowserMode(dataDir: string, launch: () => Promise<Browser>, use: (app: AppUnderTest) => Promise<void>) {
   let server: RunningServer = await startServer(dataDir);
-  const context = await newContext();
-  const page = await context.newPage();
+  const browser = await launch();
+  const page = await browser.newPage();
   await page.goto(server.url);
   const app: AppUnderTest = {
     page,
@@ -54,7 +55,7 @@ async function useBrowserMode(dataDir: string, newContext: () => Promise<Browser
   try {
     await use(app);
   } finally {
-    await context.close();
+    await browser.close();
     await server.stop();
   }
 }
