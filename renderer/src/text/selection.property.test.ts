@@ -1,30 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlightRuns } from './highlights';
-import { splitParagraphs } from './paragraphs';
+import { renderArticle as render } from '../../test/render-article';
 import { pointToOffset, selectionToRange } from './selection';
-
-/** Renders like ArticleText and records where each text node starts in the article. */
-function render(text: string, claims: { id: string; start: number; end: number }[]) {
-  const root = document.createElement('div');
-  const nodes: { node: Text; start: number }[] = [];
-  for (const p of splitParagraphs(text)) {
-    const el = document.createElement('p');
-    el.setAttribute('data-offset', String(p.start));
-    for (const run of highlightRuns(p.start, p.end, claims)) {
-      const node = document.createTextNode(text.slice(run.start, run.end));
-      nodes.push({ node, start: run.start });
-      if (run.claimIds.length) {
-        const mark = document.createElement('mark');
-        mark.append(node);
-        el.append(mark);
-      } else el.append(node);
-    }
-    root.append(el);
-  }
-  document.body.replaceChildren(root);
-  return { root, nodes };
-}
 
 const articleText = fc
   .array(fc.constantFrom('a', 'b', 'C', ' ', '.', '\n', '\n\n', 'é', '“'), { minLength: 1, maxLength: 80 })

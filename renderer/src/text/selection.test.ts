@@ -1,29 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pointToOffset, selectionToRange, type SelectionLike } from './selection';
+import { renderArticle } from '../../test/render-article';
 import { splitParagraphs } from './paragraphs';
 import { highlightRuns } from './highlights';
 
 const TEXT = 'First line here.\nStill first paragraph.\n\n  Second paragraph, with a claim inside it.\n\n\nThird.';
 
-/** Renders TEXT the way ArticleText does: one <p data-offset> per paragraph, claims as <mark>. */
-function render(claims: { id: string; start: number; end: number }[] = []): HTMLElement {
-  const root = document.createElement('div');
-  for (const p of splitParagraphs(TEXT)) {
-    const el = document.createElement('p');
-    el.setAttribute('data-offset', String(p.start));
-    for (const run of highlightRuns(p.start, p.end, claims)) {
-      const text = document.createTextNode(TEXT.slice(run.start, run.end));
-      if (run.claimIds.length) {
-        const mark = document.createElement('mark');
-        mark.append(text);
-        el.append(mark);
-      } else el.append(text);
-    }
-    root.append(el);
-  }
-  document.body.replaceChildren(root);
-  return root;
-}
+const render = (claims: { id: string; start: number; end: number }[] = []): HTMLElement => renderArticle(TEXT, claims).root;
 
 function selection(startContainer: Node, startOffset: number, endContainer: Node, endOffset: number): SelectionLike {
   return {

@@ -4,6 +4,7 @@ import type { Stance } from '../../../../shared/domain/schemas';
 import { STANCE_OPTIONS } from '../../labels';
 import { useActions } from '../../store/react';
 import { FieldError } from '../FieldError';
+import { OptionSelect } from '../OptionSelect';
 
 const EMPTY = { url: '', title: '', publisher: '', excerpt: '' };
 type Fields = typeof EMPTY;
@@ -68,16 +69,7 @@ export function AddSourceForm({ claimId }: { claimId: string }) {
       {input('publisher', 'Publisher')}
       {input('excerpt', 'Excerpt')}
       <div className="field-row align-end">
-        <div className="field">
-          <label htmlFor={`${id}-stance`}>Stance</label>
-          <select id={`${id}-stance`} value={stance} onChange={(e) => setStance(e.target.value as Stance)}>
-            {STANCE_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionSelect id={`${id}-stance`} label="Stance" value={stance} options={STANCE_OPTIONS} onChange={setStance} />
         <button type="submit" className="button" disabled={busy}>
           Add source
         </button>

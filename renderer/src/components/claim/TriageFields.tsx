@@ -1,9 +1,10 @@
 import { useId } from 'react';
-import type { Claim, ClaimStatus, Priority } from '../../../../shared/domain/schemas';
+import type { Claim } from '../../../../shared/domain/schemas';
 import { PRIORITY_OPTIONS, STATUS_OPTIONS } from '../../labels';
 import { selectDraft } from '../../store/selectors';
 import { useActions, useAppStore } from '../../store/react';
 import { FieldError } from '../FieldError';
+import { OptionSelect } from '../OptionSelect';
 import { reported } from '../reported';
 
 /** Status, priority and assignee. Selects save at once; the assignee like the wording. */
@@ -16,31 +17,15 @@ export function TriageFields({ claim }: { claim: Claim }) {
 
   return (
     <div className="triage">
-      <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          className={`status-select status-${claim.status}`}
-          value={claim.status}
-          onChange={(e) => save({ status: e.target.value as ClaimStatus })}
-        >
-          {STATUS_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-priority`}>Priority</label>
-        <select id={`${id}-priority`} value={claim.priority} onChange={(e) => save({ priority: e.target.value as Priority })}>
-          {PRIORITY_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptionSelect
+        id={`${id}-status`}
+        label="Status"
+        className={`status-select status-${claim.status}`}
+        value={claim.status}
+        options={STATUS_OPTIONS}
+        onChange={(status) => save({ status })}
+      />
+      <OptionSelect id={`${id}-priority`} label="Priority" value={claim.priority} options={PRIORITY_OPTIONS} onChange={(priority) => save({ priority })} />
       <div className="field">
         <label htmlFor={`${id}-assignee`}>Assignee</label>
         <input
