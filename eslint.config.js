@@ -65,10 +65,10 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/main/services/**/*.ts'],
+    files: ['electron/main/services/**/*.ts', 'electron/main/cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: forbid([
-      notElectron('Services are plain Node modules: they'),
+      notElectron('Services and the CLI are plain Node modules: they'),
       { regex: '(^|/)shell/', message: 'Services must not depend on the Electron shell.' },
       notRenderer('Services'),
     ]),
@@ -84,7 +84,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts'],
-    ignores: ['**/*.test.ts', 'electron/main/services/**'],
+    ignores: ['**/*.test.ts', 'electron/main/services/**', 'electron/main/cli/**'],
     rules: forbid([notRenderer('The main process')]),
   },
 );

@@ -22,6 +22,7 @@ const wrong: [string, string, RegExp][] = [
   ['renderer/src/x.ts', "import { WorkspaceStore } from '../../electron/main/services/store';", /must not import from electron/],
   ['renderer/src/x.ts', "import { readFile } from 'node:fs/promises';", /Node built-ins/],
   ['electron/main/services/x.ts', "import { app } from 'electron';", /plain Node modules/],
+  ['electron/main/cli/x.ts', "import { app } from 'electron';", /plain Node modules/],
   ['electron/main/services/x.ts', "import { hardenApp } from '../shell/security';", /must not depend on the Electron shell/],
   ['electron/preload/x.ts', "import fs from 'fs';", /sandboxed preload/],
   ['electron/main/shell/x.ts', "import { App } from '../../../renderer/src/App';", /must not import the renderer/],

@@ -1,0 +1,31 @@
+import { extract, InputError, score, UsageError, USAGE, type CliIo } from './commands';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = { extract, score };
+
+/** Runs one CLI command; returns the exit code (0 done, 1 bad input, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    io.stderr(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`factcheck: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    await run(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`factcheck ${command}: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`factcheck ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
