@@ -34,13 +34,17 @@ test('an editor goes from a pasted article to an exported fact-check, and finds 
   const article = page.getByRole('main', { name: 'Article' });
   await expect(article.getByRole('heading', { level: 2, name: ARTICLE.title })).toBeVisible();
 
-  await article.getByRole('button', { name: 'Split into sentences' }).click();
+  await article.getByRole('button', { name: 'Find claims' }).click();
   const sentences = article.getByRole('list', { name: 'Sentences' });
-  await expect(sentences.getByRole('listitem')).toHaveCount(3);
-  await sentences.getByRole('listitem').filter({ hasText: ARTICLE.sentence }).getByRole('button', { name: 'Make claim' }).click();
+  // Every sentence is listed with its score; each item also lists the reasons for it.
+  await expect(sentences.locator(':scope > li')).toHaveCount(3);
+  const figure = sentences.locator(':scope > li').filter({ hasText: ARTICLE.sentence });
+  await expect(figure.getByRole('list', { name: 'Why' })).toContainText(/figure/);
+  await figure.getByRole('button', { name: 'Accept', exact: true }).click();
 
   await expect(claimPanel.locator('blockquote')).toHaveText(ARTICLE.sentence);
-  await expect(sentences.getByRole('listitem').filter({ hasText: ARTICLE.sentence }).getByRole('button', { name: 'Make claim' })).toHaveCount(0);
+  await expect(figure.getByRole('button', { name: 'Accept', exact: true })).toHaveCount(0);
+  await expect(figure).toContainText('Claim');
   await claimPanel.getByLabel('Claim wording').fill('The bridge toll rises to $4.50 in March');
   await claimPanel.getByLabel('Status').selectOption({ label: 'Researching' });
   await claimPanel.getByLabel('Priority').selectOption({ label: 'High' });

@@ -18,6 +18,7 @@ import {
   Settings,
   Source,
   SourceFields,
+  Span,
   Stance,
   Verdict,
   WebUrl,
@@ -74,8 +75,8 @@ export const contract = {
   ),
   getWorkspace: service('The whole workspace as stored.', NoInput, Workspace),
   updateSettings: service(
-    'Change workspace settings (organization name, assignee list).',
-    z.strictObject({ patch: Settings.pick({ organizationName: true, assignees: true }).partial().strict() }),
+    'Change workspace settings (organization name, assignee list, suggestion threshold).',
+    z.strictObject({ patch: Settings.pick({ organizationName: true, assignees: true, suggestionThreshold: true }).partial().strict() }),
     Settings,
   ),
 
@@ -97,15 +98,24 @@ export const contract = {
   ),
 
   createClaim: service(
-    'Turn the article text between two offsets into a claim.',
+    'Turn the article text between two offsets into a claim (scored for check-worthiness).',
     z.strictObject({
       articleId: Id,
       start: z.number().int().nonnegative(),
       end: z.number().int().positive(),
       text: ClaimFields.shape.text.optional(),
-      score: Claim.shape.score.default(null),
     }),
     Claim,
+  ),
+  createClaims: service(
+    'Turn several passages of one article into claims at once (all or none).',
+    z.strictObject({ articleId: Id, spans: z.array(Span).min(1).max(5_000) }),
+    z.array(Claim),
+  ),
+  setSuggestionDismissed: service(
+    'Dismiss a suggested sentence of an article, or bring it back.',
+    z.strictObject({ articleId: Id, span: Span, dismissed: z.boolean() }),
+    Article,
   ),
   updateClaim: service(
     "Change a claim's wording or triage fields.",

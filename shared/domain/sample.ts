@@ -1,6 +1,7 @@
 import type { Workspace } from './schemas';
 import { SCHEMA_VERSION } from './schemas';
 import { DEFAULT_RATING_SCALE } from './rating';
+import { DEFAULT_THRESHOLD } from '../checkworthiness/score';
 
 /**
  * The first-run article, written for this project (not taken from any publication) and
@@ -26,6 +27,7 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
       organizationName: '',
       assignees: [],
       ratingScale: [...DEFAULT_RATING_SCALE],
+      suggestionThreshold: DEFAULT_THRESHOLD,
     },
     articles: [
       {
@@ -38,6 +40,7 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
         publishedDate: null,
         importedAt: now,
         updatedAt: now,
+        dismissed: [],
       },
     ],
     claims: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Article, Claim, Quote, SourceFields, Workspace } from './schemas';
 import { sampleWorkspace } from './sample';
+import { DEFAULT_THRESHOLD } from '../checkworthiness/score';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 let counter = 0;
@@ -49,6 +50,15 @@ describe('domain schemas', () => {
     const dup = workspaceWithClaim();
     dup.articles.push({ ...dup.articles[0]! });
     expect(Workspace.safeParse(dup).error?.issues.some((i) => /duplicate id/.test(i.message))).toBe(true);
+  });
+
+  it('fill fields that older files lack with their defaults', () => {
+    const ws = sampleWorkspace(NOW, newId);
+    const { suggestionThreshold: _t, ...oldSettings } = ws.settings;
+    const { dismissed: _d, ...oldArticle } = ws.articles[0]!;
+    const parsed = Workspace.parse({ ...ws, settings: oldSettings, articles: [oldArticle] });
+    expect(parsed.settings.suggestionThreshold).toBe(DEFAULT_THRESHOLD);
+    expect(parsed.articles[0]!.dismissed).toEqual([]);
   });
 
   it('reject a wrong schema version', () => {

@@ -52,6 +52,8 @@ export const Settings = z.object({
   organizationName: Line(120),
   assignees: z.array(PersonName.pipe(z.string().min(1))).max(200),
   ratingScale: z.array(RatingLevel).min(1).max(20),
+  /** "Find claims" suggests sentences scoring at or above this. Defaulted: older files lack it. */
+  suggestionThreshold: z.number().min(0).max(1).default(0.5),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -64,10 +66,18 @@ export const ArticleFields = z.object({
   publishedDate: CalendarDate.nullable(),
 });
 
+/** A passage of an article, by offsets. */
+export const Span = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().positive() })
+  .refine((s) => s.end > s.start, 'a span must end after it starts');
+export type Span = z.infer<typeof Span>;
+
 export const Article = ArticleFields.extend({
   id: Id,
   importedAt: Timestamp,
   updatedAt: Timestamp,
+  /** Suggested sentences the editor dismissed in "Find claims". Defaulted: older files lack it. */
+  dismissed: z.array(Span).max(100_000).default([]),
 });
 export type Article = z.infer<typeof Article>;
 

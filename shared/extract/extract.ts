@@ -2,24 +2,34 @@
  * Claim extraction: the article's sentences with their check-worthiness, in article
  * order. Used by the app's "Find claims", by the CLI and by the benchmark.
  */
-import { scoreSentence, DEFAULT_THRESHOLD } from '../checkworthiness/score';
+import { scoreSentence, DEFAULT_THRESHOLD, type Reason } from '../checkworthiness/score';
 import { segmentText, type SegmentKind } from '../text/segmenter';
 
-export interface ExtractedSentence {
+export interface ScoredSentence {
   text: string;
   start: number;
   end: number;
   paragraph: number;
   kind: SegmentKind;
   score: number;
+  reasons: Reason[];
+}
+
+export interface ExtractedSentence extends ScoredSentence {
   /** Worth suggesting: a real sentence (not clutter) scoring at or above the threshold. */
   candidate: boolean;
-  reasons: { text: string; effect: 'raises' | 'lowers' }[];
+}
+
+/** Every sentence of the article with its check-worthiness, in article order. */
+export function scoreSentences(text: string): ScoredSentence[] {
+  return segmentText(text).sentences.map((sentence) => ({ ...sentence, ...scoreSentence(sentence.text, { kind: sentence.kind }) }));
 }
 
 export function extractClaims(text: string, threshold: number = DEFAULT_THRESHOLD): ExtractedSentence[] {
-  return segmentText(text).sentences.map((sentence) => {
-    const { score, reasons } = scoreSentence(sentence.text, { kind: sentence.kind });
-    return { ...sentence, score, reasons, candidate: sentence.kind !== 'clutter' && score >= threshold };
-  });
+  return scoreSentences(text).map((s) => ({ ...s, candidate: isCandidate(s.kind, s.score, threshold) }));
+}
+
+/** Clutter is never suggested, whatever its score. */
+export function isCandidate(kind: SegmentKind, score: number, threshold: number): boolean {
+  return kind !== 'clutter' && score >= threshold;
 }

@@ -14,6 +14,7 @@ const article: Article = {
   publishedDate: '2026-11-20',
   importedAt: NOW,
   updatedAt: NOW,
+  dismissed: [],
 };
 const source: Source = {
   id: 'source0001',

@@ -6,6 +6,7 @@ import type { ApiResult } from '../../../shared/api/result';
 import { createServiceHandlers } from './handlers';
 import { WorkspaceStore } from './store';
 import { withTempDir } from './test-helpers';
+import { scoreSentence } from '../../../shared/checkworthiness/score';
 
 /** Calls methods exactly as IPC and HTTP do: through dispatch, with untyped input. */
 async function withApi(run: (call: <M extends MethodName>(m: M, input: unknown) => Promise<ApiResult<Output<M>>>, store: WorkspaceStore) => Promise<void>) {
@@ -57,6 +58,33 @@ describe('service handlers', () => {
     });
   });
 
+  it('creates several claims at once, scored, and refuses the whole batch if one is bad', async () => {
+    await withApi(async (call, store) => {
+      const article = value(await call('createArticle', { title: 'Rates', text: 'Rates rose 2% in May. Thank you. Prices fell.' }));
+      const claims = value(await call('createClaims', { articleId: article.id, spans: [{ start: 0, end: 21 }, { start: 33, end: 45 }] }));
+      expect(claims.map((c) => c.quote.exact)).toEqual(['Rates rose 2% in May.', 'Prices fell.']);
+      expect(claims[0]!.score).toBe(scoreSentence('Rates rose 2% in May.').score);
+      const before = await readFile(store.file);
+      for (const spans of [[{ start: 22, end: 32 }, { start: 0, end: 21 }], [{ start: 22, end: 32 }, { start: 22, end: 32 }], [{ start: 22, end: 99 }]]) {
+        const result = await call('createClaims', { articleId: article.id, spans });
+        expect(result.ok).toBe(false);
+      }
+      expect(await readFile(store.file)).toEqual(before);
+    });
+  });
+
+  it('dismisses a suggestion and brings it back, once per passage', async () => {
+    await withApi(async (call, store) => {
+      const articleId = store.data.articles[0]!.id;
+      const span = { start: 0, end: 10 };
+      expect(value(await call('setSuggestionDismissed', { articleId, span, dismissed: true })).dismissed).toEqual([span]);
+      expect(value(await call('setSuggestionDismissed', { articleId, span, dismissed: true })).dismissed).toEqual([span]);
+      expect(value(await call('setSuggestionDismissed', { articleId, span, dismissed: false })).dismissed).toEqual([]);
+      const outside = await call('setSuggestionDismissed', { articleId, span: { start: 0, end: 1e6 }, dismissed: true });
+      expect(outside).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    });
+  });
+
   it('delete and restore give back exactly what was removed', async () => {
     await withApi(async (call, store) => {
       const articleId = store.data.articles[0]!.id;
@@ -92,6 +120,9 @@ describe('service handlers', () => {
     ['exportReport', ({ article }) => ({ articleId: article, format: 'exe' }), /format/],
     ['getWorkspace', () => null, /expected object/i],
     ['updateSettings', () => ({ patch: { ratingScale: [] } }), /Unrecognized key/i],
+    ['updateSettings', () => ({ patch: { suggestionThreshold: 1.5 } }), /suggestionThreshold/],
+    ['createClaims', ({ article }) => ({ articleId: article, spans: [] }), /spans/],
+    ['setSuggestionDismissed', ({ article }) => ({ articleId: article, span: { start: 5, end: 2 }, dismissed: true }), /must end after it starts/],
   ];
 
   it.each(refused)('%s refuses bad input with a clear message and leaves the file byte-identical', async (method, input, message) => {

@@ -1,6 +1,7 @@
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/result';
-import type { Article, Claim, Workspace } from '../../../shared/domain/schemas';
+import type { Article, Claim, Span, Workspace } from '../../../shared/domain/schemas';
+import { scoreSentence } from '../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../shared/domain/quote';
 import { exportReport } from './export';
 import type { WorkspaceStore } from './store';
@@ -34,7 +35,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     createArticle: (fields) =>
       store.update((ws) => {
         const now = store.timestamp();
-        const article: Article = { ...fields, id: store.newId(), importedAt: now, updatedAt: now };
+        const article: Article = { ...fields, id: store.newId(), importedAt: now, updatedAt: now, dismissed: [] };
         ws.articles.push(article);
         return article;
       }),
@@ -62,36 +63,31 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
         return { articles, claims };
       }),
 
-    createClaim: ({ articleId, start, end, text, score }) =>
+    createClaim: ({ articleId, start, end, text }) =>
       store.update((ws) => {
-        const article = findArticle(ws, articleId);
-        let quote;
-        try {
-          quote = quoteAt(article.text, start, end);
-        } catch (error) {
-          if (error instanceof QuoteRangeError) throw new ApiError('invalid_input', `Cannot create the claim: ${error.message}.`);
-          throw error;
-        }
-        const twin = ws.claims.find((c) => c.articleId === articleId && c.quote.start === start && c.quote.end === end);
-        if (twin) throw new ApiError('conflict', `This passage is already a claim: "${twin.text.slice(0, 80)}".`);
-        const now = store.timestamp();
-        const claim: Claim = {
-          id: store.newId(),
-          articleId,
-          text: text ?? quote.exact.replace(/\s+/g, ' ').trim().slice(0, 2_000),
-          quote,
-          status: 'new',
-          priority: 'normal',
-          assignee: null,
-          tags: [],
-          score,
-          verdict: null,
-          sources: [],
-          createdAt: now,
-          updatedAt: now,
-        };
+        const claim = newClaim(ws, findArticle(ws, articleId), { start, end }, store, text);
         ws.claims.push(claim);
         return claim;
+      }),
+    createClaims: ({ articleId, spans }) =>
+      store.update((ws) => {
+        const article = findArticle(ws, articleId);
+        const claims: Claim[] = [];
+        for (const span of spans) {
+          // Pushed one by one, so a span given twice is refused like an existing claim.
+          const claim = newClaim(ws, article, span, store);
+          ws.claims.push(claim);
+          claims.push(claim);
+        }
+        return claims;
+      }),
+    setSuggestionDismissed: ({ articleId, span, dismissed }) =>
+      store.update((ws) => {
+        const article = findArticle(ws, articleId);
+        if (span.end > article.text.length) throw new ApiError('invalid_input', 'The passage is not inside the article text.');
+        const others = article.dismissed.filter((d) => d.start !== span.start || d.end !== span.end);
+        article.dismissed = dismissed ? [...others, span] : others;
+        return article;
       }),
     updateClaim: ({ id, patch }) =>
       editClaim(store, id, (claim) => {
@@ -142,6 +138,35 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       const ws = store.data;
       return exportReport(ws, findArticle(ws, articleId), format, store.timestamp());
     },
+  };
+}
+
+/** A new claim quoting `span` of the article, scored; refuses bad ranges and passages that already are claims. */
+function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceStore, text?: string): Claim {
+  let quote;
+  try {
+    quote = quoteAt(article.text, span.start, span.end);
+  } catch (error) {
+    if (error instanceof QuoteRangeError) throw new ApiError('invalid_input', `Cannot create the claim: ${error.message}.`);
+    throw error;
+  }
+  const twin = ws.claims.find((c) => c.articleId === article.id && c.quote.start === span.start && c.quote.end === span.end);
+  if (twin) throw new ApiError('conflict', `This passage is already a claim: "${twin.text.slice(0, 80)}".`);
+  const now = store.timestamp();
+  return {
+    id: store.newId(),
+    articleId: article.id,
+    text: text ?? quote.exact.replace(/\s+/g, ' ').trim().slice(0, 2_000),
+    quote,
+    status: 'new',
+    priority: 'normal',
+    assignee: null,
+    tags: [],
+    score: scoreSentence(quote.exact).score,
+    verdict: null,
+    sources: [],
+    createdAt: now,
+    updatedAt: now,
   };
 }
 

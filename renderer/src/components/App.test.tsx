@@ -22,7 +22,7 @@ describe('<App> over a real test bridge', () => {
 
   const status = () => within(screen.getByRole('contentinfo')).getByRole('status');
 
-  it('picks the sample article, makes a claim from a sentence, changes its status and shows "Saved"', async () => {
+  it('picks the sample article, accepts a suggested sentence as a claim, changes its status and shows "Saved"', async () => {
     const user = userEvent.setup();
     render(<App store={store} />);
 
@@ -32,15 +32,15 @@ describe('<App> over a real test bridge', () => {
     expect(within(main).getByRole('heading', { level: 2, name: SAMPLE_TITLE })).toBeTruthy();
     expect(screen.getByText(t.store.file, { exact: false })).toBeTruthy();
 
-    await user.click(within(main).getByRole('button', { name: 'Split into sentences' }));
+    await user.click(within(main).getByRole('button', { name: 'Find claims' }));
     const sentences = within(main).getByRole('list', { name: 'Sentences' });
     const first = within(sentences).getAllByRole('listitem')[0]!;
     expect(first.textContent).toContain(FIRST_SENTENCE);
-    await user.click(within(first).getByRole('button', { name: 'Make claim' }));
+    await user.click(within(first).getByRole('button', { name: 'Accept' }));
 
     // The sentence is now marked as a claim, listed under the text and open in the claim pane.
     expect(await within(first).findByText('Claim')).toBeTruthy();
-    expect(within(first).queryByRole('button', { name: 'Make claim' })).toBeNull();
+    expect(within(first).queryByRole('button', { name: 'Accept' })).toBeNull();
     const claimList = within(main).getByRole('list', { name: 'Claims in this article' });
     expect(within(claimList).getByRole('button', { name: new RegExp('Riverton city council voted') })).toBeTruthy();
     const pane = screen.getByRole('complementary', { name: 'Claim' });
@@ -56,8 +56,8 @@ describe('<App> over a real test bridge', () => {
   it('autosaves the wording, adds a source, refuses a bad URL next to the field, and saves a verdict', async () => {
     const user = userEvent.setup();
     render(<App store={store} />);
-    await user.click(await screen.findByRole('button', { name: 'Split into sentences' }));
-    await user.click(screen.getAllByRole('button', { name: 'Make claim' })[1]!);
+    await user.click(await screen.findByRole('button', { name: 'Find claims' }));
+    await user.click(screen.getAllByRole('button', { name: 'Accept' })[1]!);
     const pane = screen.getByRole('complementary', { name: 'Claim' });
 
     const wording = await within(pane).findByRole('textbox', { name: 'Claim wording' });
@@ -112,13 +112,23 @@ describe('<App> over a real test bridge', () => {
   });
 
   /** Selects `phrase` inside the rendered paragraph that contains it. */
+  /** Selects `phrase` in the article text, which may span several text nodes (highlights). */
   const selectInText = (main: HTMLElement, phrase: string) => {
     const paragraph = within(main).getByText((_, el) => el?.tagName === 'P' && el.hasAttribute('data-offset') && el.textContent!.includes(phrase));
-    const text = paragraph.firstChild!;
-    const from = text.textContent!.indexOf(phrase);
+    const from = paragraph.textContent!.indexOf(phrase);
+    const pointAt = (index: number): [Node, number] => {
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (index <= seen + length) return [node, index - seen];
+        seen += length;
+      }
+      throw new Error(`offset ${index} is outside the paragraph`);
+    };
     const range = document.createRange();
-    range.setStart(text, from);
-    range.setEnd(text, from + phrase.length);
+    range.setStart(...pointAt(from));
+    range.setEnd(...pointAt(from + phrase.length));
     act(() => {
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);

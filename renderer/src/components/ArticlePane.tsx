@@ -5,7 +5,8 @@ import { useActions, useAppStore } from '../store/react';
 import { ArticleText } from './ArticleText';
 import { ClaimList } from './ClaimList';
 import { reported } from './reported';
-import { SentenceList } from './SentenceList';
+import { SuggestionList } from './SuggestionList';
+import { useSuggestions } from './useSuggestions';
 
 /** The center pane: the open article, its text (or sentences) and its claims. */
 export function ArticlePane() {
@@ -22,7 +23,7 @@ export function ArticlePane() {
           <p>
             {hasArticles
               ? 'Pick an article from the list on the left to read it and pull out the claims worth checking.'
-              : 'Use “New article” to paste a title and text. You will then split it into sentences and turn the checkable ones into claims.'}
+              : 'Use “New article” to paste a title and text. “Find claims” then scores every sentence and suggests the ones worth checking.'}
           </p>
         </div>
       )}
@@ -31,9 +32,10 @@ export function ArticlePane() {
 }
 
 function ArticleView({ article }: { article: Article }) {
-  const sentenceView = useAppStore((s) => s.sentenceView);
+  const suggestionsView = useAppStore((s) => s.suggestionsView);
   const claims = useAppStore(useShallow(selectArticleClaims));
-  const { setSentenceView, exportMarkdown, deleteArticle, openExternal } = useActions();
+  const { suggestions, threshold } = useSuggestions(article, claims);
+  const { setSuggestionsView, exportMarkdown, deleteArticle, openExternal } = useActions();
 
   return (
     <article className="article-view">
@@ -41,8 +43,8 @@ function ArticleView({ article }: { article: Article }) {
         <h2 className="article-title">{article.title}</h2>
         <ArticleMeta article={article} onOpen={(url) => reported(openExternal(url))} />
         <div className="toolbar" role="toolbar" aria-label="Article actions">
-          <button type="button" className="button" onClick={() => setSentenceView(!sentenceView)}>
-            {sentenceView ? 'Show article text' : 'Split into sentences'}
+          <button type="button" className="button" aria-pressed={suggestionsView} onClick={() => setSuggestionsView(!suggestionsView)}>
+            {suggestionsView ? 'Show article text' : 'Find claims'}
           </button>
           <button type="button" className="button" onClick={() => reported(exportMarkdown(article.id))}>
             Export Markdown
@@ -54,7 +56,11 @@ function ArticleView({ article }: { article: Article }) {
         </div>
       </header>
       <div className="article-body">
-        {sentenceView ? <SentenceList article={article} claims={claims} /> : <ArticleText article={article} claims={claims} />}
+        {suggestionsView ? (
+          <SuggestionList article={article} suggestions={suggestions} threshold={threshold} />
+        ) : (
+          <ArticleText article={article} claims={claims} suggestions={suggestions} />
+        )}
         <ClaimList claims={claims} />
       </div>
     </article>

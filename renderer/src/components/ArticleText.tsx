@@ -1,6 +1,8 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { highlightRuns } from '../text/highlights';
+import type { Suggestion } from '../text/suggestions';
+import { scoreLevel } from './ClaimList';
 import { splitParagraphs } from '../text/paragraphs';
 import { OFFSET_ATTRIBUTE, selectionToRange, type TextRange } from '../text/selection';
 import { useActions, useAppStore, useStoreApi } from '../store/react';
@@ -12,7 +14,7 @@ import { reported } from './reported';
  * maps back to exact character offsets. Claims are highlighted in place. Selecting text and
  * pressing "c" (or the button) turns the selection into a claim.
  */
-export function ArticleText({ article, claims }: { article: Article; claims: readonly Claim[] }) {
+export function ArticleText({ article, claims, suggestions }: { article: Article; claims: readonly Claim[]; suggestions: readonly Suggestion[] }) {
   const root = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
   const { createClaim, pushToast, selectClaim } = useActions();
@@ -21,6 +23,11 @@ export function ArticleText({ article, claims }: { article: Article; claims: rea
 
   const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
   const spans = useMemo(() => claims.map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end })), [claims]);
+  // Suggested sentences get a tinted underline, so the checkable ones stand out while reading.
+  const suggested = useMemo(
+    () => suggestions.filter((s) => s.state === 'suggested').map(({ sentence }) => ({ start: sentence.start, end: sentence.end, score: sentence.score })),
+    [suggestions],
+  );
 
   const currentRange = useCallback(
     () => (root.current ? selectionToRange(root.current, document.getSelection(), article.text) : null),
@@ -90,19 +97,27 @@ export function ArticleText({ article, claims }: { article: Article; claims: rea
       <div ref={root} className="article-text" onClick={onClick}>
         {paragraphs.map((p) => (
           <p key={p.start} {...{ [OFFSET_ATTRIBUTE]: p.start }}>
-            {highlightRuns(p.start, p.end, spans).map((run) =>
-              run.claimIds.length === 0 ? (
-                <Fragment key={run.start}>{article.text.slice(run.start, run.end)}</Fragment>
+            {highlightRuns(p.start, p.end, spans, suggested).map((run) => {
+              const text = article.text.slice(run.start, run.end);
+              const content = run.suggestion ? (
+                <span className={`suggestion-mark score-${scoreLevel(run.suggestion.score)}`} title={`Suggested claim (score ${run.suggestion.score.toFixed(2)})`}>
+                  {text}
+                </span>
+              ) : (
+                text
+              );
+              return run.claimIds.length === 0 ? (
+                <Fragment key={run.start}>{content}</Fragment>
               ) : (
                 <mark
                   key={run.start}
                   data-claims={run.claimIds.join(' ')}
                   className={run.claimIds.includes(selectedClaimId ?? '') ? 'claim-mark selected' : 'claim-mark'}
                 >
-                  {article.text.slice(run.start, run.end)}
+                  {content}
                 </mark>
-              ),
-            )}
+              );
+            })}
           </p>
         ))}
       </div>

@@ -17,8 +17,8 @@ export function ClaimList({ claims }: { claims: readonly Claim[] }) {
       </h3>
       {claims.length === 0 ? (
         <p className="empty-note">
-          No claims yet. Select a passage in the text and press <kbd>C</kbd>, or choose “Split into sentences” and “Make claim” on the
-          sentences worth checking.
+          No claims yet. Select a passage in the text and press <kbd>C</kbd>, or choose “Find claims” and accept the
+          suggested sentences worth checking.
         </p>
       ) : (
         <ul className="claim-list" aria-label="Claims in this article">
@@ -46,11 +46,12 @@ export function ClaimList({ claims }: { claims: readonly Claim[] }) {
   );
 }
 
+export const scoreLevel = (score: number) => (score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low');
+
 /** Check-worthiness from the scorer, tinted from low to high. */
 export function ScoreBadge({ score }: { score: number }) {
-  const level = score >= 0.75 ? 'high' : score >= 0.5 ? 'medium' : 'low';
   return (
-    <span className={`badge score score-${level}`} title="Check-worthiness score">
+    <span className={`badge score score-${scoreLevel(score)}`} title="Check-worthiness score">
       {Math.round(score * 100)}%
     </span>
   );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { splitSentences } from '../../../shared/text/sentences';
+import { segmentText } from '../../../shared/text/segmenter';
+import { scoreSentences } from '../../../shared/extract/extract';
 import { createClient } from '../api/client';
 import { createTestBridge, type TestBridge } from '../../test/bridge';
 import { createAppStore, type AppStore } from './app-store';
@@ -22,9 +23,29 @@ describe('app store (vanilla, over the real handlers)', () => {
   const sample = () => selectArticle(state())!;
   const firstSentenceClaim = async () => {
     const article = sample();
-    const sentence = splitSentences(article.text)[1]!;
+    const sentence = segmentText(article.text).sentences[1]!;
     return state().createClaim(article.id, sentence.start, sentence.end);
   };
+
+  it('accepts all suggestions above the threshold in one save, and dismisses and restores one', async () => {
+    const article = sample();
+    const scored = scoreSentences(article.text);
+    state().setSuggestionThreshold(0.6);
+    await vi.waitFor(() => expect(t.store.data.settings.suggestionThreshold).toBe(0.6));
+    const above = scored.filter((s) => s.kind !== 'clutter' && s.score >= 0.6);
+    expect(above.length).toBeGreaterThan(0);
+    const claims = await state().createClaims(article.id, above.map(({ start, end }) => ({ start, end })));
+    expect(claims.map((c) => c.quote.exact)).toEqual(above.map((s) => s.text));
+    expect(t.store.data.claims).toHaveLength(above.length);
+
+    const other = scored.find((s) => s.score < 0.6)!;
+    const span = { start: other.start, end: other.end };
+    await state().setSuggestionDismissed(article.id, span, true);
+    expect(sample().dismissed).toEqual([span]);
+    expect(t.store.data.articles[0]!.dismissed).toEqual([span]);
+    await state().setSuggestionDismissed(article.id, span, false);
+    expect(t.store.data.articles[0]!.dismissed).toEqual([]);
+  });
 
   it('loads the workspace and opens the first-run sample article', () => {
     expect(state().loadState).toBe('ready');
@@ -44,7 +65,7 @@ describe('app store (vanilla, over the real handlers)', () => {
     const claim = await firstSentenceClaim();
     const article = sample();
     expect(article.text.slice(claim.quote.start, claim.quote.end)).toBe(claim.quote.exact);
-    expect(claim.quote.exact).toBe(splitSentences(article.text)[1]!.text);
+    expect(claim.quote.exact).toBe(segmentText(article.text).sentences[1]!.text);
     expect(state().selectedClaimId).toBe(claim.id);
     expect(selectArticleClaims(state()).map((c) => c.id)).toEqual([claim.id]);
   });

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { Input, Output } from '../../../shared/api/contract';
-import type { Article, Claim, Source, Stance, Workspace } from '../../../shared/domain/schemas';
+import type { Article, Claim, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
 import type { Removed } from './entities';
 
 export type AppInfo = Output<'getAppInfo'>;
@@ -24,6 +24,11 @@ export interface WorkspaceSlice {
   deleteArticle(id: string): Promise<Removed>;
   restoreDeleted(removed: Removed): Promise<void>;
   createClaim(articleId: string, start: number, end: number): Promise<Claim>;
+  /** Accepts several suggested sentences of one article as claims, in one save. */
+  createClaims(articleId: string, spans: readonly Span[]): Promise<Claim[]>;
+  setSuggestionDismissed(articleId: string, span: Span, dismissed: boolean): Promise<Article>;
+  /** Shows the new threshold at once and saves it once the editor stops moving the slider. */
+  setSuggestionThreshold(value: number): void;
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: string): Promise<Removed>;
   addSource(claimId: string, source: NewSource, stance: Stance): Promise<{ claim: Claim; source: Source }>;
@@ -61,13 +66,14 @@ export interface DraftsSlice {
 export interface UiSlice {
   selectedArticleId: string | null;
   selectedClaimId: string | null;
-  sentenceView: boolean;
+  /** "Find claims": every sentence with its score, instead of the plain text. */
+  suggestionsView: boolean;
   newArticleOpen: boolean;
   /** A claim just made by the editor: its wording field takes focus once it appears. */
   focusWordingOf: string | null;
   selectArticle(id: string | null): void;
   selectClaim(id: string | null): void;
-  setSentenceView(on: boolean): void;
+  setSuggestionsView(on: boolean): void;
   setNewArticleOpen(open: boolean): void;
   wordingFocused(): void;
 }

@@ -4,7 +4,7 @@ import type { Slice, UiSlice } from './types';
 export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   selectedArticleId: null,
   selectedClaimId: null,
-  sentenceView: false,
+  suggestionsView: false,
   newArticleOpen: false,
   focusWordingOf: null,
 
@@ -17,8 +17,8 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     // A claim is always shown with its article.
     set(claim ? { selectedClaimId: claim.id, selectedArticleId: claim.articleId } : { selectedClaimId: null });
   },
-  setSentenceView(on) {
-    set({ sentenceView: on });
+  setSuggestionsView(on) {
+    set({ suggestionsView: on });
   },
   setNewArticleOpen(open) {
     set({ newArticleOpen: open });

@@ -27,6 +27,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       also: Partial<AppState> = {},
     ) => set((s) => (s.workspace ? { workspace: change(s.workspace), ...also } : also));
 
+    let thresholdTimer: ReturnType<typeof setTimeout> | undefined;
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
     return {
@@ -60,7 +61,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
 
       async createArticle(input) {
         const article = await get().perform('Could not add the article', () => client.createArticle(input));
-        patchWorkspace((ws) => mergeArticle(ws, article), { selectedArticleId: article.id, selectedClaimId: null, sentenceView: false });
+        patchWorkspace((ws) => mergeArticle(ws, article), { selectedArticleId: article.id, selectedClaimId: null, suggestionsView: false });
         return article;
       },
 
@@ -102,6 +103,31 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         const claim = await get().perform('Could not create the claim', () => client.createClaim({ articleId, start, end }));
         patchWorkspace((ws) => mergeClaim(ws, claim), { selectedArticleId: claim.articleId, selectedClaimId: claim.id, focusWordingOf: claim.id });
         return claim;
+      },
+
+      async createClaims(articleId, spans) {
+        const claims = await get().perform('Could not accept the suggestions', () => client.createClaims({ articleId, spans: [...spans] }));
+        patchWorkspace((ws) => claims.reduce(mergeClaim, ws));
+        get().pushToast({ kind: 'success', message: `Accepted ${claims.length} suggestion${claims.length === 1 ? '' : 's'} as claims.` });
+        return claims;
+      },
+
+      async setSuggestionDismissed(articleId, span, dismissed) {
+        const what = dismissed ? 'Could not dismiss the suggestion' : 'Could not restore the suggestion';
+        const article = await get().perform(what, () => client.setSuggestionDismissed({ articleId, span, dismissed }));
+        patchWorkspace((ws) => mergeArticle(ws, article));
+        return article;
+      },
+
+      setSuggestionThreshold(value) {
+        patchWorkspace((ws) => ({ ...ws, settings: { ...ws.settings, suggestionThreshold: value } }));
+        // A slider sends many values; only the one the editor settles on is saved.
+        clearTimeout(thresholdTimer);
+        thresholdTimer = setTimeout(() => {
+          void get()
+            .perform('Could not save the threshold', () => client.updateSettings({ patch: { suggestionThreshold: value } }))
+            .catch(() => undefined); // reported by perform
+        }, THRESHOLD_SAVE_DELAY_MS);
       },
 
       async updateClaim(id, patch) {
@@ -184,6 +210,8 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
     };
   };
 }
+
+const THRESHOLD_SAVE_DELAY_MS = 300;
 
 function shorten(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -1,7 +1,8 @@
 /**
- * Splits a paragraph into runs so claims can be highlighted in the text. Overlapping
- * claims are allowed: each run lists every claim covering it. Runs concatenate to exactly
- * the paragraph text, which the selection mapping relies on.
+ * Splits a paragraph into runs so claims (and suggested sentences) can be highlighted in
+ * the text. Overlapping claims are allowed: each run lists every claim covering it.
+ * Suggestions are sentences, so they never overlap each other. Runs concatenate to
+ * exactly the paragraph text, which the selection mapping relies on.
  */
 export interface Span {
   id: string;
@@ -9,16 +10,31 @@ export interface Span {
   end: number;
 }
 
+export interface ScoredSpan {
+  start: number;
+  end: number;
+  score: number;
+}
+
 export interface Run {
   start: number;
   end: number;
   claimIds: string[];
+  /** The suggested sentence this run belongs to, if any. */
+  suggestion: ScoredSpan | null;
 }
 
-export function highlightRuns(paragraphStart: number, paragraphEnd: number, spans: readonly Span[]): Run[] {
-  const inside = spans.filter((s) => s.end > paragraphStart && s.start < paragraphEnd);
+export function highlightRuns(
+  paragraphStart: number,
+  paragraphEnd: number,
+  spans: readonly Span[],
+  suggestions: readonly ScoredSpan[] = [],
+): Run[] {
+  const overlaps = (s: { start: number; end: number }) => s.end > paragraphStart && s.start < paragraphEnd;
+  const inside = spans.filter(overlaps);
+  const suggested = suggestions.filter(overlaps);
   const cuts = new Set([paragraphStart, paragraphEnd]);
-  for (const s of inside) {
+  for (const s of [...inside, ...suggested]) {
     cuts.add(Math.max(s.start, paragraphStart));
     cuts.add(Math.min(s.end, paragraphEnd));
   }
@@ -28,10 +44,11 @@ export function highlightRuns(paragraphStart: number, paragraphEnd: number, span
     const start = points[i]!;
     const end = points[i + 1]!;
     const claimIds = inside.filter((s) => s.start <= start && s.end >= end).map((s) => s.id);
+    const suggestion = suggested.find((s) => s.start <= start && s.end >= end) ?? null;
     const previous = runs[runs.length - 1];
-    // Merge neighbours covered by the same claims, so plain text stays one node.
-    if (previous && sameIds(previous.claimIds, claimIds)) previous.end = end;
-    else runs.push({ start, end, claimIds });
+    // Merge neighbours covered by the same claims and suggestion, so plain text stays one node.
+    if (previous && previous.suggestion === suggestion && sameIds(previous.claimIds, claimIds)) previous.end = end;
+    else runs.push({ start, end, claimIds, suggestion });
   }
   return runs;
 }

@@ -35,10 +35,22 @@ describe('highlightRuns', () => {
       { id: 'b', start: 15, end: 40 },
     ]);
     expect(runs).toEqual([
-      { start: 10, end: 12, claimIds: [] },
-      { start: 12, end: 15, claimIds: ['a'] },
-      { start: 15, end: 20, claimIds: ['a', 'b'] },
-      { start: 20, end: 30, claimIds: ['b'] },
+      { start: 10, end: 12, claimIds: [], suggestion: null },
+      { start: 12, end: 15, claimIds: ['a'], suggestion: null },
+      { start: 15, end: 20, claimIds: ['a', 'b'], suggestion: null },
+      { start: 20, end: 30, claimIds: ['b'], suggestion: null },
+    ]);
+  });
+
+  it('marks suggested sentences, alone or under a claim', () => {
+    const suggestion = { start: 14, end: 25, score: 0.8 };
+    const runs = highlightRuns(10, 30, [{ id: 'a', start: 20, end: 28 }], [suggestion, { start: 40, end: 50, score: 0.9 }]);
+    expect(runs).toEqual([
+      { start: 10, end: 14, claimIds: [], suggestion: null },
+      { start: 14, end: 20, claimIds: [], suggestion },
+      { start: 20, end: 25, claimIds: ['a'], suggestion },
+      { start: 25, end: 28, claimIds: ['a'], suggestion: null },
+      { start: 28, end: 30, claimIds: [], suggestion: null },
     ]);
   });
 });
