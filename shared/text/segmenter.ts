@@ -1,9 +1,30 @@
 /**
- * STUB (to be replaced by the real segmenter): the interface the rest of the app codes against.
- * Splits an article into paragraphs and sentences with exact offsets:
- * `text.slice(s.start, s.end) === s.text` for every segment, always.
+ * The sentence segmenter for news articles. Splits an article into paragraphs (at blank lines)
+ * and segments — sentences, headings, list items and page clutter — with exact offsets:
+ * `text.slice(s.start, s.end) === s.text` for every segment, always; segments are trimmed,
+ * in order and never overlap.
+ *
+ * One forward pass: the text is cut into lines, lines into paragraphs; each line is classed
+ * (bullet, marked heading, clutter, text), and text lines are scanned with `charCodeAt` for
+ * terminal marks, where `boundary.ts` decides from a few characters around the mark.
+ *
+ * Line breaks inside a paragraph: when the paragraph shows signs of a fixed-width wrap (a line
+ * continues in lower case, or ends with a comma or a hyphen), a line break is just a space and
+ * only headings, bullets and clutter lines end a segment there. Otherwise every line is a unit
+ * the author chose (text pasted from a web page, where a line is a paragraph), and a line end
+ * always ends a segment.
+ *
+ * A short line without terminal punctuation that is a whole segment is a `heading`, unless it
+ * is the text's last line (nothing follows it, so it is read as a sentence missing its period).
  */
-import { splitSentences } from './sentences';
+import { decide, isGreekQuestionMark, type Decision } from './boundary';
+import { isSpace, isTerminal } from './chars';
+import { isClutterLine } from './clutter';
+import {
+  type Line, bulletContent, firstWordLength, lastWord, looksLikeHeading, markedHeadingContent, splitLines, startsLowerCase,
+  wrapsInto,
+} from './lines';
+import { CONTINUATION_WORDS } from './abbreviations';
 
 /** What a segment is; only `sentence`, `heading` and `list-item` can be claim candidates. */
 export type SegmentKind = 'sentence' | 'heading' | 'list-item' | 'clutter';
@@ -28,6 +49,174 @@ export interface Segmentation {
 }
 
 export function segmentText(text: string): Segmentation {
-  const sentences = splitSentences(text).map((s) => ({ ...s, paragraph: 0, kind: 'sentence' as const }));
-  return { paragraphs: [{ start: 0, end: text.length }], sentences };
+  const lines = splitLines(text);
+  const result: Segmentation = { paragraphs: [], sentences: [] };
+  let first = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i < lines.length && !lines[i]!.opensParagraph) continue;
+    new ParagraphScan(text, lines, first, i, result).run();
+    first = i;
+  }
+  return result;
+}
+
+const enum LineKind {
+  Text,
+  Bullet,
+  /** A line that continues the bullet above it (indented or starting in lower case). */
+  BulletMore,
+  MarkedHeading,
+  Clutter,
+}
+
+/** Segments one paragraph: lines[first, last). */
+class ParagraphScan {
+  private readonly index: number;
+  private readonly kinds: LineKind[] = [];
+  /** Where the marker-less text of bullets and marked headings starts. */
+  private readonly contentStarts: number[] = [];
+  private wrapped = false;
+  /** The longest text line: the wrap width, for telling a deliberate short line from a wrapped one. */
+  private width = 0;
+  /** Start of the segment being built, or -1. */
+  private open = -1;
+  /** End of the last text line scanned: where an open segment closes before a bullet or clutter line. */
+  private textEnd = 0;
+  private readonly decision: Decision = { end: 0, boundary: false, next: 0 };
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: Line[],
+    private readonly first: number,
+    private readonly last: number,
+    private readonly out: Segmentation,
+  ) {
+    this.index = out.paragraphs.length;
+    out.paragraphs.push({ start: lines[first]!.start, end: lines[last - 1]!.end });
+  }
+
+  run(): void {
+    this.classify();
+    const { lines, kinds } = this;
+    for (let i = this.first; i < this.last; i++) {
+      const line = lines[i]!;
+      const kind = kinds[i - this.first]!;
+      if (kind === LineKind.Text) {
+        this.scanTextLine(i);
+        continue;
+      }
+      this.closeOpen();
+      if (kind === LineKind.Bullet) {
+        let end = line.end;
+        while (i + 1 < this.last && kinds[i + 1 - this.first] === LineKind.BulletMore) end = lines[++i]!.end;
+        this.emit(this.contentStarts[i - this.first]!, end, 'list-item');
+      } else if (kind === LineKind.MarkedHeading) {
+        this.emit(this.contentStarts[i - this.first]!, line.end, 'heading');
+      } else {
+        this.emit(line.start, line.end, 'clutter');
+      }
+    }
+  }
+
+  private classify(): void {
+    const { text, lines } = this;
+    let previous: LineKind | undefined;
+    for (let i = this.first; i < this.last; i++) {
+      const line = lines[i]!;
+      let kind = LineKind.Text;
+      let content = line.start;
+      const bullet = bulletContent(text, line);
+      if (bullet >= 0) {
+        kind = LineKind.Bullet;
+        content = bullet;
+      } else if (isClutterLine(text, line.start, line.end)) {
+        kind = LineKind.Clutter;
+      } else if ((previous === LineKind.Bullet || previous === LineKind.BulletMore) && (line.indented || startsLowerCase(text, line))) {
+        kind = LineKind.BulletMore;
+      } else {
+        const marked = markedHeadingContent(text, line);
+        if (marked >= 0) {
+          kind = LineKind.MarkedHeading;
+          content = marked;
+        }
+      }
+      this.kinds.push(kind);
+      this.contentStarts.push(content);
+      if (kind === LineKind.Text) {
+        this.width = Math.max(this.width, line.end - line.start);
+        if (previous === LineKind.Text && wrapsInto(text, lines[i - 1]!, line)) this.wrapped = true;
+      }
+      previous = kind;
+    }
+  }
+
+  private kindOf(i: number): LineKind | undefined {
+    return i < this.last ? this.kinds[i - this.first] : undefined;
+  }
+
+  /** Scans text line `i` for sentence ends, then decides whether its line break ends the segment. */
+  private scanTextLine(i: number): void {
+    const { text, lines } = this;
+    const line = lines[i]!;
+    const nextIsText = this.kindOf(i + 1) === LineKind.Text;
+    // In a wrapped paragraph the lookahead runs on into the following text lines.
+    let limit = line.end;
+    if (this.wrapped && nextIsText) {
+      let j = i + 1;
+      while (this.kindOf(j + 1) === LineKind.Text) j++;
+      limit = lines[j]!.end;
+    }
+    if (this.open < 0) this.open = line.start;
+    const decision = this.decision;
+    for (let at = line.start; at < line.end; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 46 || c === 33 || c === 63 || (c > 127 && isTerminal(c)) || (c === 59 && isGreekQuestionMark(text, at))) {
+        const floor = Math.max(line.start, this.open);
+        decide(text, at, floor, limit, decision);
+        if (decision.boundary) {
+          this.emit(this.open, decision.end, 'sentence');
+          this.open = decision.next < limit ? decision.next : -1;
+        }
+        at = decision.end - 1;
+      }
+    }
+    this.textEnd = line.end;
+    if (this.open < 0 || this.open >= line.end) return;
+    const isLastLineOfText = i === lines.length - 1;
+    const whole = this.open === line.start;
+    const headingLike = whole && !isLastLineOfText && looksLikeHeading(text, line.start, line.end);
+    if (!nextIsText || !this.wrapped) {
+      this.emit(this.open, line.end, headingLike ? 'heading' : 'sentence');
+      this.open = -1;
+    } else if (headingLike && this.deliberateBreak(line, lines[i + 1]!)) {
+      this.emit(this.open, line.end, 'heading');
+      this.open = -1;
+    }
+  }
+
+  /**
+   * In a wrapped paragraph, a headline-like line is a heading only if its break was the
+   * author's: the next line's first word would have fitted within the wrap width, the line
+   * does not end with a word that needs more, and the next line starts a sentence.
+   */
+  private deliberateBreak(line: Line, next: Line): boolean {
+    const { text } = this;
+    if (startsLowerCase(text, next)) return false;
+    if (CONTINUATION_WORDS.has(lastWord(text, line.start, line.end))) return false;
+    return line.end - line.start + 1 + firstWordLength(text, next) <= this.width;
+  }
+
+  private closeOpen(): void {
+    if (this.open >= 0 && this.open < this.textEnd) this.emit(this.open, this.textEnd, 'sentence');
+    this.open = -1;
+  }
+
+  private emit(start: number, end: number, kind: SegmentKind): void {
+    const { text } = this;
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) this.out.sentences.push({ text: text.slice(s, e), start: s, end: e, paragraph: this.index, kind });
+  }
 }
