@@ -44,14 +44,21 @@ const STARTER = [
   'ft', 'lb', 'lbs', 'oz', 'mi', 'yr', 'yrs', 'hr', 'hrs', 'min', 'mins', 'max', 'misc', 'temp', 'dist',
 ];
 
-const CLASSES = new Map<string, Abbrev>([
-  ...NEVER.map((w) => [w, Abbrev.Never] as const),
-  ...NUMERIC.map((w) => [w, Abbrev.Numeric] as const),
-  ...MONTHS.map((w) => [w, Abbrev.Month] as const),
-  ...STARTER.map((w) => [w, Abbrev.Starter] as const),
-  ['a.m', Abbrev.Time],
-  ['p.m', Abbrev.Time],
-]);
+/** Every abbreviation as written in lower case, Capitalised and UPPER CASE, so lookups need no `toLowerCase`. */
+const CLASSES = new Map<string, Abbrev>(
+  (
+    [
+      ...NEVER.map((w) => [w, Abbrev.Never] as const),
+      ...NUMERIC.map((w) => [w, Abbrev.Numeric] as const),
+      ...MONTHS.map((w) => [w, Abbrev.Month] as const),
+      ...STARTER.map((w) => [w, Abbrev.Starter] as const),
+      ['a.m', Abbrev.Time],
+      ['p.m', Abbrev.Time],
+    ] as const
+  ).flatMap(([w, c]) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()].map((v) => [v, c] as const)),
+);
+/** The longest abbreviation without an inner dot ("approx", "messrs"): longer plain words need no lookup. */
+const LONGEST_PLAIN = 6;
 
 /** Letters, then groups of a dot and 1–3 letters: U.S, U.K, Ph.D, D.C, U.S.A, N.Y. */
 const DOTTED = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
@@ -63,11 +70,13 @@ export function abbreviationClass(word: string): Abbrev {
   if (word.length === 0 || word.length > 12) return Abbrev.None;
   // A capital letter is an initial (J. R. R. Tolkien, P. Jones), even where its lower case is a short form (p. 5).
   if (word.length === 1 && SINGLE_UPPER.test(word)) return Abbrev.Starter;
-  const known = CLASSES.get(word.toLowerCase());
+  const dotted = word.includes('.');
+  if (!dotted && word.length > LONGEST_PLAIN) return Abbrev.None;
+  const known = CLASSES.get(word);
   if (known !== undefined) return known;
   // Any other single letter is a short form (c., g.).
   if (word.length === 1) return SINGLE_LOWER.test(word) ? Abbrev.Starter : Abbrev.None;
-  return DOTTED.test(word) ? Abbrev.Starter : Abbrev.None;
+  return dotted && DOTTED.test(word) ? Abbrev.Starter : Abbrev.None;
 }
 
 /**

@@ -169,7 +169,7 @@ function starterFollows(text: string, at: number): boolean {
 /** The token before the period at `at` (back to whitespace or an opening mark), or '' if long. */
 function wordBefore(text: string, at: number, floor: number): string {
   let i = at - 1;
-  const stop = Math.max(floor, at - 16);
+  const stop = Math.max(floor, at - 13);
   while (i >= stop) {
     const c = text.charCodeAt(i);
     if (isSpace(c) || isOpener(c)) break;
@@ -183,15 +183,16 @@ function wordBefore(text: string, at: number, floor: number): string {
 }
 
 function periodEnds(text: string, at: number, floor: number, next: number): boolean {
+  // Every rule below needs a word that may start a sentence; most periods inside sentences stop here.
+  if (!startsSentence(text, next)) return false;
   switch (abbreviationClass(wordBefore(text, at, floor))) {
     case Abbrev.None:
-      return startsSentence(text, next);
+      return true;
     case Abbrev.Never:
       return false;
     case Abbrev.Numeric:
-      return !figureFollows(text, next) && startsSentence(text, next);
     case Abbrev.Month:
-      return !figureFollows(text, next) && startsSentence(text, next);
+      return !figureFollows(text, next);
     case Abbrev.Time: {
       const i = skipOpeners(text, next);
       return letterAt(text, i) === Letter.Upper && !TIME_FOLLOWERS.has(wordAt(text, i));

@@ -32,6 +32,28 @@ export function isTerminal(c: number): boolean {
   );
 }
 
+/** Every character `isTerminal` accepts, plus `;` (the Greek question mark after NFC normalisation). */
+const TERMINALS = /[.!?;\u2026\u203c\u203d\u2047-\u2049\u0964\u0965\u061f\u06d4\u037e\u0589\u1362\u1367\u104b\u3002\uff01\uff1f\uff61]/g;
+
+/**
+ * Finds candidate terminal marks left to right with one regex, so the scan skips plain text
+ * at regex speed. Callers ask with non-decreasing `from`; the last answer is kept, so each
+ * stretch of text is searched once and a whole-text scan stays linear.
+ */
+export class TerminalFinder {
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first candidate at or after `from`, or the text's length if there is none. */
+  next(from: number): number {
+    if (this.found >= from) return this.found;
+    TERMINALS.lastIndex = from;
+    this.found = TERMINALS.test(this.text) ? TERMINALS.lastIndex - 1 : this.text.length;
+    return this.found;
+  }
+}
+
 /** Terminals of scripts written without spaces (。！？｡ and fullwidth ．): they end a sentence whatever follows. */
 export function isWideTerminal(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff61;

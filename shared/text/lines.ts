@@ -5,6 +5,8 @@
 import { CONTINUATION_WORDS, DANGLING_WORDS } from './abbreviations';
 import { Letter, isAsciiDigit, isCloser, isLineBreak, isSpace, isTerminal, isWordChar, letterAt } from './chars';
 
+const BREAK = /\r\n?|[\n\u2028\u2029]/g;
+
 export interface Line {
   /** First and one-past-last non-whitespace character. */
   start: number;
@@ -21,16 +23,16 @@ export function splitLines(text: string): Line[] {
   const length = text.length;
   let lineStart = 0;
   let opens = true;
-  while (lineStart <= length) {
-    let i = lineStart;
-    let c = 0;
-    for (; i < length; i++) {
-      c = text.charCodeAt(i);
-      if (c <= 13 ? c === 10 || c === 13 : c === 0x2028 || c === 0x2029) break;
-    }
+  for (;;) {
+    BREAK.lastIndex = lineStart;
+    const found = BREAK.test(text);
+    const next = found ? BREAK.lastIndex : length;
+    // The break is one character, or two for CRLF (which the regex always takes whole).
+    const breakLength = found && text.charCodeAt(next - 1) === 10 && next - 2 >= lineStart && text.charCodeAt(next - 2) === 13 ? 2 : 1;
+    const lineEnd = found ? next - breakLength : length;
     let start = lineStart;
-    while (start < i && isSpace(text.charCodeAt(start))) start++;
-    let end = i;
+    while (start < lineEnd && isSpace(text.charCodeAt(start))) start++;
+    let end = lineEnd;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) {
       lines.push({ start, end, indented: start > lineStart, opensParagraph: opens });
@@ -38,9 +40,9 @@ export function splitLines(text: string): Line[] {
     } else {
       opens = true; // a blank line
     }
-    if (i >= length) break;
-    if (c === 0x2029) opens = true;
-    lineStart = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    if (!found) break;
+    if (text.charCodeAt(lineEnd) === 0x2029) opens = true;
+    lineStart = next;
   }
   return lines;
 }

@@ -18,7 +18,7 @@
  * is the text's last line (nothing follows it, so it is read as a sentence missing its period).
  */
 import { decide, isGreekQuestionMark, type Decision } from './boundary';
-import { isSpace, isTerminal } from './chars';
+import { TerminalFinder, isSpace } from './chars';
 import { isClutterLine } from './clutter';
 import {
   type Line, bulletContent, firstWordLength, lastWord, looksLikeHeading, markedHeadingContent, splitLines, startsLowerCase,
@@ -51,10 +51,11 @@ export interface Segmentation {
 export function segmentText(text: string): Segmentation {
   const lines = splitLines(text);
   const result: Segmentation = { paragraphs: [], sentences: [] };
+  const finder = new TerminalFinder(text);
   let first = 0;
   for (let i = 1; i <= lines.length; i++) {
     if (i < lines.length && !lines[i]!.opensParagraph) continue;
-    new ParagraphScan(text, lines, first, i, result).run();
+    new ParagraphScan(text, lines, first, i, result, finder).run();
     first = i;
   }
   return result;
@@ -83,6 +84,7 @@ class ParagraphScan {
   /** End of the last text line scanned: where an open segment closes before a bullet or clutter line. */
   private textEnd = 0;
   private readonly decision: Decision = { end: 0, boundary: false, next: 0 };
+  private readonly terminals: TerminalFinder;
 
   constructor(
     private readonly text: string,
@@ -90,7 +92,9 @@ class ParagraphScan {
     private readonly first: number,
     private readonly last: number,
     private readonly out: Segmentation,
+    finder: TerminalFinder,
   ) {
+    this.terminals = finder;
     this.index = out.paragraphs.length;
     out.paragraphs.push({ start: lines[first]!.start, end: lines[last - 1]!.end });
   }
@@ -107,9 +111,10 @@ class ParagraphScan {
       }
       this.closeOpen();
       if (kind === LineKind.Bullet) {
+        const content = this.contentStarts[i - this.first]!;
         let end = line.end;
         while (i + 1 < this.last && kinds[i + 1 - this.first] === LineKind.BulletMore) end = lines[++i]!.end;
-        this.emit(this.contentStarts[i - this.first]!, end, 'list-item');
+        this.emit(content, end, 'list-item');
       } else if (kind === LineKind.MarkedHeading) {
         this.emit(this.contentStarts[i - this.first]!, line.end, 'heading');
       } else {
@@ -167,18 +172,18 @@ class ParagraphScan {
       limit = lines[j]!.end;
     }
     if (this.open < 0) this.open = line.start;
-    const decision = this.decision;
-    for (let at = line.start; at < line.end; at++) {
-      const c = text.charCodeAt(at);
-      if (c === 46 || c === 33 || c === 63 || (c > 127 && isTerminal(c)) || (c === 59 && isGreekQuestionMark(text, at))) {
-        const floor = Math.max(line.start, this.open);
-        decide(text, at, floor, limit, decision);
-        if (decision.boundary) {
-          this.emit(this.open, decision.end, 'sentence');
-          this.open = decision.next < limit ? decision.next : -1;
-        }
-        at = decision.end - 1;
+    const { decision, terminals } = this;
+    for (let at = terminals.next(line.start); at < line.end; at = terminals.next(at)) {
+      if (text.charCodeAt(at) === 59 && !isGreekQuestionMark(text, at)) {
+        at++; // an ordinary semicolon
+        continue;
       }
+      decide(text, at, Math.max(line.start, this.open), limit, decision);
+      if (decision.boundary) {
+        this.emit(this.open, decision.end, 'sentence');
+        this.open = decision.next < limit ? decision.next : -1;
+      }
+      at = decision.end;
     }
     this.textEnd = line.end;
     if (this.open < 0 || this.open >= line.end) return;
