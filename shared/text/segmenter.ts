@@ -83,6 +83,8 @@ class ParagraphScan {
   private open = -1;
   /** End of the last text line scanned: where an open segment closes before a bullet or clutter line. */
   private textEnd = 0;
+  /** The last line of the run of text lines being scanned in a wrapped paragraph. */
+  private runLast = -1;
   private readonly decision: Decision = { end: 0, boundary: false, next: 0 };
   private readonly terminals: TerminalFinder;
 
@@ -167,9 +169,13 @@ class ParagraphScan {
     // In a wrapped paragraph the lookahead runs on into the following text lines.
     let limit = line.end;
     if (this.wrapped && nextIsText) {
-      let j = i + 1;
-      while (this.kindOf(j + 1) === LineKind.Text) j++;
-      limit = lines[j]!.end;
+      // The run of text lines is found once, not once per line (which would be quadratic).
+      if (this.runLast <= i) {
+        let j = i + 1;
+        while (this.kindOf(j + 1) === LineKind.Text) j++;
+        this.runLast = j;
+      }
+      limit = lines[this.runLast]!.end;
     }
     if (this.open < 0) this.open = line.start;
     const { decision, terminals } = this;
