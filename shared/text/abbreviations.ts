@@ -44,6 +44,9 @@ const STARTER = [
   'ft', 'lb', 'lbs', 'oz', 'mi', 'yr', 'yrs', 'hr', 'hrs', 'min', 'mins', 'max', 'misc', 'temp', 'dist',
 ];
 
+/** U.S. states as news style abbreviates them ("Sacramento, Calif."): capitalised only, so "ill." stays a word. */
+const STATES = 'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo'.split(' ');
+
 /** Every abbreviation as written in lower case, Capitalised and UPPER CASE, so lookups need no `toLowerCase`. */
 const CLASSES = new Map<string, Abbrev>(
   (
@@ -55,7 +58,9 @@ const CLASSES = new Map<string, Abbrev>(
       ['a.m', Abbrev.Time],
       ['p.m', Abbrev.Time],
     ] as const
-  ).flatMap(([w, c]) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()].map((v) => [v, c] as const)),
+  )
+    .flatMap(([w, c]) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()].map((v) => [v, c] as const))
+    .concat(STATES.map((w) => [w, Abbrev.Starter] as const)),
 );
 /** The longest abbreviation without an inner dot ("approx", "messrs"): longer plain words need no lookup. */
 const LONGEST_PLAIN = 6;

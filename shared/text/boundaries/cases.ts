@@ -8,6 +8,7 @@ import { initialisms, initials, months, numbered, otherAbbreviations, times, tit
 import { brackets, dashes, ellipses, numbers, quotes } from './groups/punctuation';
 import { headings, lineBreaks, lists } from './groups/layout';
 import { clutter, scripts, urls } from './groups/web';
+import { articles } from './groups/articles';
 
 export const BOUNDARY_CASES: readonly CaseGroup[] = [
   plain,
@@ -30,4 +31,5 @@ export const BOUNDARY_CASES: readonly CaseGroup[] = [
   urls,
   scripts,
   clutter,
+  articles,
 ];

@@ -172,6 +172,11 @@ export const otherAbbreviations: CaseGroup = {
     'The bid came from Delta Corp.¦ Analysts were surprised.',
     'He joined Vesta Inc.¦ Months later, he quit.',
     'The event is free, cf. last year’s £10 fee.',
+    'The company is based in Sacramento, Calif., and employs 300 people.',
+    'She grew up in Tampa, Fla.¦ She moved north in 1990.',
+    'Sen. Laura Chen (D-Calif.) opposed the bill.',
+    'He was ill.¦ Doctors kept him overnight.',
+    'The plant is in Scranton, Pa.¦ It employs 300 people.',
   ],
 };
 
