@@ -63,7 +63,7 @@ const CLASSES = new Map<string, Abbrev>(
     .concat(STATES.map((w) => [w, Abbrev.Starter] as const)),
 );
 /** The longest abbreviation without an inner dot ("approx", "messrs"): longer plain words need no lookup. */
-const LONGEST_PLAIN = 6;
+export const LONGEST_PLAIN = 6;
 
 /** Letters, then groups of a dot and 1–3 letters: U.S, U.K, Ph.D, D.C, U.S.A, N.Y. */
 const DOTTED = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;

@@ -18,7 +18,7 @@
  *   bracket (`"No."`, `(See page 3.)`) is read as a sentence end, like an ordinary word.
  * - Emoji right after the final mark stay with the sentence they follow.
  */
-import { Abbrev, FUNCTION_STARTERS, SENTENCE_STARTERS, SPEECH_VERBS, TIME_FOLLOWERS, abbreviationClass } from './abbreviations';
+import { Abbrev, FUNCTION_STARTERS, LONGEST_PLAIN, SENTENCE_STARTERS, SPEECH_VERBS, TIME_FOLLOWERS, abbreviationClass } from './abbreviations';
 import {
   Letter, PERIOD, isCloser, isEllipsis, isEmojiUnit, isExclamationOrQuestion, isOpener, isSpace, isTerminal,
   isWideTerminal, isWordChar, letterAt,
@@ -166,20 +166,24 @@ function starterFollows(text: string, at: number): boolean {
   return word.length > 1 || isSpace(text.charCodeAt(i + 1));
 }
 
-/** The token before the period at `at` (back to whitespace or an opening mark), or '' if long. */
+/**
+ * The token before the period at `at`: back to whitespace, an opening mark, a hyphen or a slash
+ * ("non-U.S." and "Jan.-Feb." are judged by their last part). '' when it cannot be an
+ * abbreviation: longer than the window, or a plain word longer than any abbreviation.
+ */
 function wordBefore(text: string, at: number, floor: number): string {
-  let i = at - 1;
   const stop = Math.max(floor, at - 13);
-  while (i >= stop) {
+  let dotted = false;
+  let i = at - 1;
+  for (; i >= stop; i--) {
     const c = text.charCodeAt(i);
-    if (isSpace(c) || isOpener(c)) break;
-    i--;
+    if (c >= 97 ? c <= 122 : c >= 65 && c <= 90) continue; // ASCII letters, the usual case
+    if (c === PERIOD) dotted = true;
+    else if (c === 45 || c === 47 || isSpace(c) || isOpener(c)) break;
   }
   if (i < stop && stop > floor) return '';
-  const token = text.slice(i + 1, at);
-  // "non-U.S." and "Jan.-Feb." are judged by their last part.
-  const cut = Math.max(token.lastIndexOf('-'), token.lastIndexOf('/'));
-  return cut >= 0 ? token.slice(cut + 1) : token;
+  if (!dotted && at - i - 1 > LONGEST_PLAIN) return '';
+  return text.slice(i + 1, at);
 }
 
 function periodEnds(text: string, at: number, floor: number, next: number): boolean {

@@ -52,10 +52,11 @@ export function segmentText(text: string): Segmentation {
   const lines = splitLines(text);
   const result: Segmentation = { paragraphs: [], sentences: [] };
   const finder = new TerminalFinder(text);
+  const scan = new ArticleScan(text, lines, result, finder);
   let first = 0;
   for (let i = 1; i <= lines.length; i++) {
     if (i < lines.length && !lines[i]!.opensParagraph) continue;
-    new ParagraphScan(text, lines, first, i, result, finder).run();
+    scan.paragraph(first, i);
     first = i;
   }
   return result;
@@ -70,12 +71,15 @@ const enum LineKind {
   Clutter,
 }
 
-/** Segments one paragraph: lines[first, last). */
-class ParagraphScan {
-  private readonly index: number;
-  private readonly kinds: LineKind[] = [];
-  /** Where the marker-less text of bullets and marked headings starts. */
-  private readonly contentStarts: number[] = [];
+/** Segments an article paragraph by paragraph; one instance per text, its state reset per paragraph. */
+class ArticleScan {
+  /** Per line of the text: its kind, and where its marker-less text starts (bullets, marked headings). */
+  private readonly kinds: Uint8Array;
+  private readonly contentStarts: Int32Array;
+  /** The paragraph being segmented: its index and its lines [first, last). */
+  private index = 0;
+  private first = 0;
+  private last = 0;
   private wrapped = false;
   /** The longest text line: the wrap width, for telling a deliberate short line from a wrapped one. */
   private width = 0;
@@ -86,39 +90,44 @@ class ParagraphScan {
   /** The last line of the run of text lines being scanned in a wrapped paragraph. */
   private runLast = -1;
   private readonly decision: Decision = { end: 0, boundary: false, next: 0 };
-  private readonly terminals: TerminalFinder;
 
   constructor(
     private readonly text: string,
     private readonly lines: Line[],
-    private readonly first: number,
-    private readonly last: number,
     private readonly out: Segmentation,
-    finder: TerminalFinder,
+    private readonly terminals: TerminalFinder,
   ) {
-    this.terminals = finder;
-    this.index = out.paragraphs.length;
-    out.paragraphs.push({ start: lines[first]!.start, end: lines[last - 1]!.end });
+    this.kinds = new Uint8Array(lines.length);
+    this.contentStarts = new Int32Array(lines.length);
   }
 
-  run(): void {
-    this.classify();
+  /** Segments the paragraph made of lines[first, last). */
+  paragraph(first: number, last: number): void {
     const { lines, kinds } = this;
-    for (let i = this.first; i < this.last; i++) {
+    this.index = this.out.paragraphs.length;
+    this.out.paragraphs.push({ start: lines[first]!.start, end: lines[last - 1]!.end });
+    this.first = first;
+    this.last = last;
+    this.wrapped = false;
+    this.width = 0;
+    this.open = -1;
+    this.runLast = -1;
+    this.classify();
+    for (let i = first; i < last; i++) {
       const line = lines[i]!;
-      const kind = kinds[i - this.first]!;
+      const kind = kinds[i]!;
       if (kind === LineKind.Text) {
         this.scanTextLine(i);
         continue;
       }
       this.closeOpen();
       if (kind === LineKind.Bullet) {
-        const content = this.contentStarts[i - this.first]!;
+        const content = this.contentStarts[i]!;
         let end = line.end;
-        while (i + 1 < this.last && kinds[i + 1 - this.first] === LineKind.BulletMore) end = lines[++i]!.end;
+        while (i + 1 < last && kinds[i + 1] === LineKind.BulletMore) end = lines[++i]!.end;
         this.emit(content, end, 'list-item');
       } else if (kind === LineKind.MarkedHeading) {
-        this.emit(this.contentStarts[i - this.first]!, line.end, 'heading');
+        this.emit(this.contentStarts[i]!, line.end, 'heading');
       } else {
         this.emit(line.start, line.end, 'clutter');
       }
@@ -147,8 +156,8 @@ class ParagraphScan {
           content = marked;
         }
       }
-      this.kinds.push(kind);
-      this.contentStarts.push(content);
+      this.kinds[i] = kind;
+      this.contentStarts[i] = content;
       if (kind === LineKind.Text) {
         this.width = Math.max(this.width, line.end - line.start);
         if (previous === LineKind.Text && wrapsInto(text, lines[i - 1]!, line)) this.wrapped = true;
@@ -158,7 +167,7 @@ class ParagraphScan {
   }
 
   private kindOf(i: number): LineKind | undefined {
-    return i < this.last ? this.kinds[i - this.first] : undefined;
+    return i < this.last ? this.kinds[i] : undefined;
   }
 
   /** Scans text line `i` for sentence ends, then decides whether its line break ends the segment. */
