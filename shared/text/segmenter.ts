@@ -5,17 +5,20 @@
  * in order and never overlap.
  *
  * One forward pass: the text is cut into lines, lines into paragraphs; each line is classed
- * (bullet, marked heading, clutter, text), and text lines are scanned with `charCodeAt` for
- * terminal marks, where `boundary.ts` decides from a few characters around the mark.
+ * (bullet, marked heading, clutter, text). Text lines are searched for terminal marks with one
+ * regex that never rescans, and at each mark `boundary.ts` decides from the few characters
+ * around it. Nothing is sliced except the segments' own text.
  *
  * Line breaks inside a paragraph: when the paragraph shows signs of a fixed-width wrap (a line
- * continues in lower case, or ends with a comma or a hyphen), a line break is just a space and
- * only headings, bullets and clutter lines end a segment there. Otherwise every line is a unit
- * the author chose (text pasted from a web page, where a line is a paragraph), and a line end
- * always ends a segment.
+ * continues in lower case, or ends with a comma, a hyphenated word or a word nothing ends
+ * with, like "the"), a line break is just a space and only headings, bullets and clutter lines
+ * end a segment there. Otherwise every line is a unit the author chose (text pasted from a web
+ * page, where a line is a paragraph), and a line end always ends a segment.
  *
  * A short line without terminal punctuation that is a whole segment is a `heading`, unless it
  * is the text's last line (nothing follows it, so it is read as a sentence missing its period).
+ * A bullet line, with the indented or lower-case lines that continue it, is one `list-item`
+ * (its marker left out); a clutter line (`clutter.ts`) is one `clutter` segment.
  */
 import { decide, isGreekQuestionMark, type Decision } from './boundary';
 import { TerminalFinder, isSpace } from './chars';
