@@ -45,6 +45,7 @@ describe('isClutterLine', () => {
     'Updated: 10:32 AM EST, Tue January 5, 2025',
     'Last modified on Tue 5 Jan 2025 14.32 GMT',
     'Published: Jan. 5, 2025',
+    'Published 14:32 GMT, 5 January 2025 | Updated 2 hours ago',
     '3 hours ago',
     '5 January 2025',
     '5 min read',

@@ -73,10 +73,10 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)`;
 const ZONE = String.raw`(?:[ecmp][sd]?t|gmt|bst|utc|cet|cest|ist|jst|aest|aedt|hkt|sgt)`;
 const UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)`;
-/** One piece of a date or time: 14, 5th, 14:32, p.m., Jan, Tuesday, GMT, hours, ago, 3h. */
+/** One piece of a date or time: 14, 5th, 14:32, p.m., Jan, Tuesday, GMT, hours, ago, 3h (and "updated" for "… | Updated 2 hours ago"). */
 // "14.32" is read as 14, a separator, 32: a clock token with a dot would give such runs two
 // readings each, and a long run of them exponential backtracking.
-const DATE_TOKEN = String.raw`(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d{2}|\d{1,3}[hdm]|[ap]\.?m\.?|${MONTH}\b|${WEEKDAY}\b|${ZONE}\b|${UNIT}\b|ago|at|on|just|now|today|yesterday|an?|one|local time)`;
+const DATE_TOKEN = String.raw`(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d{2}|\d{1,3}[hdm]|[ap]\.?m\.?|${MONTH}\b|${WEEKDAY}\b|${ZONE}\b|${UNIT}\b|ago|at|on|just|now|today|yesterday|an?|one|local time|updated|published|posted)`;
 /** A date or time phrase and nothing else: "3 hours ago", "Tue 5 Jan 2025 14.32 GMT", "Jan. 5, 2025 at 3:14 p.m. ET". */
 const DATE_PHRASE = String.raw`${DATE_TOKEN}(?:[ \t,./|·•–—-]+${DATE_TOKEN})*`;
 

@@ -38,6 +38,13 @@ export const articles: CaseGroup = {
     'The bridge is 1.2 km long and cost €310m.¦ It took four years to build.¦ Engineers say it will last 120 years.',
     'He said: “We will appeal.”¦ The judge, Mr. Justice Patel, refused permission.¦ Costs were awarded against the council.',
     'Comments (48)¦\nSign up for our newsletter¦\nWe use cookies to personalise content and ads. Accept all cookies',
+    kinds(
+      'clutter heading heading sentence sentence clutter clutter clutter sentence sentence sentence sentence sentence clutter heading list-item list-item sentence sentence clutter clutter',
+      'Skip to main content¦\nRiverton Post¦\n\nCouncil’s $48m bus-lane plan: what the numbers say¦\nThe plan promises faster commutes.¦ We checked the claims.¦\n\nBy Ana Ruiz and J. K. Patel¦\nPublished 14:32 GMT, 5 January 2025 | Updated 2 hours ago¦\nShare¦\n\n' +
+        'Riverton’s council says its new bus lanes will cut commutes by 15 minutes.¦ Is that right?¦ Partly.¦\nThe estimate comes from a 2023 consultants’ report (pp. 14–16), which assumed buses would run every 5 min. on the\nmain routes.¦ Current services run every 12 minutes at peak, according to the transit authority.¦\n\n' +
+        'Advertisement¦\n\nWhat the report says¦\n• Journey times fall by 9–15 minutes on routes 1, 4 and 7¦\n• Ridership rises 18% by 2030¦\n\n' +
+        '"We stand by the figures," said a spokesperson for Mayor Ana Ruiz.¦ "They were checked twice."¦\n\nRelated: Riverton fares to rise 4.5% in February¦\nComments (34)',
+    ),
     'Is the claim true?¦ Partly.¦ The council did approve the budget, but the figure quoted is the total over ten years, not one.',
   ],
 };
