@@ -24,13 +24,45 @@ export const HAND_FEATURES = [
   'filler',
   'exclamation',
   'short', // at most 3 words
-  'brief', // 4 to 6 words
-  'long', // 25 words or more
+  'brief', // 4 to 6 words (1 for 4, 1/3 for 6)
+  'long', // over 20 words (full from 30)
 ] as const;
 
 export type HandFeature = (typeof HAND_FEATURES)[number];
 
 export const HAND_FEATURE_COUNT = HAND_FEATURES.length;
+
+/**
+ * Which way each feature may move the score. Training keeps every learned weight on this
+ * side (or at zero): debates are not news, and a cue an editor reads as "worth checking"
+ * (naming an official, a direct quote) must not count against a sentence because
+ * moderators' lines in debates happened to contain it.
+ */
+export const FEATURE_EFFECT: Record<HandFeature, 'raises' | 'lowers'> = {
+  figure: 'raises',
+  figureWord: 'raises',
+  percent: 'raises',
+  money: 'raises',
+  date: 'raises',
+  comparison: 'raises',
+  change: 'raises',
+  attribution: 'raises',
+  evidence: 'raises',
+  quote: 'raises',
+  official: 'raises',
+  entity: 'raises',
+  question: 'lowers',
+  opinion: 'lowers',
+  praise: 'lowers',
+  hedge: 'lowers',
+  future: 'lowers',
+  greeting: 'lowers',
+  filler: 'lowers',
+  exclamation: 'lowers',
+  short: 'lowers',
+  brief: 'lowers',
+  long: 'raises',
+};
 
 export const FEATURE_INDEX = Object.fromEntries(HAND_FEATURES.map((name, i) => [name, i])) as Record<HandFeature, number>;
 

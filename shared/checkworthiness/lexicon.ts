@@ -7,20 +7,24 @@
  */
 import type { HandFeature } from './hand-features';
 
+/** Month names and their abbreviations ("may" is left out: it is far more often "might"). */
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+];
+
 export const LEXICON: Partial<Record<HandFeature, readonly string[]>> = {
   // Words that make a number of their own or scale the number before them.
   figureWord: [
     'million', 'millions', 'billion', 'billions', 'trillion', 'trillions', 'thousand', 'thousands',
-    'hundred', 'hundreds', 'dozen', 'dozens', 'half', 'twice', 'triple', 'tripled', 'quadrupled',
-    'doubled', 'bn', 'mn', 'one-third', 'third', 'quarter', 'majority',
+    'hundred', 'hundreds', 'dozen', 'dozens', 'half', 'twice', 'triple', 'bn', 'mn', 'quarter', 'majority',
     'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
     'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
   ],
   percent: ['percent', 'per cent', 'percentage', 'percentage points'],
   money: ['dollars', 'dollar', 'pounds', 'euros', 'euro', 'cents', 'budget', 'costs', 'cost', 'paid', 'spent', 'spending', 'deficit', 'debt'],
   date: [
-    'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    ...MONTHS,
     'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
     'yesterday', 'ago', 'decade', 'decades', 'century', 'since', 'last year', 'last month', 'last week',
     'this year', 'years ago', 'the past', 'annually', 'quarterly',
@@ -74,3 +78,12 @@ export const LEXICON: Partial<Record<HandFeature, readonly string[]>> = {
   // Conversation that carries no statement (transcripts also mark noises this way).
   filler: ['okay', 'ok', 'yes', 'yeah', 'oh', 'uh', 'um', 'crosstalk', 'inaudible', 'alright'],
 };
+
+/** Function words: never named alone as "wording" in a reason (a word pair needs one word that is not). */
+export const STOPWORDS = [
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'so',
+  'is', 'are', 'was', 'were', 'be', 'been', 'am', "it's", "that's", 'it', 'its', 'this', 'that', 'these', 'those',
+  'i', 'we', 'you', 'he', 'she', 'they', 'me', 'us', 'him', 'her', 'them', 'my', 'our', 'your', 'his', 'their',
+  'not', 'do', 'does', 'did', 'have', 'has', 'had', 'there', 'what', 'which', 'who', 'very', 'just', 'also', 'if',
+  'then', 'about', 'all', 'some', 'will', 'would', 'can', 'going', "i'm", "we're", "you're", "they're", 'now', 'well',
+];

@@ -1,27 +1,27 @@
 /**
- * STUB (to be replaced by the real scorer): the interface the rest of the app codes against.
+ * Check-worthiness of a sentence: a 0..1 score and the reasons behind it, in words an
+ * editor understands. Hand-written features (figures, attribution, quotes, questions,
+ * opinion, hedging…) and hashed word uni/bigrams, weighed by a logistic regression trained
+ * on fact-checked debate transcripts (weights.ts, written by `npm run train:checkworthiness`),
+ * plus a few editorial priors (priors.ts), then calibrated for news (calibration.ts).
+ * Pure, deterministic and fast: one pass over the characters, table lookups, no allocation
+ * beyond the result.
  */
+import { createScorer } from './scorer';
+import { WEIGHTS } from './weights';
 import type { SegmentKind } from '../text/segmenter';
+import type { CheckWorthiness } from './scorer';
 
-export interface Reason {
-  /** In words an editor understands: "contains a figure: 3.5%", "a question". */
-  text: string;
-  effect: 'raises' | 'lowers';
-}
+export type { CheckWorthiness, Reason } from './scorer';
 
-export interface CheckWorthiness {
-  /** 0..1: how much the sentence is worth checking. */
-  score: number;
-  reasons: Reason[];
-}
-
-/** Sentences scoring at or above this are suggested as claims by default. */
+/**
+ * Sentences scoring at or above this are suggested as claims by default: on the news
+ * scale of calibration.ts, about even odds that the sentence carries a checkable claim.
+ */
 export const DEFAULT_THRESHOLD = 0.5;
 
-export function scoreSentence(text: string, options: { kind?: SegmentKind } = {}): CheckWorthiness {
-  if (options.kind === 'clutter') return { score: 0, reasons: [{ text: 'page clutter, not part of the article', effect: 'lowers' }] };
-  const figure = /\d[\d.,]*%?/.exec(text);
-  return figure
-    ? { score: 0.7, reasons: [{ text: `contains a figure: ${figure[0]}`, effect: 'raises' }] }
-    : { score: 0.1, reasons: [] };
+const scoreWithCommittedWeights = createScorer(WEIGHTS);
+
+export function scoreSentence(text: string, options?: { kind?: SegmentKind }): CheckWorthiness {
+  return scoreWithCommittedWeights(text, options);
 }

@@ -1,0 +1,138 @@
+/**
+ * The training procedure, shared by `train:checkworthiness` (all transcripts → the committed
+ * weights) and `eval:checkworthiness` (the same procedure inside each leave-one-out fold).
+ *
+ * Model: logistic regression with L2 over the hand-written features and 2^14 hashed word
+ * uni/bigrams, each hand weight kept on its editorial side (FEATURE_EFFECT) by an active
+ * set: a weight that comes out on the wrong side is frozen at zero and the model refit.
+ *
+ * Hyper-parameters: the n-gram L2 strength is chosen by grouped cross-validation inside the
+ * training transcripts (3 folds of whole transcripts, best mean average precision); the
+ * rest is fixed a priori: positives weighted ×5, L2 1e-4 on the hand features.
+ */
+import { calibrationFor } from '../../shared/checkworthiness/calibration';
+import { FEATURE_SET_VERSION } from '../../shared/checkworthiness/features';
+import { FEATURE_EFFECT, HAND_FEATURE_COUNT, HAND_FEATURES, type HandFeature } from '../../shared/checkworthiness/hand-features';
+import { MODEL_FORMAT_VERSION, type ModelFile } from '../../shared/checkworthiness/model';
+import { EDITORIAL_PRIORS } from '../../shared/checkworthiness/priors';
+import { rowsOfTranscripts, type Dataset } from './dataset';
+import { trainLogistic, type LogisticModel } from './logistic';
+import { rankingMetrics } from './metrics';
+
+export const BUCKETS = 1 << 14;
+export const L2_HAND = 1e-4;
+export const POSITIVE_WEIGHT = 5;
+export const L2_NGRAM_GRID = [1e-4, 3e-4, 1e-3];
+export const INNER_FOLDS = 6;
+const ITERATIONS = 200;
+
+export interface Selection {
+  l2Ngram: number;
+  /** Mean inner-fold average precision of each grid value, in grid order. */
+  innerMap: number[];
+}
+
+/** Trains on the given transcripts (indices into `data.rowsOf`) and packs the model file. */
+export function trainModel(data: Dataset, transcripts: number[]): { model: ModelFile; selection: Selection } {
+  const selection = selectL2(data, transcripts);
+  const rows = rowsOfTranscripts(data, transcripts);
+  const fitted = fitSignConstrained(data, rows, selection.l2Ngram);
+  return { model: packModel(fitted, data, rows, transcripts.length, selection), selection };
+}
+
+/** Grouped CV over whole transcripts: a transcript's sentences are never split between train and test. */
+export function selectL2(data: Dataset, transcripts: number[]): Selection {
+  const folds = Array.from({ length: INNER_FOLDS }, (_, k) => transcripts.filter((_, i) => i % INNER_FOLDS === k));
+  const aps = L2_NGRAM_GRID.map((): number[] => []);
+  for (const held of folds) {
+    const train = rowsOfTranscripts(data, transcripts.filter((t) => !held.includes(t)));
+    // From the strongest penalty down, each fit warm-started from the previous one.
+    let model: LogisticModel | undefined;
+    for (let g = L2_NGRAM_GRID.length - 1; g >= 0; g--) {
+      model = fitSignConstrained(data, train, L2_NGRAM_GRID[g]!, model);
+      for (const t of held) {
+        const rows = data.rowsOf[t]!;
+        const logits = Array.from(rows, (r) => linearLogit(model!, data, r));
+        aps[g]!.push(rankingMetrics(logits, Array.from(rows, (r) => data.labels[r] === 1)).averagePrecision);
+      }
+    }
+  }
+  const innerMap = aps.map((list) => list.reduce((a, b) => a + b, 0) / list.length);
+  const best = innerMap.indexOf(Math.max(...innerMap));
+  return { l2Ngram: L2_NGRAM_GRID[best]!, innerMap };
+}
+
+/** The logit the scorer computes, before quantisation: learned weights plus editorial priors. */
+function linearLogit(model: LogisticModel, data: Dataset, row: number): number {
+  let z = model.bias;
+  for (let p = data.offsets[row]!; p < data.offsets[row + 1]!; p++) {
+    const j = data.indices[p]!;
+    z += (model.weights[j]! + (j < HAND_FEATURE_COUNT ? (PRIORS[j] ?? 0) : 0)) * data.values[p]!;
+  }
+  return z;
+}
+
+const PRIORS = HAND_FEATURES.map((name) => EDITORIAL_PRIORS[name] ?? 0);
+
+export function fitSignConstrained(data: Dataset, rows: Int32Array, l2Ngram: number, initial?: LogisticModel): LogisticModel {
+  const l2 = new Float64Array(data.dimension).fill(l2Ngram);
+  l2.fill(L2_HAND, 0, HAND_FEATURE_COUNT);
+  const frozen = new Uint8Array(data.dimension);
+  let model = initial;
+  for (;;) {
+    model = trainLogistic(data, rows, { l2, positiveWeight: POSITIVE_WEIGHT, iterations: ITERATIONS, frozen, initial: model });
+    let refit = false;
+    HAND_FEATURES.forEach((name, f) => {
+      const w = model!.weights[f]!;
+      if (FEATURE_EFFECT[name] === 'raises' ? w < 0 : w > 0) {
+        frozen[f] = 1;
+        refit = true;
+      }
+    });
+    if (!refit) return model;
+  }
+}
+
+const round = (x: number, digits = 4) => Number(x.toFixed(digits));
+
+export function packModel(fitted: LogisticModel, data: Dataset, rows: Int32Array, transcripts: number, selection: Selection): ModelFile {
+  const hand = Object.fromEntries(HAND_FEATURES.map((name, f) => [name, round(fitted.weights[f]!)])) as Record<HandFeature, number>;
+  const ngramWeights = fitted.weights.subarray(HAND_FEATURE_COUNT, HAND_FEATURE_COUNT + BUCKETS);
+  const largest = ngramWeights.reduce((m, w) => Math.max(m, Math.abs(w)), 0);
+  const ngramStep = round(largest / 127, 6) || 1e-6;
+  const quantised = Int8Array.from(ngramWeights, (w) => Math.max(-127, Math.min(127, Math.round(w / ngramStep))));
+  let positives = 0;
+  for (const r of rows) positives += data.labels[r]!;
+  const calibration = calibrationFor(positives / rows.length, POSITIVE_WEIGHT);
+  return {
+    format: MODEL_FORMAT_VERSION,
+    featureSet: FEATURE_SET_VERSION,
+    buckets: BUCKETS,
+    bias: round(fitted.bias),
+    hand,
+    ngrams: Buffer.from(quantised.buffer, quantised.byteOffset, quantised.byteLength).toString('base64'),
+    ngramStep,
+    calibration: { shift: round(calibration.shift), scale: calibration.scale },
+    training: {
+      transcripts,
+      sentences: rows.length,
+      checkWorthy: positives,
+      positiveWeight: POSITIVE_WEIGHT,
+      l2Hand: L2_HAND,
+      l2Ngram: selection.l2Ngram,
+      l2NgramChosenBy: `${INNER_FOLDS}-fold grouped CV over transcripts (MAP) from ${L2_NGRAM_GRID.join(', ')}`,
+    },
+  };
+}
+
+/** The weights file: a TS module exporting the model as a const (bundled by vite like any module). */
+export function weightsModule(model: ModelFile): string {
+  return [
+    '// Generated by `npm run train:checkworthiness -- DIR` (scripts/checkworthiness/train.ts): do not edit.',
+    '// The trained check-worthiness model; its format is described in model.ts.',
+    "import type { ModelFile } from './model';",
+    '',
+    `export const WEIGHTS: ModelFile = ${JSON.stringify(model, null, 2)};`,
+    '',
+  ].join('\n');
+}

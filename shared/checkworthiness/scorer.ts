@@ -1,0 +1,165 @@
+/**
+ * A scorer built from a model file: features → logit (trained weights + editorial priors)
+ * → calibrated 0..1 score, with the largest contributions as reasons. `score.ts` binds it
+ * to the committed weights; the evaluation builds one per held-out transcript.
+ */
+import { calibratedScore } from './calibration';
+import { decodeBase64 } from './base64';
+import { createFeatureBuffer, extractFeatures, FEATURE_SET_VERSION, type FeatureBuffer } from './features';
+import { describeFeature, FEATURE_INDEX, HAND_FEATURE_COUNT, HAND_FEATURES } from './hand-features';
+import { MODEL_FORMAT_VERSION, ngramValue, type ModelFile } from './model';
+import { EDITORIAL_PRIORS } from './priors';
+import type { SegmentKind } from '../text/segmenter';
+
+export interface Reason {
+  /** In words an editor understands: "contains a figure: 3.5%", "a question". */
+  text: string;
+  effect: 'raises' | 'lowers';
+}
+
+export interface CheckWorthiness {
+  /** 0..1: how much the sentence is worth checking. */
+  score: number;
+  reasons: Reason[];
+}
+
+export type Scorer = (text: string, options?: { kind?: SegmentKind }) => CheckWorthiness;
+
+/** At most this many reasons, the largest contributions first. */
+export const MAX_REASONS = 4;
+/** Contributions smaller than this (in logit units) are not worth a reason. */
+export const MIN_REASON_WEIGHT = 0.15;
+
+// Local copies for the per-sentence path (imported bindings cost a getter call under tsx).
+const COUNT = HAND_FEATURE_COUNT;
+const NAMES = HAND_FEATURES;
+const extract = extractFeatures;
+const describe = describeFeature;
+const ngramValueOf = ngramValue;
+const F = FEATURE_INDEX;
+/** "contains a figure" covers a number, a number in words and a percentage: one reason. */
+const FIGURE = F.figure;
+const PERCENT = F.percent;
+const FIGURE_WORD = F.figureWord;
+const MONEY = F.money;
+/** Slot of the n-gram ("wording") reason among the hand features' slots. */
+const WORDING = COUNT;
+
+export function createScorer(model: ModelFile): Scorer {
+  checkModel(model);
+  const { buckets, calibration, bias } = model;
+  if (calibratedScore(0, calibration) !== 1 / (1 + Math.exp(-calibration.scale * calibration.shift))) throw new Error('calibration changed: update the inlined copy');
+  const handWeights = Float64Array.from(HAND_FEATURES, (name) => model.hand[name] + (EDITORIAL_PRIORS[name] ?? 0));
+  const bytes = decodeBase64(model.ngrams);
+  if (bytes.length !== buckets) throw new Error(`Check-worthiness weights: ${bytes.length} n-gram weights, expected ${buckets}`);
+  const ngramWeights = Float64Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), (q) => q * model.ngramStep);
+  const features = createFeatureBuffer();
+  const contribution = new Float64Array(HAND_FEATURE_COUNT + 1);
+
+  const { shift, scale } = calibration;
+  /** Slots with a contribution worth a reason, gathered once so the selection scans only those. */
+  const candidates = new Int32Array(COUNT + 1);
+
+  return (text, options) => {
+    if (options?.kind === 'clutter') return { score: 0, reasons: [{ text: 'page clutter, not part of the article', effect: 'lowers' }] };
+    extract(text, features, buckets);
+    let logit = bias;
+    for (let f = 0; f < COUNT; f++) {
+      const c = features.hand[f]! * handWeights[f]!;
+      contribution[f] = c;
+      logit += c;
+    }
+    const value = ngramValueOf(features.tokenCount);
+    let wording = 0;
+    let highest = -1;
+    let lowest = -1;
+    let highestValue = 0;
+    let lowestValue = 0;
+    for (let g = 0; g < features.gramCount; g++) {
+      const c = ngramWeights[features.grams[g]!]! * value;
+      wording += c;
+      if (features.gramContent[g] === 0) continue; // "'the'" would be no reason
+      if (c > highestValue) {
+        highest = g;
+        highestValue = c;
+      } else if (c < lowestValue) {
+        lowest = g;
+        lowestValue = c;
+      }
+    }
+    contribution[WORDING] = wording;
+    logit += wording;
+    const reasons = explain(text, features, contribution, candidates, wording > 0 ? highest : lowest);
+    // calibratedScore(), inlined: this runs for every sentence.
+    return { score: 1 / (1 + Math.exp(-scale * (logit + shift))), reasons };
+  };
+}
+
+/** The largest contributions as reasons, most important first. */
+function explain(text: string, features: FeatureBuffer, contribution: Float64Array, candidates: Int32Array, topGram: number): Reason[] {
+  // Fold the figure group into its first slot, with "about money" when the money is that figure ("$48 million").
+  let figure = contribution[FIGURE]! + contribution[PERCENT]! + contribution[FIGURE_WORD]!;
+  contribution[PERCENT] = contribution[FIGURE_WORD] = 0;
+  if (features.spanStart[MONEY]! >= 0 && features.spanStart[MONEY] === features.spanStart[FIGURE]) {
+    figure += contribution[MONEY]!;
+    contribution[MONEY] = 0;
+  }
+  contribution[FIGURE] = figure;
+
+  let count = 0;
+  for (let slot = 0; slot <= WORDING; slot++) {
+    const c = contribution[slot]!;
+    if (c >= MIN_REASON_WEIGHT || c <= -MIN_REASON_WEIGHT) candidates[count++] = slot;
+  }
+  const reasons: Reason[] = [];
+  while (reasons.length < MAX_REASONS && count > 0) {
+    let best = 0;
+    for (let k = 1; k < count; k++) if (Math.abs(contribution[candidates[k]!]!) > Math.abs(contribution[candidates[best]!]!)) best = k;
+    const slot = candidates[best]!;
+    candidates[best] = candidates[--count]!;
+    const effect = contribution[slot]! > 0 ? 'raises' : 'lowers';
+    reasons.push({ text: slot === WORDING ? describeWording(text, features, topGram, effect) : describeSlot(text, features, slot), effect });
+  }
+  return reasons;
+}
+
+function describeSlot(text: string, features: FeatureBuffer, f: number): string {
+  let span = f;
+  // The figure reason shows the number if there is one, else the percentage, else the word ("millions").
+  if (f === FIGURE && features.spanStart[FIGURE]! < 0) span = features.spanStart[PERCENT]! >= 0 ? PERCENT : FIGURE_WORD;
+  const start = features.spanStart[span]!;
+  return describe(NAMES[f]!, start >= 0 ? clip(text.slice(start, features.spanEnd[span]!)) : '');
+}
+
+function describeWording(text: string, features: FeatureBuffer, gram: number, effect: 'raises' | 'lowers'): string {
+  const words = gram >= 0 ? clip(tidy(text.slice(features.gramStart[gram]!, features.gramEnd[gram]!))) : '';
+  const quoted = words ? `: '${words}'` : '';
+  return effect === 'raises' ? `wording common in checked claims${quoted}` : `wording uncommon in checked claims${quoted}`;
+}
+
+/** A word pair across punctuation ('minutes," Sen') reads as two words ('minutes Sen'). */
+function tidy(words: string): string {
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i);
+    // Anything but letters, digits, spaces and ' ’ % $ . , : rare, so the regex runs rarely.
+    const plain = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 32 || c === 39 || c === 0x2019 || c === 37 || c === 36 || c === 46 || c === 44 || c >= 0xc0;
+    if (!plain) return words.replace(PUNCTUATION_RUNS, ' ');
+  }
+  return words;
+}
+const PUNCTUATION_RUNS = /[^\p{L}\p{N}'’%$]+/gu;
+
+/** Long matches (a quote) are cut to keep a reason readable. */
+function clip(matched: string): string {
+  return matched.length > 60 ? `${matched.slice(0, 57).trimEnd()}…` : matched;
+}
+
+function checkModel(model: ModelFile): void {
+  const problems: string[] = [];
+  if (model.format !== MODEL_FORMAT_VERSION) problems.push(`format ${model.format}, expected ${MODEL_FORMAT_VERSION}`);
+  if (model.featureSet !== FEATURE_SET_VERSION) problems.push(`feature set ${model.featureSet}, expected ${FEATURE_SET_VERSION}`);
+  if (!(model.buckets > 0 && (model.buckets & (model.buckets - 1)) === 0)) problems.push(`${model.buckets} buckets is not a power of two`);
+  const names = Object.keys(model.hand);
+  if (names.length !== HAND_FEATURE_COUNT || HAND_FEATURES.some((name) => typeof model.hand[name] !== 'number')) problems.push(`hand features ${names.join(', ')}, expected ${HAND_FEATURES.join(', ')}`);
+  if (problems.length) throw new Error(`Check-worthiness weights do not fit this scorer (retrain with npm run train:checkworthiness): ${problems.join('; ')}`);
+}
