@@ -123,18 +123,36 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
   return reasons;
 }
 
+/**
+ * Each feature's reason split around its matched text, from describeFeature() once at load:
+ * per sentence a reason is then two concatenations, not a call through a switch.
+ */
+const MARK = '\u0000';
+const TEMPLATES = NAMES.map((name) => {
+  const [prefix = '', suffix = ''] = describe(name, MARK).split(MARK);
+  return { prefix, suffix, plain: describe(name, '') };
+});
+const ATTRIBUTION = F.attribution;
+
 function describeSlot(text: string, features: FeatureBuffer, f: number): string {
   let span = f;
   // The figure reason shows the number if there is one, else the percentage, else the word ("millions").
   if (f === FIGURE && features.spanStart[FIGURE]! < 0) span = features.spanStart[PERCENT]! >= 0 ? PERCENT : FIGURE_WORD;
   const start = features.spanStart[span]!;
-  return describe(NAMES[f]!, start >= 0 ? clip(text.slice(start, features.spanEnd[span]!)) : '');
+  if (start < 0) return TEMPLATES[f]!.plain;
+  const matched = clip(text.slice(start, features.spanEnd[span]!));
+  if (f === ATTRIBUTION) return describe(NAMES[f]!, matched); // its wording depends on the match
+  const template = TEMPLATES[f]!;
+  return template.prefix + matched + template.suffix;
 }
 
+const WORDING_RAISES = 'wording common in checked claims';
+const WORDING_LOWERS = 'wording uncommon in checked claims';
+
 function describeWording(text: string, features: FeatureBuffer, gram: number, effect: 'raises' | 'lowers'): string {
-  const words = gram >= 0 ? clip(tidy(text.slice(features.gramStart[gram]!, features.gramEnd[gram]!))) : '';
-  const quoted = words ? `: '${words}'` : '';
-  return effect === 'raises' ? `wording common in checked claims${quoted}` : `wording uncommon in checked claims${quoted}`;
+  const label = effect === 'raises' ? WORDING_RAISES : WORDING_LOWERS;
+  if (gram < 0) return label;
+  return label + ": '" + clip(tidy(text.slice(features.gramStart[gram]!, features.gramEnd[gram]!))) + "'";
 }
 
 /** A word pair across punctuation ('minutes," Sen') reads as two words ('minutes Sen'). */
