@@ -61,7 +61,8 @@ const STOP = 1 << 30;
 const MONTH = 1 << 29;
 const NOT_NAME = 1 << 28;
 const PHRASE_HEAD = 1 << 27; // the first word of a two-word entry: only then is the pair looked up
-const FEATURE_BITS = PHRASE_HEAD - 1;
+const HONORIFIC = 1 << 26; // "Mr", "Mrs": the start of a name
+const FEATURE_BITS = HONORIFIC - 1;
 // Feature indices as plain numbers for the hot paths.
 const FIGURE = F.figure;
 const PERCENT = F.percent;
@@ -95,7 +96,8 @@ function buildLexiconTable(): HashTable {
   for (const word of STOPWORDS) table.add(hashString(word), STOP);
   for (const month of MONTHS) table.add(hashString(month), MONTH);
   // Capitalised as part of the language, not because they name someone.
-  for (const word of ['i', "i'm", "i've", "i'd", "i'll", 'mr', 'mrs', 'ms']) table.add(hashString(word), NOT_NAME);
+  for (const word of ['i', "i'm", "i've", "i'd", "i'll"]) table.add(hashString(word), NOT_NAME);
+  for (const word of ['mr', 'mrs', 'ms', 'mx', 'messrs']) table.add(hashString(word), HONORIFIC);
   return table;
 }
 
@@ -165,6 +167,8 @@ let figures = 0;
 let dateIsCalendar = false;
 /** True at the sentence start and after . : ; or an opening quote: a capital there names nobody. */
 let atClauseStart = true;
+/** The previous word was a title, an honorific or an initial: a full stop after it ends no clause. */
+let previousAbbreviation = false;
 /** Whether the official/entity span is still being extended over following capitalised words. */
 let officialOpen = false;
 let entityOpen = false;
@@ -189,6 +193,7 @@ export function extractFeatures(text: string, buffer: FeatureBuffer, buckets: nu
   figures = 0;
   dateIsCalendar = false;
   atClauseStart = true;
+  previousAbbreviation = false;
   officialOpen = false;
   entityOpen = false;
   officialCapitalised = false;
@@ -243,9 +248,15 @@ export function extractFeatures(text: string, buffer: FeatureBuffer, buckets: nu
         if (firstQuote < 0) firstQuote = i;
         lastQuote = i;
         atClauseStart = true;
-      } else if (c === 46 || c === 58 || c === 59) {
-        // A full stop after an abbreviation ("Sen.") keeps a following name attached.
-        if (c !== 46 || !officialOpen) atClauseStart = true;
+      } else if (c === 46) {
+        // A full stop right after "Sen", "Mr" or "J" keeps the name going ("Sen. Laura Chen", "Mr. J. R. Patel").
+        if (!previousAbbreviation || previousEnd !== i) {
+          atClauseStart = true;
+          officialOpen = false;
+          entityOpen = false;
+        }
+      } else if (c === 58 || c === 59) {
+        atClauseStart = true;
       } else if (c === 63 || c === 33) {
         lastMark = c;
       }
@@ -286,6 +297,7 @@ function onWord(start: number, end: number, hash: number, capital: boolean): voi
   }
   previousWasMonth = month;
   previousWasDay = false;
+  previousAbbreviation = (flags & (OFFICIAL | HONORIFIC)) !== 0 ? end - start <= 4 : capital && end - start === 1;
   if (flags & OFFICIAL) onTitle(start, end, capital);
   else if (capital) onCapitalised(start, end, flags);
   else {
@@ -341,9 +353,19 @@ function onCapitalised(start: number, end: number, flags: number): void {
   }
   if (entityOpen && spanEnd[ENTITY] === previousEnd) {
     spanEnd[ENTITY] = end;
+    hand[ENTITY] = 1;
     return;
   }
   officialOpen = false;
+  if (flags & HONORIFIC) {
+    // "Mr." starts a name wherever it stands; the name itself sets the feature.
+    if (spanStart[ENTITY]! < 0) {
+      spanStart[ENTITY] = start;
+      spanEnd[ENTITY] = end;
+      entityOpen = true;
+    }
+    return;
+  }
   if (atClauseStart || flags & (NOT_NAME | DATE)) return;
   if (spanStart[ENTITY]! < 0) {
     spanStart[ENTITY] = start;
@@ -370,6 +392,7 @@ function onNumber(start: number, end: number, year: boolean, day: boolean, perce
     }
   }
   atClauseStart = false;
+  previousAbbreviation = false;
   officialOpen = false;
   entityOpen = false;
   const hash = year ? YEAR : NUMBER;
