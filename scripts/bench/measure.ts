@@ -1,6 +1,9 @@
-/** Throughput of `run` over `text` in MB/s (UTF-16 length as bytes of ASCII-like text): median of timed rounds. */
-export function throughput(text: string, run: (text: string) => unknown, minMs = 300): number {
-  run(text); // warm up
+/** Throughput of `run` over `text` in MB/s (UTF-16 length as bytes of ASCII-like text): median of timed rounds after a warm-up. */
+export function throughput(text: string, run: (text: string) => unknown, minMs = 300, warmUpMs = 300): number {
+  // Warm up for a while, not once: otherwise small inputs measure V8's compiler, not the code.
+  const warm = performance.now() + warmUpMs;
+  do run(text);
+  while (performance.now() < warm);
   const rates: number[] = [];
   const until = performance.now() + minMs;
   while (rates.length < 3 || (performance.now() < until && rates.length < 50)) {
