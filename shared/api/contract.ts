@@ -16,10 +16,12 @@ import {
   ClaimFields,
   Id,
   Settings,
+  SettingsPatch,
   Source,
   SourceFields,
   Span,
   Stance,
+  Tag,
   Verdict,
   WebUrl,
   Workspace,
@@ -58,6 +60,44 @@ const NewSource = z.strictObject({
   excerpt: SourceFields.shape.excerpt.default(''),
 });
 
+/** What a delete removed (and what restoreDeleted puts back). */
+const Removed = z.object({ articles: z.array(Article), claims: z.array(Claim) });
+
+/** Bulk triage: fields set on every selected claim, tags added or removed. */
+const BulkPatch = z
+  .strictObject({
+    status: ClaimFields.shape.status.optional(),
+    priority: ClaimFields.shape.priority.optional(),
+    assignee: ClaimFields.shape.assignee.optional(),
+    dueDate: ClaimFields.shape.dueDate.optional(),
+    addTags: z.array(Tag).max(50).optional(),
+    removeTags: z.array(Tag).max(50).optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'the bulk change is empty');
+
+/** Every entity a change touched, as it is now, and the ids it removed: enough to update any copy. */
+export const WorkspaceChanges = z.object({
+  articles: z.array(Article),
+  claims: z.array(Claim),
+  sources: z.array(Source),
+  removed: z.object({ articles: z.array(Id), claims: z.array(Id), sources: z.array(Id) }),
+  settings: Settings.nullable(),
+});
+export type WorkspaceChanges = z.infer<typeof WorkspaceChanges>;
+
+export const HistoryState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  /** What undo would undo / redo would redo, in words ("Change status"). */
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+/** `label` is what was undone or redone, null when there was nothing to do. */
+export const HistoryResult = HistoryState.extend({ label: z.string().nullable(), changes: WorkspaceChanges });
+export type HistoryResult = z.infer<typeof HistoryResult>;
+
 export const EXPORT_FORMATS = ['markdown'] as const;
 
 export const ExportedFile = z.object({
@@ -75,12 +115,17 @@ export const contract = {
   ),
   getWorkspace: service('The whole workspace as stored.', NoInput, Workspace),
   updateSettings: service(
-    'Change workspace settings (organization name, assignee list, suggestion threshold).',
-    z.strictObject({ patch: Settings.pick({ organizationName: true, assignees: true, suggestionThreshold: true }).partial().strict() }),
+    'Change workspace settings (organization name, assignee list, suggestion threshold, claim view).',
+    z.strictObject({ patch: SettingsPatch }),
     Settings,
   ),
 
   createArticle: service('Add an article from its title and text.', NewArticle, Article),
+  editArticleText: service(
+    "Replace an article's text; its claims re-attach to their quotes where they moved, and are kept as orphaned where the quote is gone.",
+    z.strictObject({ id: Id, text: NewArticle.shape.text }),
+    z.object({ article: Article, claims: z.array(Claim), moved: z.number().int(), orphaned: z.number().int() }),
+  ),
   updateArticle: service(
     "Change an article's details (not its text).",
     z.strictObject({ id: Id, patch: ArticleFields.omit({ text: true }).partial().strict() }),
@@ -89,12 +134,12 @@ export const contract = {
   deleteArticle: service(
     'Delete an article with its claims; the result holds what was removed, for undo.',
     ById,
-    z.object({ articles: z.array(Article), claims: z.array(Claim) }),
+    Removed,
   ),
   restoreDeleted: service(
     'Put back articles and claims removed by a delete (undo).',
     z.strictObject({ articles: z.array(Article).max(10_000), claims: z.array(Claim).max(100_000) }),
-    z.object({ articles: z.array(Article), claims: z.array(Claim) }),
+    Removed,
   ),
 
   createClaim: service(
@@ -122,10 +167,35 @@ export const contract = {
     z.strictObject({ id: Id, patch: ClaimFields.partial().strict() }),
     Claim,
   ),
+  updateClaims: service(
+    'Change triage fields of many claims at once (bulk actions), all or none.',
+    z.strictObject({ ids: z.array(Id).min(1).max(20_000), patch: BulkPatch }),
+    z.array(Claim),
+  ),
+  deleteClaims: service(
+    'Delete many claims at once; the result holds what was removed, for undo.',
+    z.strictObject({ ids: z.array(Id).min(1).max(20_000) }),
+    Removed,
+  ),
+  mergeClaims: service(
+    'Merge one claim into another of the same article: the quote spans both, wording, tags and sources are combined.',
+    z.strictObject({ keepId: Id, mergeId: Id }),
+    z.object({ claim: Claim, removedId: Id }),
+  ),
+  splitClaim: service(
+    "Split a claim in two at an offset inside its quote; the second part copies the first's triage and sources.",
+    z.strictObject({ id: Id, at: z.number().int().positive() }),
+    z.object({ first: Claim, second: Claim }),
+  ),
+  linkDuplicate: service(
+    'Mark a claim as repeating an earlier one (optionally reusing its verdict and sources), or unlink it with null.',
+    z.strictObject({ claimId: Id, originalId: Id.nullable(), reuseVerdict: z.boolean().default(false) }),
+    Claim,
+  ),
   deleteClaim: service(
     'Delete a claim; the result holds what was removed, for undo.',
     ById,
-    z.object({ articles: z.array(Article), claims: z.array(Claim) }),
+    Removed,
   ),
 
   addSource: service(
@@ -157,6 +227,10 @@ export const contract = {
     }),
     Claim,
   ),
+
+  undo: service('Undo the most recent change to the workspace (any change, by any method).', NoInput, HistoryResult),
+  redo: service('Redo the most recently undone change.', NoInput, HistoryResult),
+  getHistory: service('Whether there is something to undo or redo, and what.', NoInput, HistoryState),
 
   exportReport: service(
     "Render an article's fact-check report.",

@@ -1,5 +1,5 @@
 import type { Workspace } from './schemas';
-import { SCHEMA_VERSION } from './schemas';
+import { DEFAULT_VIEW, SCHEMA_VERSION } from './schemas';
 import { DEFAULT_RATING_SCALE } from './rating';
 import { DEFAULT_THRESHOLD } from '../checkworthiness/score';
 
@@ -28,6 +28,7 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
       assignees: [],
       ratingScale: [...DEFAULT_RATING_SCALE],
       suggestionThreshold: DEFAULT_THRESHOLD,
+      view: DEFAULT_VIEW,
     },
     articles: [
       {

@@ -48,12 +48,49 @@ export const RatingLevel = z.object({
 });
 export type RatingLevel = z.infer<typeof RatingLevel>;
 
+export const SORT_KEYS = ['score', 'priority', 'status', 'assignee', 'due', 'updated'] as const;
+
+/** How the editor last looked at the claims: the view, the filters and the sort, kept per workspace. */
+export const ViewSettings = z.object({
+  mode: z.enum(['article', 'table', 'board']),
+  filters: z.object({
+    statuses: z.array(ClaimStatus).max(CLAIM_STATUSES.length),
+    tags: z.array(Tag).max(50),
+    assignees: z.array(PersonName).max(200),
+    articleIds: z.array(Id).max(1_000),
+    text: z.string().max(200),
+  }),
+  sort: z.object({ key: z.enum(SORT_KEYS), direction: z.enum(['asc', 'desc']) }),
+});
+export type ViewSettings = z.infer<typeof ViewSettings>;
+
+export const DEFAULT_VIEW: ViewSettings = Object.freeze({
+  mode: 'article',
+  filters: { statuses: [], tags: [], assignees: [], articleIds: [], text: '' },
+  sort: { key: 'updated', direction: 'desc' },
+}) as ViewSettings;
+
+const Threshold = z.number().min(0).max(1);
+
+/**
+ * What an editor may change in the settings. No defaults here: zod 4 applies defaults
+ * inside optional fields, so a defaulted patch field would silently reset the setting.
+ */
+export const SettingsPatch = z.strictObject({
+  organizationName: Line(120).optional(),
+  assignees: z.array(PersonName.pipe(z.string().min(1))).max(200).optional(),
+  suggestionThreshold: Threshold.optional(),
+  view: ViewSettings.optional(),
+});
+
 export const Settings = z.object({
   organizationName: Line(120),
   assignees: z.array(PersonName.pipe(z.string().min(1))).max(200),
   ratingScale: z.array(RatingLevel).min(1).max(20),
   /** "Find claims" suggests sentences scoring at or above this. Defaulted: older files lack it. */
-  suggestionThreshold: z.number().min(0).max(1).default(0.5),
+  suggestionThreshold: Threshold.default(0.5),
+  /** Defaulted: older files lack it. */
+  view: ViewSettings.default(DEFAULT_VIEW),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -110,18 +147,29 @@ export const SourceLink = z.object({
 });
 export type SourceLink = z.infer<typeof SourceLink>;
 
+/** The claim fields an editor edits directly. No defaults (see SettingsPatch for why). */
 export const ClaimFields = z.object({
   text: z.string().trim().min(1, 'the claim wording cannot be empty').max(2_000),
   status: ClaimStatus,
   priority: Priority,
   assignee: PersonName.nullable(),
   tags: z.array(Tag).max(50),
+  dueDate: CalendarDate.nullable(),
 });
+
+/** Whether the claim's quote was found in the article's current text. */
+export const ANCHOR_STATES = ['attached', 'orphaned'] as const;
 
 export const Claim = ClaimFields.extend({
   id: Id,
   articleId: Id,
   quote: Quote,
+  /** Defaulted fields: older files lack them. */
+  dueDate: CalendarDate.nullable().default(null),
+  /** "orphaned": the quote is gone from the edited article; the claim is kept with its last quote. */
+  anchor: z.enum(ANCHOR_STATES).default('attached'),
+  /** The earlier claim this one repeats, whose verdict it may reuse. */
+  duplicateOf: Id.nullable().default(null),
   /** Check-worthiness 0..1 from the scorer, null when not scored. */
   score: z.number().min(0).max(1).nullable(),
   verdict: Verdict.nullable(),
@@ -157,7 +205,7 @@ const WorkspaceShape = z.object({
 export const Workspace = WorkspaceShape.superRefine((ws, ctx) => {
   const articleIds = uniqueIds(ws.articles, 'articles', ctx);
   const sourceIds = uniqueIds(ws.sources, 'sources', ctx);
-  uniqueIds(ws.claims, 'claims', ctx);
+  const claimIds = uniqueIds(ws.claims, 'claims', ctx);
   const ratingIds = new Set(ws.settings.ratingScale.map((r) => r.id));
   ws.claims.forEach((claim, i) => {
     if (!articleIds.has(claim.articleId)) {
@@ -168,6 +216,9 @@ export const Workspace = WorkspaceShape.superRefine((ws, ctx) => {
         ctx.addIssue({ code: 'custom', path: ['claims', i, 'sources', j], message: `claim ${claim.id} refers to a missing source` });
       }
     });
+    if (claim.duplicateOf !== null && (claim.duplicateOf === claim.id || !claimIds.has(claim.duplicateOf))) {
+      ctx.addIssue({ code: 'custom', path: ['claims', i, 'duplicateOf'], message: `claim ${claim.id} is marked as a duplicate of a missing claim` });
+    }
     if (claim.verdict && !ratingIds.has(claim.verdict.ratingId)) {
       ctx.addIssue({ code: 'custom', path: ['claims', i, 'verdict'], message: `claim ${claim.id} has a rating that is not on the scale` });
     }

@@ -85,6 +85,14 @@ describe('service handlers', () => {
     });
   });
 
+  it('changing one setting leaves the others as they were', async () => {
+    await withApi(async (call) => {
+      value(await call('updateSettings', { patch: { suggestionThreshold: 0.7 } }));
+      const settings = value(await call('updateSettings', { patch: { organizationName: 'Riverton Fact Desk' } }));
+      expect(settings).toMatchObject({ organizationName: 'Riverton Fact Desk', suggestionThreshold: 0.7 });
+    });
+  });
+
   it('delete and restore give back exactly what was removed', async () => {
     await withApi(async (call, store) => {
       const articleId = store.data.articles[0]!.id;

@@ -134,6 +134,17 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
         claim.verdict = verdict ? { ...verdict, decidedAt: store.timestamp() } : null;
       }),
 
+    // Declared in the contract for the workspace issue; implemented in the next commits.
+    editArticleText: notYet,
+    updateClaims: notYet,
+    deleteClaims: notYet,
+    mergeClaims: notYet,
+    splitClaim: notYet,
+    linkDuplicate: notYet,
+    undo: notYet,
+    redo: notYet,
+    getHistory: notYet,
+
     async exportReport({ articleId, format }) {
       const ws = store.data;
       return exportReport(ws, findArticle(ws, articleId), format, store.timestamp());
@@ -162,12 +173,19 @@ function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceS
     priority: 'normal',
     assignee: null,
     tags: [],
+    dueDate: null,
+    anchor: 'attached',
+    duplicateOf: null,
     score: scoreSentence(quote.exact).score,
     verdict: null,
     sources: [],
     createdAt: now,
     updatedAt: now,
   };
+}
+
+async function notYet(): Promise<never> {
+  throw new ApiError('internal', 'This action is not available yet.');
 }
 
 function editClaim(store: WorkspaceStore, id: string, edit: (claim: Claim, ws: Workspace) => void): Promise<Claim> {
