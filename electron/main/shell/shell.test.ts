@@ -6,13 +6,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, FakeBrowserWindow, FakeWebContents, resetFake } from './fake-electron';
 import { ipcChannel, METHOD_NAMES } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { COMMANDS, toAccelerator } from '../../../shared/commands/commands';
 import { DATA_FILE_NAME } from '../services/paths';
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 const { startApp } = await import('./app');
 const { SECURE_WEB_PREFERENCES } = await import('./window');
-const { buildMenuTemplate } = await import('./menu');
+const { buildMenuTemplate, pressShortcut } = await import('./menu');
 
 let dataDir: string;
 let store: Awaited<ReturnType<typeof startApp>>;
@@ -117,11 +118,32 @@ describe('Electron shell (with a faked electron module)', () => {
     expect(await invoke('saveFile', { fileName: 'x.md', mimeType: 'text/markdown', content: 'x' })).toEqual({ ok: true, value: { saved: false, location: null } });
   });
 
-  it('installs an application menu made of the standard roles', async () => {
+  it('installs an application menu with the standard roles and every shortcut the renderer binds', async () => {
     await start();
-    expect(fake.state.menuTemplate).toEqual(buildMenuTemplate(process.platform));
-    const roles = buildMenuTemplate('darwin').map((item) => item.role);
-    expect(roles).toEqual(['appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu']);
+    // JSON drops the click handlers, which are new closures on every build.
+    expect(JSON.parse(JSON.stringify(fake.state.menuTemplate))).toEqual(JSON.parse(JSON.stringify(buildMenuTemplate(process.platform))));
+    const template = buildMenuTemplate('darwin');
+    expect(template.map((item) => item.role ?? item.label)).toEqual(['appMenu', 'fileMenu', 'Edit', 'Article', 'Claims', 'View', 'windowMenu', 'help']);
+    const items = template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []));
+    expect(items.filter((i) => i.role).map((i) => i.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn']));
+    for (const command of COMMANDS.filter((c) => c.keys.length > 0)) {
+      const item = items.find((i) => i.id === command.id);
+      expect(item, command.id).toMatchObject({ label: command.title, accelerator: toAccelerator(command.keys[0]!), registerAccelerator: false });
+    }
+  });
+
+  it('a menu command sends its shortcut to the page, with Cmd on macOS and Ctrl elsewhere', () => {
+    const sent: unknown[] = [];
+    const window = { webContents: { sendInputEvent: (e: unknown) => sent.push(e) } };
+    const undo = COMMANDS.find((c) => c.id === 'undo')!;
+    pressShortcut(window as never, undo, 'darwin');
+    pressShortcut(window as never, undo, 'linux');
+    expect(sent).toEqual([
+      { type: 'keyDown', keyCode: 'Z', modifiers: ['meta'] },
+      { type: 'keyUp', keyCode: 'Z', modifiers: ['meta'] },
+      { type: 'keyDown', keyCode: 'Z', modifiers: ['control'] },
+      { type: 'keyUp', keyCode: 'Z', modifiers: ['control'] },
+    ]);
   });
 
   it('a second instance quits without opening the data file or a window', async () => {
