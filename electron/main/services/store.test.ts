@@ -24,7 +24,7 @@ describe('WorkspaceStore', () => {
   it('round-trips a workspace through its file: write, reopen with a new instance, read, equal', async () => {
     await withTempDir(async (dir) => {
       const first = await WorkspaceStore.open(dir);
-      await first.update((ws) => {
+      await first.update('Rename', (ws) => {
         ws.settings.organizationName = 'Riverton Fact Desk';
         ws.settings.assignees.push('Sam', 'Ira');
       });
@@ -44,7 +44,7 @@ describe('WorkspaceStore', () => {
       const before = await readFile(file);
       const snapshot = structuredClone(store.data);
       await expect(
-        store.update((ws) => {
+        store.update('Edit', (ws) => {
           ws.articles[0]!.title = '';
         }),
       ).rejects.toThrow(/title cannot be empty/);
@@ -59,7 +59,7 @@ describe('WorkspaceStore', () => {
       const store = await WorkspaceStore.open(dir);
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          store.update((ws) => {
+          store.update('Edit', (ws) => {
             ws.settings.assignees.push(`Editor ${i}`);
           }),
         ),

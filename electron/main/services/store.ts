@@ -1,30 +1,76 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import {
+  current,
+  enableArrayMethods,
+  enablePatches,
+  freeze,
+  isDraft,
+  produce,
+  produceWithPatches,
+  type Draft,
+  type Patch,
+} from 'immer';
 import { Workspace } from '../../../shared/domain/schemas';
 import { sampleWorkspace } from '../../../shared/domain/sample';
+import type { HistoryResult, HistoryState } from '../../../shared/api/contract';
 import { DATA_FILE_NAME } from './paths';
 import { ValidatedJsonFile } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { ApiError } from '../../../shared/api/result';
-import { describeIssues } from '../../../shared/api/dispatch';
+import { changesOf, checkChange, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
+
+enablePatches();
+// Array methods (find, filter, some…) on drafts read plain values instead of creating one
+// proxy per element: finding a claim among 10,000 stays cheap.
+enableArrayMethods();
 
 export interface StoreOptions {
   now?: () => Date;
   newId?: () => string;
 }
 
+export interface UpdateOptions {
+  /**
+   * Changes with the same key less than COALESCE_MS apart become one history entry (typing
+   * autosaves every 400 ms; one undo undoes the burst). E.g. `${claimId}:text`.
+   */
+  coalesce?: string;
+  /**
+   * False for changes that are not edits of the work (how the claims are viewed): they are
+   * saved but not undoable, and they leave the redo stack alone. Default true.
+   */
+  record?: boolean;
+}
+
+/** One undoable step: immer patches forward and back. */
+interface HistoryEntry {
+  readonly label: string;
+  readonly patches: readonly Patch[];
+  readonly inversePatches: readonly Patch[];
+}
+
+export const HISTORY_LIMIT = 500;
+export const COALESCE_MS = 2_000;
+
 /** Files opened by this process: lowdb keeps its data in memory, so two `Low`s on one file would lose writes. */
 const openFiles = new Set<string>();
 
 /**
- * The workspace store: one lowdb `Low` over one validated JSON file. Every change runs on a
- * copy, is validated against the schema, and only replaces the data once it is on disk, so
- * a refused or failed change leaves both memory and file as they were.
+ * The workspace store: one lowdb `Low` over one validated JSON file. A change runs on an
+ * immer draft (structural sharing: what it does not touch is not copied), only what it
+ * touched is validated, and the new workspace replaces the old only once it is on disk,
+ * so a refused or failed change leaves memory, file and history as they were. The state
+ * is deeply frozen; every change is recorded as patches for undo and redo.
  */
 export class WorkspaceStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  /** The entry the last recorded change pushed, while further changes may join it. */
+  private burst: { entry: HistoryEntry; key: string; at: number } | null = null;
 
   private constructor(
     private readonly db: Low<Workspace>,
@@ -44,7 +90,7 @@ export class WorkspaceStore {
       const adapter = new ValidatedJsonFile<Workspace>(file, Workspace);
       const stored = await adapter.read();
       const db = new Low<Workspace>(adapter, stored ?? sampleWorkspace(now().toISOString(), newId));
-      db.data = stored ?? db.data;
+      db.data = freeze(stored ?? db.data, true);
       if (!stored) await db.write();
       return new WorkspaceStore(db, file, now, newId);
     } catch (error) {
@@ -53,7 +99,7 @@ export class WorkspaceStore {
     }
   }
 
-  /** The current workspace. Treat it as read-only: changes go through `update`. */
+  /** The current workspace, deeply frozen: changes go through `update`. */
   get data(): Workspace {
     return this.db.data;
   }
@@ -63,37 +109,177 @@ export class WorkspaceStore {
   }
 
   /**
-   * Applies `change` to a copy of the workspace, validates and writes it, then makes it
-   * current. Changes run one at a time in call order.
+   * Applies `change` to a draft of the workspace, validates what it touched, writes the
+   * result and makes it current, and records it under `label` for undo. Changes run one at
+   * a time in call order. What `change` returns may contain draft objects: they are
+   * resolved to plain values. A change that changes nothing writes nothing.
    */
-  update<T>(change: (draft: Workspace) => T): Promise<T> {
-    const run = async (): Promise<T> => {
-      if (this.closed) throw new Error('The workspace store is closed.');
-      const draft = structuredClone(this.db.data);
-      const result = change(draft);
-      const checked = Workspace.safeParse(draft);
-      if (!checked.success) {
-        const issues = describeIssues(checked.error);
-        throw new ApiError('invalid_input', `The change was refused: ${issues.map((i) => i.message).join('; ')}`, issues);
-      }
-      const previous = this.db.data;
-      this.db.data = checked.data;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
+  update<T>(label: string, change: (draft: Workspace) => T, options: UpdateOptions = {}): Promise<T> {
+    return this.enqueue(async () => {
+      const before = this.db.data;
+      let result!: T;
+      const [after, patches, inversePatches] = produceWithPatches(before, (draft: Draft<Workspace>) => {
+        result = resolveDrafts(change(draft as Workspace));
+      });
+      if (patches.length === 0) return result;
+      const step = await this.commit(before, after, patches, inversePatches);
+      if (options.record !== false) this.record(label, step.patches, step.inversePatches, options.coalesce);
       return result;
+    });
+  }
+
+  /** Undoes the most recent recorded change (validated and written like any change). */
+  undo(): Promise<HistoryResult> {
+    return this.enqueue(() => this.step(this.undoStack, this.redoStack, 'inversePatches'));
+  }
+
+  /** Redoes the most recently undone change. */
+  redo(): Promise<HistoryResult> {
+    return this.enqueue(() => this.step(this.redoStack, this.undoStack, 'patches'));
+  }
+
+  history(): HistoryState {
+    return {
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+      undoLabel: this.undoStack.at(-1)?.label ?? null,
+      redoLabel: this.redoStack.at(-1)?.label ?? null,
     };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   async close(): Promise<void> {
     await this.queue;
     this.closed = true;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.burst = null;
     openFiles.delete(this.file);
   }
+
+  private enqueue<T>(run: () => Promise<T>): Promise<T> {
+    const guarded = () => {
+      if (this.closed) return Promise.reject(new Error('The workspace store is closed.'));
+      return run();
+    };
+    const next = this.queue.then(guarded, guarded);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async step(from: HistoryEntry[], to: HistoryEntry[], direction: 'patches' | 'inversePatches'): Promise<HistoryResult> {
+    const entry = from.at(-1);
+    if (!entry) return { ...this.history(), label: null, changes: noChanges() };
+    const before = this.db.data;
+    const patches = entry[direction];
+    const after = applySharedPatches(before, patches);
+    const { delta } = await this.commit(before, after, patches, []);
+    from.pop();
+    to.push(entry);
+    this.burst = null;
+    return { ...this.history(), label: entry.label, changes: changesOf(this.db.data, delta) };
+  }
+
+  /** Validates `after` incrementally, writes it and makes it current; refuses with the reasons. */
+  private async commit(
+    before: Workspace,
+    after: Workspace,
+    patches: readonly Patch[],
+    inversePatches: readonly Patch[],
+  ): Promise<{ delta: WorkspaceDelta; patches: readonly Patch[]; inversePatches: readonly Patch[] }> {
+    const delta = diffWorkspace(before, after, patches);
+    const { issues, replacements } = checkChange(before, after, delta);
+    if (issues.length > 0) {
+      throw new ApiError('invalid_input', `The change was refused: ${issues.map((i) => i.message).join('; ')}`, issues);
+    }
+    if (replacements.length > 0) {
+      // Store what a read of the file would give (trimmed text, filled defaults).
+      const [normalized, more, moreInverse] = produceWithPatches(after, (draft: Draft<Workspace>) => {
+        for (const { path: at, value } of replacements) setAt(draft, at, value);
+      });
+      after = normalized;
+      patches = [...patches, ...more];
+      inversePatches = [...moreInverse, ...inversePatches];
+    }
+    this.db.data = after;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = before;
+      throw error;
+    }
+    return { delta, patches, inversePatches };
+  }
+
+  private record(label: string, patches: readonly Patch[], inversePatches: readonly Patch[], coalesce: string | undefined): void {
+    const at = this.now().getTime();
+    const burst = this.burst;
+    if (coalesce !== undefined && burst && burst.key === coalesce && at - burst.at <= COALESCE_MS && this.undoStack.at(-1) === burst.entry) {
+      const joined: HistoryEntry = {
+        label: burst.entry.label,
+        patches: compactReplaces([...burst.entry.patches, ...patches]),
+        inversePatches: compactReplaces([...inversePatches, ...burst.entry.inversePatches]),
+      };
+      this.undoStack[this.undoStack.length - 1] = joined;
+      this.burst = { entry: joined, key: coalesce, at };
+      return;
+    }
+    const entry: HistoryEntry = { label, patches, inversePatches };
+    this.undoStack.push(entry);
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.splice(0, this.undoStack.length - HISTORY_LIMIT);
+    this.redoStack = [];
+    this.burst = coalesce === undefined ? null : { entry, key: coalesce, at };
+  }
+}
+
+/**
+ * Applies patches without copying their values (immer's `applyPatches` deep-clones each
+ * value, which would copy every claim to undo a delete). The values are parts of earlier,
+ * frozen workspaces, so sharing them is safe, and keeps unchanged entities identical.
+ */
+function applySharedPatches(base: Workspace, patches: readonly Patch[]): Workspace {
+  return produce(base, (draft: Draft<Workspace>) => {
+    for (const { op, path: at, value } of patches) {
+      if (at.length === 0) throw new Error('A history step cannot replace the whole workspace.');
+      const parent = at.slice(0, -1).reduce<Record<PropertyKey, unknown>>((node, key) => node[key] as Record<PropertyKey, unknown>, draft as never);
+      const key = at[at.length - 1]!;
+      if (Array.isArray(parent) && typeof key === 'number') {
+        if (op === 'add') parent.splice(key, 0, value);
+        else if (op === 'remove') parent.splice(key, 1);
+        else parent[key] = value;
+      } else if (op === 'remove') {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+    }
+  });
+}
+
+function setAt(draft: Draft<Workspace>, at: readonly (string | number)[], value: unknown): void {
+  const parent = at.slice(0, -1).reduce<Record<PropertyKey, unknown>>((node, key) => node[key] as Record<PropertyKey, unknown>, draft as never);
+  parent[at[at.length - 1]!] = value;
+}
+
+/**
+ * A burst of edits of one field gives one replace patch per save: applied in order, the
+ * last one per path is what counts (the newest value forward; back, since undo patches run
+ * newest first, the oldest value). Only when every patch is a replace and no path is inside
+ * another, so the order cannot matter.
+ */
+function compactReplaces(patches: Patch[]): Patch[] {
+  if (!patches.every((p) => p.op === 'replace')) return patches;
+  const byPath = new Map<string, Patch>();
+  for (const patch of patches) byPath.set(JSON.stringify(patch.path), patch);
+  const keys = [...byPath.keys()].map((k) => k.slice(0, -1));
+  if (keys.some((a, i) => keys.some((b, j) => i !== j && b.startsWith(`${a},`)))) return patches;
+  return [...byPath.values()];
+}
+
+/** Draft objects in a change's result, replaced by plain snapshots (drafts die with the change). */
+function resolveDrafts<T>(value: T): T {
+  if (isDraft(value)) return current(value as Draft<T>) as T;
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(resolveDrafts) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDrafts(v)])) as T;
 }

@@ -3,10 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectArticleClaims } from '../store/selectors';
 import { useActions, useAppStore, useStoreApi } from '../store/react';
 import { ArticleList } from './ArticleList';
-import { ArticlePane } from './ArticlePane';
 import { ClaimPane } from './claim/ClaimPane';
 import { NewArticleDialog } from './NewArticleDialog';
 import { Splitter } from './Splitter';
+import { CenterPane } from '../views/CenterPane';
 import { isTypingTarget } from './keyboard';
 
 /** The three panes (Articles | Article | Claim), the new-article dialog and the global shortcuts. */
@@ -22,7 +22,7 @@ export function Workspace() {
       <div className="panes" style={columns}>
         <ArticleList />
         <Splitter label="Resize the articles pane" value={left} min={180} max={480} direction={1} onChange={setLeft} />
-        <ArticlePane />
+        <CenterPane />
         <Splitter label="Resize the claim pane" value={right} min={300} max={640} direction={-1} onChange={setRight} />
         <ClaimPane />
       </div>

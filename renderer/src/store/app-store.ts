@@ -10,6 +10,7 @@ import { createStatusSlice } from './status-slice';
 import { createToastsSlice } from './toasts-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
+import { createViewsSlice } from './views-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 
 export interface StoreOptions {
@@ -28,6 +29,7 @@ export function createAppStore(client: Client, options: StoreOptions = {}): AppS
     ...createUiSlice(...a),
     ...createStatusSlice(...a),
     ...createToastsSlice(...a),
+    ...createViewsSlice(client)(...a),
   }));
 }
 

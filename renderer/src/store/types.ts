@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Input, Output } from '../../../shared/api/contract';
 import type { Article, Claim, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
 import type { Removed } from './entities';
+import type { ViewSettings } from '../../../shared/domain/schemas';
 
 export type AppInfo = Output<'getAppInfo'>;
 export type NewArticle = Input<'createArticle'>;
@@ -110,6 +111,31 @@ export interface ToastsSlice {
   dismissToast(id: number): void;
 }
 
-export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice;
+export type BulkPatch = Input<'updateClaims'>['patch'];
+
+/** The table and board views: filters/sort/mode (saved in settings.view) and the ticked claims. */
+export interface ViewsSlice {
+  /** Claims ticked in the table or the board (shared by both), for bulk actions. */
+  selectedIds: ReadonlySet<string>;
+  /** Where a shift-click range starts: the claim last ticked or clicked. */
+  selectionAnchorId: string | null;
+  setViewMode(mode: ViewSettings['mode']): void;
+  /** Applies at once; unticks claims the new filters hide; saved on a short debounce. */
+  setViewFilters(patch: Partial<ViewSettings['filters']>): void;
+  clearViewFilters(): void;
+  setViewSort(sort: ViewSettings['sort']): void;
+  /** Replaces the ticked claims (Ctrl/Cmd+A); `anchorId` moves the range anchor when given. */
+  setSelection(ids: Iterable<string>, anchorId?: string | null): void;
+  toggleSelected(id: string): void;
+  /** Shift-click: ticks every claim shown between the anchor and `toId` (in `orderedIds`). */
+  selectRange(orderedIds: readonly string[], toId: string): void;
+  clearSelection(): void;
+  /** One updateClaims call for all `ids`; the ticked claims stay ticked. */
+  bulkUpdateClaims(ids: readonly string[], patch: BulkPatch): Promise<Claim[]>;
+  /** One deleteClaims call; the toast offers Undo (restoreDeleted). */
+  bulkDeleteClaims(ids: readonly string[]): Promise<Removed>;
+}
+
+export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & ViewsSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;
