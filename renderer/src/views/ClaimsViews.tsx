@@ -1,0 +1,63 @@
+import { useMemo, useRef } from 'react';
+import { useActions, useAppStore } from '../store/react';
+import { hasActiveFilters, indexById } from './claim-query';
+import { BulkBar } from './BulkBar';
+import { ClaimsBoard } from './ClaimsBoard';
+import { ClaimsTable } from './ClaimsTable';
+import { FilterBar } from './FilterBar';
+import { useShownClaims } from './useShownClaims';
+import { selectView } from '../store/views-slice';
+
+/** The table or the board over every claim, with the filters and the bulk actions. */
+export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
+  const { shown, total, articlesById } = useShownClaims();
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const filtering = useAppStore((s) => hasActiveFilters(selectView(s).filters));
+  const { clearViewFilters, setViewMode } = useActions();
+  const main = useRef<HTMLElement>(null);
+
+  const claimsById = useMemo(() => indexById(shown), [shown]);
+  const ticked = useMemo(() => (selectedIds.size ? shown.filter((c) => selectedIds.has(c.id)).map((c) => c.id) : []), [shown, selectedIds]);
+
+  let body;
+  if (total === 0) {
+    body = (
+      <div className="empty-state centered">
+        <p className="empty-title">No claims yet</p>
+        <p>
+          Claims from every article gather here. Open an article, choose “Find claims” and accept the sentences worth checking,
+          or select a passage and press <kbd>C</kbd>.
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => setViewMode('article')}>
+            Go to the article
+          </button>
+        </p>
+      </div>
+    );
+  } else if (shown.length === 0) {
+    body = (
+      <div className="empty-state centered">
+        <p className="empty-title">No claims match these filters</p>
+        <p>{filtering ? 'Loosen a filter above, or start again from every claim.' : 'Nothing to show.'}</p>
+        <p>
+          <button type="button" className="button" onClick={clearViewFilters}>
+            Clear filters
+          </button>
+        </p>
+      </div>
+    );
+  } else if (mode === 'table') {
+    body = <ClaimsTable claims={shown} articlesById={articlesById} selectedIds={selectedIds} />;
+  } else {
+    body = <ClaimsBoard claims={shown} articlesById={articlesById} selectedIds={selectedIds} tickedIds={ticked} />;
+  }
+
+  return (
+    <main className="pane claims-views" aria-label="All claims" ref={main} tabIndex={-1}>
+      <FilterBar shownCount={shown.length} total={total} />
+      {ticked.length > 0 && <BulkBar ids={ticked} claimsById={claimsById} onDone={() => main.current?.focus()} />}
+      <div className="claims-views-body">{body}</div>
+    </main>
+  );
+}
