@@ -1,31 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch';
-import type { MethodName, Output } from '../../../shared/api/contract';
-import type { ApiResult } from '../../../shared/api/result';
-import { createServiceHandlers } from './handlers';
-import { WorkspaceStore } from './store';
-import { withTempDir } from './test-helpers';
+import type { MethodName } from '../../../shared/api/contract';
+import { value, withApi } from './test-helpers';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
-
-/** Calls methods exactly as IPC and HTTP do: through dispatch, with untyped input. */
-async function withApi(run: (call: <M extends MethodName>(m: M, input: unknown) => Promise<ApiResult<Output<M>>>, store: WorkspaceStore) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const store = await WorkspaceStore.open(dir);
-    const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' });
-    const call = <M extends MethodName>(m: M, input: unknown) => dispatch(handlers, m, input) as Promise<ApiResult<Output<M>>>;
-    try {
-      await run(call, store);
-    } finally {
-      await store.close();
-    }
-  });
-}
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.message}`);
-  return result.value;
-}
 
 describe('service handlers', () => {
   it('take an article from text to a claim with a source and a verdict, and export it', async () => {
@@ -131,6 +108,20 @@ describe('service handlers', () => {
     ['updateSettings', () => ({ patch: { suggestionThreshold: 1.5 } }), /suggestionThreshold/],
     ['createClaims', ({ article }) => ({ articleId: article, spans: [] }), /spans/],
     ['setSuggestionDismissed', ({ article }) => ({ articleId: article, span: { start: 5, end: 2 }, dismissed: true }), /must end after it starts/],
+    ['editArticleText', ({ article }) => ({ id: article, text: ' \n ' }), /text cannot be empty/],
+    ['editArticleText', () => ({ id: 'missing000', text: 'New text.' }), /no article with id missing000/],
+    ['updateClaims', ({ claim }) => ({ ids: [claim, 'missing000'], patch: { status: 'ready' } }), /no claim with id missing000.*nothing was changed/],
+    ['updateClaims', ({ claim }) => ({ ids: [claim], patch: {} }), /the bulk change is empty/],
+    ['updateClaims', ({ claim }) => ({ ids: [claim], patch: { addTags: [''] } }), /tag cannot be empty/],
+    ['updateClaims', () => ({ ids: [], patch: { status: 'ready' } }), /ids/],
+    ['deleteClaims', ({ claim }) => ({ ids: [claim, 'missing000'] }), /no claim with id missing000/],
+    ['mergeClaims', ({ claim }) => ({ keepId: claim, mergeId: claim }), /cannot be merged into itself/],
+    ['mergeClaims', ({ claim }) => ({ keepId: claim, mergeId: 'missing000' }), /no claim with id missing000/],
+    ['splitClaim', ({ claim }) => ({ id: claim, at: 10 }), /must be inside the claim's quote \(between 0 and 10/],
+    ['splitClaim', ({ claim }) => ({ id: claim, at: 0 }), /at/],
+    ['linkDuplicate', ({ claim }) => ({ claimId: claim, originalId: claim }), /cannot be a duplicate of itself/],
+    ['linkDuplicate', ({ claim }) => ({ claimId: claim, originalId: 'missing000' }), /no claim with id missing000/],
+    ['undo', () => ({ steps: 2 }), /Unrecognized key/i],
   ];
 
   it.each(refused)('%s refuses bad input with a clear message and leaves the file byte-identical', async (method, input, message) => {

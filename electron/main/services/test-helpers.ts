@@ -1,6 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { dispatch } from '../../../shared/api/dispatch';
+import type { MethodName, Output } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/result';
+import { sampleWorkspace } from '../../../shared/domain/sample';
+import { quoteAt } from '../../../shared/domain/quote';
+import type { Claim, Workspace } from '../../../shared/domain/schemas';
+import { createServiceHandlers } from './handlers';
+import { WorkspaceStore, type StoreOptions } from './store';
 
 /** A fresh temp folder per test, removed afterwards. Tests use real files, never mocks. */
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
@@ -10,4 +18,78 @@ export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+export type Call = <M extends MethodName>(method: M, input: unknown) => Promise<ApiResult<Output<M>>>;
+
+/** A clock tests move by hand (coalescing of edits depends on time). */
+export class TestClock {
+  private ms = Date.parse('2026-11-25T10:00:00.000Z');
+  readonly now = (): Date => new Date(this.ms);
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+/** The service API over a real store in a temp folder, called exactly as IPC and HTTP do: through dispatch, with untyped input. */
+export function callerFor(store: WorkspaceStore): Call {
+  const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' });
+  return <M extends MethodName>(m: M, input: unknown) => dispatch(handlers, m, input) as Promise<ApiResult<Output<M>>>;
+}
+
+export async function withApi(
+  run: (call: Call, store: WorkspaceStore, dir: string) => Promise<void>,
+  options: StoreOptions = {},
+): Promise<void> {
+  await withTempDir(async (dir) => {
+    const store = await WorkspaceStore.open(dir, options);
+    try {
+      await run(callerFor(store), store, dir);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+export function value<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** A valid workspace with `articles` articles of `claimsPerArticle` claims each (for scale tests). */
+export function largeWorkspace(articles: number, claimsPerArticle: number): Workspace {
+  let n = 0;
+  const newId = () => `id${String(++n).padStart(8, '0')}`;
+  const now = '2026-11-25T10:00:00.000Z';
+  const ws = sampleWorkspace(now, newId);
+  const base = ws.articles[0]!;
+  ws.articles = [];
+  ws.sources = [{ id: newId(), url: 'https://stats.example/t1', title: 'Table 1', publisher: '', publishedDate: null, excerpt: '', accessedAt: now }];
+  for (let a = 0; a < articles; a++) {
+    const article = { ...base, id: newId(), title: `Article ${a}`, text: base.text.repeat(10) };
+    ws.articles.push(article);
+    for (let c = 0; c < claimsPerArticle; c++) {
+      const start = (c * 37) % (article.text.length - 60);
+      const claim: Claim = {
+        id: newId(),
+        articleId: article.id,
+        text: `Claim ${a}/${c}: ${article.text.slice(start, start + 40)}`,
+        quote: quoteAt(article.text, start, start + 40),
+        status: 'new',
+        priority: 'normal',
+        assignee: null,
+        tags: ['transport'],
+        dueDate: null,
+        anchor: 'attached',
+        duplicateOf: null,
+        score: 0.5,
+        verdict: c % 10 === 0 ? { ratingId: 'true', conclusion: '', rationale: 'Checked.', decidedAt: now } : null,
+        sources: c % 5 === 0 ? [{ sourceId: ws.sources[0]!.id, stance: 'supports' }] : [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      ws.claims.push(claim);
+    }
+  }
+  return ws;
 }
