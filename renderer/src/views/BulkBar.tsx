@@ -56,18 +56,17 @@ export function BulkBar({ ids, claimsById, onDone }: BulkBarProps) {
         <input
           aria-label="Assign to"
           placeholder="Assign to…"
-          list={people.length ? `${id}-people` : undefined}
+          list={`${id}-people`}
           maxLength={80}
           value={assignee}
           onChange={(e) => setAssignee(e.target.value)}
         />
-        {people.length > 0 && (
-          <datalist id={`${id}-people`}>
-            {people.map((p) => (
-              <option key={p} value={p} />
-            ))}
-          </datalist>
-        )}
+        {/* Always there, so the field is always a combobox (names to pick from, or a new name). */}
+        <datalist id={`${id}-people`}>
+          {people.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
         <button type="submit" className="button small">
           {assignee.trim() ? 'Assign' : 'Unassign'}
         </button>

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { ScoreBadge } from '../components/ClaimList';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../labels';
@@ -23,6 +23,15 @@ const SORTABLE: readonly { key: SortKey; label: string }[] = [
   { key: 'updated', label: 'Updated' },
 ];
 const COLUMN_COUNT = 3 + SORTABLE.length;
+
+/**
+ * The grid's size as the virtualizer sees it. Before layout (or in a DOM without layout) the
+ * grid measures 0 high and the virtualizer would render no row at all: assume a screenful.
+ */
+const UNLAID_OUT = { width: 960, height: 600 };
+function observeGridRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : UNLAID_OUT));
+}
 
 interface ClaimsTableProps {
   claims: readonly Claim[];
@@ -75,6 +84,7 @@ export function ClaimsTable({ claims, articlesById, selectedIds }: ClaimsTablePr
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor,
+    observeElementRect: observeGridRect,
   });
 
   // After a keyboard move the new row exists (see rangeExtractor): give it the focus.
