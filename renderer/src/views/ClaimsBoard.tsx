@@ -72,6 +72,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
   /** The column a keyboard drag is over (keyboard drags move by column, not by pixels). */
   const keyboardTarget = useRef<ClaimStatus | null>(null);
   const lastDragEnd = useRef(0);
+  const announcedOver = useRef(false);
 
   const columns = useMemo(() => groupByStatus(claims, pending), [claims, pending]);
 
@@ -121,7 +122,13 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
       return `Picked up ${what} from the ${data ? columnLabel(data.status) : 'board'}.`;
     },
     onDragOver({ active, over }) {
-      const text = shorten(dragData(active.data.current)?.text ?? '');
+      const data = dragData(active.data.current);
+      // A drag starts over its own column: let "Picked up…" be heard instead of repeating that.
+      if (!announcedOver.current) {
+        announcedOver.current = true;
+        if (over?.id === data?.status) return undefined;
+      }
+      const text = shorten(data?.text ?? '');
       return isStatus(over?.id) ? `“${text}” is over the ${columnLabel(over.id)}.` : `“${text}” is not over a column.`;
     },
     onDragEnd({ active, over }) {
@@ -142,6 +149,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
     const data = dragData(active.data.current);
     // A keyboard drag starts over its own column; a pointer drag follows the pointer.
     keyboardTarget.current = activatorEvent instanceof KeyboardEvent && data ? data.status : null;
+    announcedOver.current = false;
     setDragging({ id: String(active.id), text: data?.text ?? '', count: movedWith(String(active.id)).length });
   };
 

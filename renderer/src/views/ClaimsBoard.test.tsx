@@ -1,0 +1,134 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Claim } from '../../../shared/domain/schemas';
+import { segmentText } from '../../../shared/text/segmenter';
+import { createClient } from '../api/client';
+import { createAppStore, type AppStore } from '../store/app-store';
+import { StoreProvider } from '../store/react';
+import { createTestBridge, type TestBridge } from '../../test/bridge';
+import { CenterPane } from './CenterPane';
+import { BOARD_PAGE_SIZE } from './ClaimsBoard';
+import { makeClaims } from './fixtures';
+
+const COLUMNS = ['New', 'Researching', 'In review', 'Ready', 'Published', 'Dropped'];
+
+describe('claims board', () => {
+  let t: TestBridge;
+  let store: AppStore;
+  const state = () => store.getState();
+
+  beforeEach(async () => {
+    t = await createTestBridge();
+    store = createAppStore(createClient(t.bridge));
+    await state().load();
+    state().setViewMode('board');
+  });
+  afterEach(() => t.dispose());
+
+  const renderViews = () =>
+    render(
+      <StoreProvider store={store}>
+        <CenterPane />
+      </StoreProvider>,
+    );
+
+  const saveClaims = async (n: number): Promise<Claim[]> => {
+    const article = state().workspace!.articles[0]!;
+    const spans = segmentText(article.text)
+      .sentences.slice(1, n + 1)
+      .map(({ start, end }) => ({ start, end }));
+    let claims: Claim[] = [];
+    await act(async () => {
+      claims = await state().createClaims(article.id, spans);
+    });
+    return claims;
+  };
+
+  const column = (label: string) => screen.getByRole('region', { name: `${label} column` });
+  const cardButton = (claim: Claim) => screen.getByRole('button', { name: claim.text });
+
+  it('shows one column per status with its count, and caps what a huge column renders', async () => {
+    const user = userEvent.setup();
+    const articleId = state().workspace!.articles[0]!.id;
+    const claims = makeClaims(1200, [articleId]); // 200 per status
+    act(() => store.setState((s) => ({ workspace: { ...s.workspace!, claims } })));
+    renderViews();
+
+    for (const label of COLUMNS) {
+      const region = column(label);
+      expect(within(region).getByRole('heading', { level: 3 }).textContent).toBe(`${label}, 200 claims`);
+    }
+    const ready = column('Ready');
+    expect(within(ready).getAllByRole('listitem')).toHaveLength(BOARD_PAGE_SIZE);
+    await user.click(within(ready).getByRole('button', { name: `Show ${BOARD_PAGE_SIZE} more (${200 - BOARD_PAGE_SIZE} not shown)` }));
+    expect(within(ready).getAllByRole('listitem')).toHaveLength(2 * BOARD_PAGE_SIZE);
+    // Whole board: nowhere near 1,200 cards in the DOM.
+    expect(screen.getAllByRole('listitem').length).toBe(7 * BOARD_PAGE_SIZE);
+  });
+
+  it('opens a card on click and ticks cards with their checkbox or Ctrl-click', async () => {
+    const user = userEvent.setup();
+    const claims = await saveClaims(3);
+    renderViews();
+    expect(within(column('New')).getAllByRole('listitem')).toHaveLength(3);
+
+    await user.click(cardButton(claims[0]!));
+    expect(state().selectedClaimId).toBe(claims[0]!.id);
+
+    await user.click(within(column('New')).getByRole('checkbox', { name: new RegExp(`^Select: ${claims[1]!.text.slice(0, 20)}`) }));
+    await user.keyboard('{Control>}');
+    await user.click(cardButton(claims[2]!));
+    await user.keyboard('{/Control}');
+    expect([...state().selectedIds].sort()).toEqual([claims[1]!.id, claims[2]!.id].sort());
+    expect(within(screen.getByRole('region', { name: 'Bulk actions' })).getByText('2 selected')).toBeTruthy();
+    expect(state().selectedClaimId).toBe(claims[0]!.id);
+  });
+
+  it('moves a card to the next column with the keyboard (Space, ArrowRight, Space) and saves its status', async () => {
+    const user = userEvent.setup();
+    const claims = await saveClaims(2);
+    renderViews();
+    const card = cardButton(claims[0]!);
+    expect(card.getAttribute('aria-roledescription')).toBe('draggable claim');
+    expect(card.getAttribute('aria-describedby')).toBeTruthy();
+
+    card.focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(screen.getByText(/^Picked up “/)).toBeTruthy());
+    await user.keyboard('{ArrowRight}');
+    await waitFor(() => expect(screen.getByText(/is over the Researching column\.$/)).toBeTruthy());
+    await user.keyboard(' ');
+
+    await waitFor(() => expect(t.store.data.claims.find((c) => c.id === claims[0]!.id)?.status).toBe('researching'));
+    await waitFor(() => expect(within(column('Researching')).getByRole('button', { name: claims[0]!.text })).toBeTruthy());
+    expect(within(column('New')).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(column('Researching')).getByRole('heading', { level: 3 }).textContent).toBe('Researching, 1 claim');
+    expect(screen.getByText(/^Moved “.*” to Researching\.$/)).toBeTruthy();
+    // The drop did not also open the card.
+    expect(state().selectedClaimId).toBeNull();
+  });
+
+  it('cancels a keyboard move with Escape, and moves every ticked card when one of them is dragged', async () => {
+    const user = userEvent.setup();
+    const claims = await saveClaims(3);
+    renderViews();
+
+    cardButton(claims[0]!).focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(screen.getByText(/^Picked up “/)).toBeTruthy());
+    await user.keyboard('{ArrowRight}{Escape}');
+    await waitFor(() => expect(screen.getByText(/^Cancelled\./)).toBeTruthy());
+    expect(t.store.data.claims.every((c) => c.status === 'new')).toBe(true);
+
+    act(() => state().setSelection([claims[0]!.id, claims[1]!.id]));
+    cardButton(claims[1]!).focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(screen.getByText(/^Picked up 2 ticked claims/)).toBeTruthy());
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight} ');
+    await waitFor(() =>
+      expect(t.store.data.claims.map((c) => c.status)).toEqual(['ready', 'ready', 'new']),
+    );
+    expect(screen.getByText('Moved 2 claims to Ready.')).toBeTruthy();
+  });
+});
