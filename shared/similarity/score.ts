@@ -10,7 +10,7 @@
  * "did not rise", "rose" / "fell"), are the same topic but not the same claim, so their score
  * is scaled into [0, DIFFERS_CEILING × DUPLICATE_THRESHOLD): still related, never duplicates.
  */
-import { claimFeatures, type ClaimFeatures } from './features';
+import { claimFeatures, MATCHING_START, type ClaimFeatures, type WordingFeatures } from './features';
 
 /**
  * At or above this, a claim is suggested as a "possible duplicate". Chosen on the labelled
@@ -27,8 +27,6 @@ export const DIFFERS_CEILING = 0.9;
 export const CONTRAST_PENALTY = 1;
 /** Words at or above this weight are specific (not generic, not attribution). */
 const SPECIFIC_WEIGHT = 0.5;
-/** Words sharing this many first letters count as one word for `contrast` ("unemployment"/"unemployed"). */
-const MATCHING_START = 5;
 
 export interface Similarity {
   /** 0..1; duplicates score at or above DUPLICATE_THRESHOLD. */
@@ -48,22 +46,47 @@ export function isDuplicate(similarity: Similarity): boolean {
 }
 
 export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): Similarity {
-  const figuresDiffer = figureSetsDiffer(a.figures, b.figures);
-  const polarityDiffers = a.negated !== b.negated || a.direction * b.direction === -1;
-  let score: number;
-  if (a.words.size === 0 && b.words.size === 0) {
-    // Nothing but figures ("42%"): alike only if the figures are.
-    score = a.figures.size > 0 && b.figures.size > 0 && !figuresDiffer ? 1 : 0;
-  } else {
-    score = WORD_SHARE * wordCosine(a, b) + (1 - WORD_SHARE) * trigramDice(a, b);
-    score *= 1 - CONTRAST_PENALTY * contrast(a, b);
+  return applyClaimDifferences(compareWordings(a.wording, b.wording), a, b);
+}
+
+/**
+ * The score of two wordings before figures and negation are looked at: the same for every
+ * pair of claims with these words, which is what lets the index score a group of claims once.
+ */
+export function compareWordings(a: WordingFeatures, b: WordingFeatures): number {
+  if (a.words.size === 0 || b.words.size === 0) return 0;
+  return (WORD_SHARE * wordCosine(a, b) + (1 - WORD_SHARE) * trigramDice(a, b)) * (1 - CONTRAST_PENALTY * contrast(a, b));
+}
+
+/** Turns a wording score into the claims' score, with the reasons it was lowered. */
+export function applyClaimDifferences(wordingScore: number, a: ClaimFeatures, b: ClaimFeatures): Similarity {
+  return { score: claimScore(wordingScore, a, b), figuresDiffer: figuresDiffer(a, b), polarityDiffers: polarityDiffers(a, b) };
+}
+
+/** The claims' score from their wording score: figure and polarity differences keep it below the threshold. */
+export function claimScore(wordingScore: number, a: ClaimFeatures, b: ClaimFeatures): number {
+  let score = wordingScore;
+  if (a.wording.words.size === 0 && b.wording.words.size === 0) {
+    // Nothing but figures ("42"): alike only if the figures are.
+    score = a.figures.size > 0 && b.figures.size > 0 && !figuresDiffer(a, b) ? 1 : 0;
   }
-  if (figuresDiffer || polarityDiffers) score *= DIFFERS_CEILING * DUPLICATE_THRESHOLD;
-  return { score, figuresDiffer, polarityDiffers };
+  if (figuresDiffer(a, b) || polarityDiffers(a, b)) score *= DIFFERS_CEILING * DUPLICATE_THRESHOLD;
+  return score;
+}
+
+/** Both claims have figures and neither's include the other's ("3.5% in 2019" vs "7% in 2019"). */
+export function figuresDiffer(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (a.figures.size === 0 || b.figures.size === 0) return false;
+  return !isSubset(a.figures, b.figures) && !isSubset(b.figures, a.figures);
+}
+
+/** One is negated and the other not, or one says up and the other down. */
+export function polarityDiffers(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  return a.negated !== b.negated || a.wording.direction * b.wording.direction === -1;
 }
 
 /** Weighted cosine over the word sets. */
-export function wordCosine(a: ClaimFeatures, b: ClaimFeatures): number {
+export function wordCosine(a: WordingFeatures, b: WordingFeatures): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a];
   let dot = 0;
@@ -75,7 +98,7 @@ export function wordCosine(a: ClaimFeatures, b: ClaimFeatures): number {
 }
 
 /** Weighted Dice over the trigram sets: Σ shared weights on both sides / Σ all weights. */
-export function trigramDice(a: ClaimFeatures, b: ClaimFeatures): number {
+export function trigramDice(a: WordingFeatures, b: WordingFeatures): number {
   const total = a.trigramMass + b.trigramMass;
   if (total === 0) return 0;
   const [small, large] = a.trigrams.size <= b.trigrams.size ? [a, b] : [b, a];
@@ -92,32 +115,21 @@ export function trigramDice(a: ClaimFeatures, b: ClaimFeatures): number {
  * shares (0..1). One-sided extra detail ("..., officials said", "by 2028") is not a contrast;
  * "three new schools" / "three new parks" is: the same frame with another subject.
  */
-export function contrast(a: ClaimFeatures, b: ClaimFeatures): number {
+export function contrast(a: WordingFeatures, b: WordingFeatures): number {
   return Math.min(unmatchedShare(a, b), unmatchedShare(b, a));
 }
 
-/** Share of `a`'s word weight in specific words that `b` has in no form (same key or same 5-letter start). */
-function unmatchedShare(a: ClaimFeatures, b: ClaimFeatures): number {
+/** Share of `a`'s word weight in specific words that `b` has in no form (same key or same first letters). */
+function unmatchedShare(a: WordingFeatures, b: WordingFeatures): number {
   let total = 0;
   let unmatched = 0;
   for (const [word, weight] of a.words) {
     total += weight;
-    if (weight >= SPECIFIC_WEIGHT && !b.words.has(word) && !sharesStart(word, b)) unmatched += weight;
+    if (weight < SPECIFIC_WEIGHT || b.words.has(word)) continue;
+    if (word.length >= MATCHING_START && b.starts.has(word.slice(0, MATCHING_START))) continue;
+    unmatched += weight;
   }
   return total === 0 ? 0 : unmatched / total;
-}
-
-function sharesStart(word: string, other: ClaimFeatures): boolean {
-  if (word.length < MATCHING_START) return false;
-  const start = word.slice(0, MATCHING_START);
-  for (const candidate of other.words.keys()) if (candidate.startsWith(start)) return true;
-  return false;
-}
-
-/** Figures differ when both claims have some and neither set contains the other ("3.5% in 2019" vs "7% in 2019"). */
-function figureSetsDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  return !isSubset(a, b) && !isSubset(b, a);
 }
 
 function isSubset(small: ReadonlySet<string>, large: ReadonlySet<string>): boolean {

@@ -1,17 +1,21 @@
 /**
  * An incremental index of claim wordings that finds the claims most like a new wording.
  *
- * Candidates come from an inverted index (canonical word → claims), read rarest word first,
- * and only as far as needed: a claim that shares none of the words read so far can reach a
- * word cosine of at most sqrt(Σ weight² of the unread words) / |query| (Cauchy–Schwarz), so
- * once that bound falls below the cosine the threshold requires, the common words' long
- * lists are never touched. Each candidate is then scored exactly (`score.ts`), after a cheap
- * upper bound has ruled out the hopeless ones. Results are exactly those a full scan would
- * return whenever the threshold is at least 1 − WORD_SHARE (0.3); below it, claims sharing
- * no word with the query (alike only in trigrams) may be missed.
+ * Claims are grouped by wording (their sorted canonical words): claims that differ only in
+ * figures or negation share a group, whose wording score is computed once per query
+ * (`compareWordings`) and then adjusted per claim (`applyClaimDifferences`), so results are
+ * exactly what `claimSimilarity` gives for each pair.
+ *
+ * Candidate groups come from an inverted index (canonical word → groups), read rarest word
+ * first and only as far as needed: a group sharing none of the words read so far can reach
+ * a word cosine of at most sqrt(Σ weight² of the unread words) / |query| (Cauchy–Schwarz), so
+ * once that falls below the cosine the threshold requires, the common words' long lists are
+ * never touched. A cheap upper bound then rules out hopeless candidates before exact scoring.
+ * Results equal a full scan whenever the threshold is at least 1 − WORD_SHARE (0.3); below
+ * it, claims sharing no word with the query (alike only in trigrams) may be missed.
  */
-import { claimFeatures, type ClaimFeatures } from './features';
-import { compareFeatures, DUPLICATE_THRESHOLD, RELATED_THRESHOLD, WORD_SHARE, wordCosine } from './score';
+import { claimFeatures, type ClaimFeatures, type WordingFeatures } from './features';
+import { claimScore, compareWordings, figuresDiffer, polarityDiffers, DUPLICATE_THRESHOLD, RELATED_THRESHOLD, WORD_SHARE, wordCosine } from './score';
 
 /** The part of a claim the index reads: `Claim` fits as it is. */
 export interface SimilarityDoc {
@@ -63,11 +67,22 @@ export function createSimilarityIndex(docs: Iterable<SimilarityDoc> = []): Simil
 
 const DEFAULT_LIMIT = 5;
 
+interface IndexedClaim {
+  text: string;
+  features: ClaimFeatures;
+}
+
+/** Claims with the same canonical words, by id. */
+interface WordingGroup {
+  wording: WordingFeatures;
+  members: Map<string, ClaimFeatures>;
+}
+
 class ClaimSimilarityIndex implements SimilarityIndex {
-  private readonly claims = new Map<string, { text: string; features: ClaimFeatures }>();
+  private readonly claims = new Map<string, IndexedClaim>();
+  private readonly groups = new Map<string, WordingGroup>();
+  /** Canonical word → keys of the groups whose wording has it. */
   private readonly byWord = new Map<string, Set<string>>();
-  /** For wordings that are only figures ("42%"), which share no word with anything. */
-  private readonly byFigure = new Map<string, Set<string>>();
 
   get size(): number {
     return this.claims.size;
@@ -83,8 +98,14 @@ class ClaimSimilarityIndex implements SimilarityIndex {
     if (existing) this.remove(doc.id);
     const features = claimFeatures(doc.text);
     this.claims.set(doc.id, { text: doc.text, features });
-    for (const word of features.words.keys()) addPosting(this.byWord, word, doc.id);
-    if (features.words.size === 0) for (const figure of features.figures) addPosting(this.byFigure, figure, doc.id);
+    const key = features.wording.key;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { wording: features.wording, members: new Map() };
+      this.groups.set(key, group);
+      for (const word of features.wording.words.keys()) addPosting(this.byWord, word, key);
+    }
+    group.members.set(doc.id, features);
   }
 
   update(doc: SimilarityDoc): void {
@@ -95,8 +116,13 @@ class ClaimSimilarityIndex implements SimilarityIndex {
     const entry = this.claims.get(id);
     if (!entry) return false;
     this.claims.delete(id);
-    for (const word of entry.features.words.keys()) removePosting(this.byWord, word, id);
-    for (const figure of entry.features.figures) removePosting(this.byFigure, figure, id);
+    const key = entry.features.wording.key;
+    const group = this.groups.get(key)!;
+    group.members.delete(id);
+    if (group.members.size === 0) {
+      this.groups.delete(key);
+      for (const word of group.wording.words.keys()) removePosting(this.byWord, word, key);
+    }
     return true;
   }
 
@@ -111,63 +137,97 @@ class ClaimSimilarityIndex implements SimilarityIndex {
 
   private search(query: ClaimFeatures, options: FindSimilarOptions): SimilarClaim[] {
     const threshold = options.threshold ?? RELATED_THRESHOLD;
-    const limit = options.limit ?? DEFAULT_LIMIT;
-    if (limit <= 0) return [];
-    const results: SimilarClaim[] = [];
-    for (const id of this.candidates(query, threshold)) {
-      if (id === options.excludeId) continue;
-      const features = this.claims.get(id)!.features;
-      if (upperBound(query, features) < threshold) continue;
-      const { score, figuresDiffer, polarityDiffers } = compareFeatures(query, features);
-      if (score >= threshold && score > 0) {
-        results.push({ claimId: id, score, duplicate: score >= DUPLICATE_THRESHOLD, figuresDiffer, polarityDiffers });
+    const best = new TopResults(options.limit ?? DEFAULT_LIMIT);
+    if (best.limit <= 0) return [];
+    for (const group of this.candidates(query.wording, threshold)) {
+      if (upperBound(query.wording, group.wording) < threshold) continue;
+      const wordingScore = compareWordings(query.wording, group.wording);
+      // Tens of thousands of claims may share a wording: nothing is allocated for those not kept.
+      for (const [id, features] of group.members) {
+        if (id === options.excludeId) continue;
+        const score = claimScore(wordingScore, query, features);
+        if (score < threshold || score <= 0 || !best.wouldKeep(score, id)) continue;
+        best.add({
+          claimId: id,
+          score,
+          duplicate: score >= DUPLICATE_THRESHOLD,
+          figuresDiffer: figuresDiffer(query, features),
+          polarityDiffers: polarityDiffers(query, features),
+        });
       }
     }
-    results.sort((a, b) => b.score - a.score || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
-    return results.slice(0, limit);
+    return best.results;
   }
 
-  /** Claims that may reach `threshold`: those sharing one of the query's rarer words (see the file header). */
-  private candidates(query: ClaimFeatures, threshold: number): Set<string> {
-    const found = new Set<string>();
+  /** Groups that may reach `threshold`: those sharing one of the query's rarer words (see the file header). */
+  private *candidates(query: WordingFeatures, threshold: number): Generator<WordingGroup> {
     if (query.words.size === 0) {
-      for (const figure of query.figures) for (const id of this.byFigure.get(figure) ?? []) found.add(id);
-      return found;
+      // Only figures ("42"): comparable only with wordings that are only figures too.
+      const figuresOnly = this.groups.get('');
+      if (figuresOnly) yield figuresOnly;
+      return;
     }
     const minCosine = (threshold - (1 - WORD_SHARE)) / WORD_SHARE;
     const words = [...query.words].map(([word, weight]) => ({ word, weight, postings: this.byWord.get(word) }));
     words.sort((a, b) => (a.postings?.size ?? 0) - (b.postings?.size ?? 0) || (a.word < b.word ? -1 : 1));
+    const seen = new Set<string>();
     let unread = query.norm * query.norm;
     for (const { weight, postings } of words) {
-      if (minCosine > 0 && Math.sqrt(Math.max(0, unread)) / query.norm < minCosine) break;
+      if (minCosine > 0 && Math.sqrt(Math.max(0, unread)) / query.norm < minCosine) return;
       unread -= weight * weight;
-      for (const id of postings ?? []) found.add(id);
+      for (const key of postings ?? []) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        yield this.groups.get(key)!;
+      }
     }
-    return found;
   }
 }
 
+/** The best `limit` results, by score then id, kept sorted as they arrive. */
+class TopResults {
+  readonly results: SimilarClaim[] = [];
+  constructor(readonly limit: number) {}
+
+  wouldKeep(score: number, id: string): boolean {
+    if (this.results.length < this.limit) return true;
+    const last = this.results[this.results.length - 1]!;
+    return score > last.score || (score === last.score && id < last.claimId);
+  }
+
+  add(result: SimilarClaim): void {
+    let at = this.results.length;
+    while (at > 0 && ranksBefore(result, this.results[at - 1]!)) at--;
+    this.results.splice(at, 0, result);
+    if (this.results.length > this.limit) this.results.pop();
+  }
+}
+
+function ranksBefore(a: SimilarClaim, b: SimilarClaim): boolean {
+  return a.score > b.score || (a.score === b.score && a.claimId < b.claimId);
+}
+
 /**
- * A cheap ceiling on the score: the exact word cosine, and for the trigram Dice the most the
- * shared trigrams could weigh (each side gives at most its own mass, and at most one per
- * trigram of the other side, weights being ≤ 1).
+ * A cheap ceiling on the wording score: the exact word cosine, and for the trigram Dice the
+ * most the shared trigrams could weigh (each side gives at most its own mass, and at most one
+ * per trigram of the other side, weights being ≤ 1).
  */
-function upperBound(a: ClaimFeatures, b: ClaimFeatures): number {
+function upperBound(a: WordingFeatures, b: WordingFeatures): number {
   if (a.words.size === 0 && b.words.size === 0) return 1;
   const total = a.trigramMass + b.trigramMass;
   const shared = Math.min(a.trigramMass, b.trigrams.size) + Math.min(b.trigramMass, a.trigrams.size);
   return WORD_SHARE * wordCosine(a, b) + (1 - WORD_SHARE) * (total === 0 ? 0 : Math.min(1, shared / total));
 }
 
-function addPosting(map: Map<string, Set<string>>, key: string, id: string): void {
+function addPosting(map: Map<string, Set<string>>, key: string, value: string): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
-  set.add(id);
+  set.add(value);
 }
 
-function removePosting(map: Map<string, Set<string>>, key: string, id: string): void {
+function removePosting(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);
   if (!set) return;
-  set.delete(id);
+  set.delete(value);
   if (set.size === 0) map.delete(key);
 }

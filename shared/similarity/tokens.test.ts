@@ -53,6 +53,12 @@ describe('tokenizeClaim', () => {
     expect(figures('a 7-2 vote')).toEqual(['7', '2']);
   });
 
+  it('reads dotted abbreviations as one word, kept apart from stop words', () => {
+    expect(words('in the U.S. and the U.K')).toEqual(['us', 'uk']);
+    expect(words('told us')).toEqual(['say']);
+    expect(words('Mr. J. R. Patel')).toEqual(['mr', 'patel']);
+  });
+
   it('keeps a unit attached to a figure as a word', () => {
     expect(tokenizeClaim('12km of lanes')).toEqual({ words: ['km', 'lan'], figures: ['12'], negations: 0 });
     expect(words('12 kilometres')).toEqual(['km']);

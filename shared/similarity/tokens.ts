@@ -17,7 +17,9 @@ export interface ClaimTokens {
 }
 
 /** Tokens, with their original case kept so capitalised month names can be told from verbs ("March" vs "march"). */
-const TOKEN = /[$€£%]|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\p{L}*|\.\d+|\p{L}[\p{L}\p{M}]*/gu;
+const TOKEN = /[$€£%]|\p{Lu}(?:\.\p{Lu})+\.?|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\p{L}*|\.\d+|\p{L}[\p{L}\p{M}]*/gu;
+/** "U.S.", "U.K.", "D.C.": one word, so "the U.S." and "the U.K." are not the same place. */
+const DOTTED_ABBREVIATION = /^\p{Lu}(?:\.\p{Lu})+\.?$/u;
 const ORDINAL_OR_DECADE = /^(st|nd|rd|th|s)$/;
 /** Scale letters only count when attached ("48m", "1.2bn"): "48 m" may be metres. */
 const ATTACHED_ONLY = new Set(['k', 'm', 'b']);
@@ -31,6 +33,7 @@ export function tokenizeClaim(text: string): ClaimTokens {
     const currency = CURRENCY_SYMBOLS.get(token);
     if (currency) out.words.push(currency);
     else if (token === '%') out.words.push('percent');
+    else if (DOTTED_ABBREVIATION.test(token)) out.words.push(lower.replaceAll('.', ''));
     else if (/^[\d.]/.test(token) || isNumberWord(lower)) i = readFigure(raw, i, out);
     else if (lower === 'per' && raw[i + 1]?.toLowerCase() === 'cent') {
       out.words.push('percent');
