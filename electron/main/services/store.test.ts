@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WorkspaceStore } from './store';
 import { DataFileError } from './json-file';
 import { DATA_FILE_NAME } from './paths';
 import { SAMPLE_ARTICLE } from '../../../shared/domain/sample';
 import { Workspace } from '../../../shared/domain/schemas';
-import { withTempDir } from './test-helpers';
+import { largeWorkspace, withTempDir } from './test-helpers';
 
 describe('WorkspaceStore', () => {
   it('starts a missing file with the sample article, on disk, whatever NODE_ENV says', async () => {
@@ -50,6 +50,81 @@ describe('WorkspaceStore', () => {
       ).rejects.toThrow(/title cannot be empty/);
       expect(store.data).toEqual(snapshot);
       expect(await readFile(file)).toEqual(before);
+      await store.close();
+    });
+  });
+
+  it('refuses, without parsing the whole workspace, every change that breaks a rule, leaving memory, file and history as they were', async () => {
+    await withTempDir(async (dir) => {
+      const seeded = largeWorkspace(2, 3);
+      seeded.claims[1]!.duplicateOf = seeded.claims[0]!.id;
+      await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(seeded));
+      const store = await WorkspaceStore.open(dir);
+      await store.update('Rename', (ws) => {
+        ws.settings.organizationName = 'Desk';
+      });
+      const file = await readFile(store.file);
+      const data = store.data;
+      const history = store.history();
+      const fullParse = vi.spyOn(Workspace, 'safeParse');
+      const sourceId = data.sources[0]!.id;
+      const refusals: [string, (ws: Workspace) => void][] = [
+        ['missing article', (ws) => void (ws.claims[2]!.articleId = 'missing000')],
+        ['title cannot be empty', (ws) => void (ws.articles[0]!.title = '')],
+        ['single line', (ws) => void (ws.articles[1]!.outlet = 'two\nlines')],
+        ['duplicate id', (ws) => void ws.articles.push({ ...ws.articles[0]!, title: 'Copy' })],
+        ['duplicate id', (ws) => void ws.claims.push({ ...ws.claims[0]!, tags: [] })],
+        ['missing article', (ws) => void ws.articles.splice(0, 1)],
+        ['missing source', (ws) => void (ws.sources = [])],
+        ['missing source', (ws) => void ws.claims[2]!.sources.push({ sourceId: 'missing000', stance: 'context' })],
+        ['duplicate of a missing claim', (ws) => void (ws.claims = ws.claims.filter((_, i) => i !== 0))],
+        ['duplicate of a missing claim', (ws) => void (ws.claims[2]!.duplicateOf = ws.claims[2]!.id)],
+        ['not on the scale', (ws) => void (ws.claims[2]!.verdict = { ratingId: 'pants-on-fire', conclusion: '', rationale: '', decidedAt: ws.claims[2]!.createdAt })],
+        ['not on the scale', (ws) => void (ws.settings.ratingScale = ws.settings.ratingScale.filter((r) => r.id !== 'true'))],
+        ['Invalid option', (ws) => void ((ws.claims[2] as { status: string }).status = 'done')],
+        ['quote offsets do not match', (ws) => void (ws.claims[2]!.quote.end += 1)],
+        ['Too big', (ws) => void (ws.settings.suggestionThreshold = 2)],
+      ];
+      expect(data.claims[0]!.sources[0]!.sourceId).toBe(sourceId);
+      for (const [message, change] of refusals) {
+        await expect(store.update('Bad', change), message).rejects.toThrow(new RegExp(message));
+        expect(store.data).toBe(data);
+        expect(await readFile(store.file)).toEqual(file);
+        expect(store.history()).toEqual(history);
+      }
+      expect(fullParse).not.toHaveBeenCalled();
+      // A change outside the collections and settings is checked by a full parse, and refused too.
+      await expect(store.update('Bad', (ws) => void ((ws as { schemaVersion: number }).schemaVersion = 2))).rejects.toThrow(/schemaVersion|expected 1/);
+      expect(fullParse).toHaveBeenCalledTimes(1);
+      fullParse.mockRestore();
+      expect(await readFile(store.file)).toEqual(file);
+      await store.close();
+    });
+  });
+
+  it('stores what a read would give (trimmed text), writes nothing for a change that changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const store = await WorkspaceStore.open(dir);
+      const original = store.data.articles[0]!.title;
+      const title = await store.update('Edit article details', (ws) => {
+        ws.articles[0]!.title = '  Padded title  ';
+        return ws.articles[0]!.title;
+      });
+      expect(title).toBe('  Padded title  ');
+      expect(store.data.articles[0]!.title).toBe('Padded title');
+      expect(Object.isFrozen(store.data.articles[0])).toBe(true);
+      await store.undo();
+      expect(store.data.articles[0]!.title).toBe(original);
+
+      const file = await readFile(store.file);
+      const data = store.data;
+      const history = store.history();
+      await store.update('Nothing', (ws) => {
+        ws.settings.organizationName = data.settings.organizationName;
+      });
+      expect(store.data).toBe(data);
+      expect(store.history()).toEqual(history);
+      expect(await readFile(store.file)).toEqual(file);
       await store.close();
     });
   });

@@ -240,7 +240,7 @@ function applySharedPatches(base: Workspace, patches: readonly Patch[]): Workspa
   return produce(base, (draft: Draft<Workspace>) => {
     for (const { op, path: at, value } of patches) {
       if (at.length === 0) throw new Error('A history step cannot replace the whole workspace.');
-      const parent = at.slice(0, -1).reduce<Record<PropertyKey, unknown>>((node, key) => node[key] as Record<PropertyKey, unknown>, draft as never);
+      const parent = parentOf(draft, at);
       const key = at[at.length - 1]!;
       if (Array.isArray(parent) && typeof key === 'number') {
         if (op === 'add') parent.splice(key, 0, value);
@@ -256,8 +256,28 @@ function applySharedPatches(base: Workspace, patches: readonly Patch[]): Workspa
 }
 
 function setAt(draft: Draft<Workspace>, at: readonly (string | number)[], value: unknown): void {
-  const parent = at.slice(0, -1).reduce<Record<PropertyKey, unknown>>((node, key) => node[key] as Record<PropertyKey, unknown>, draft as never);
-  parent[at[at.length - 1]!] = value;
+  parentOf(draft, at)[at[at.length - 1]!] = value;
+}
+
+type Node = Record<PropertyKey, unknown>;
+
+/**
+ * The object holding the last key of `at`, ready to be written. Objects from the base come
+ * as drafts; a frozen value an earlier patch of this step put in place does not, so it is
+ * replaced by a shallow copy (its own children stay shared).
+ */
+function parentOf(draft: Draft<Workspace>, at: readonly (string | number)[]): Node {
+  let node = draft as unknown as Node;
+  for (const key of at.slice(0, -1)) {
+    let child = node[key];
+    if (child === null || typeof child !== 'object') throw new Error(`A history step does not fit the workspace at ${at.join('.')}.`);
+    if (!isDraft(child) && Object.isFrozen(child)) {
+      child = Array.isArray(child) ? [...(child as unknown[])] : { ...(child as Node) };
+      node[key] = child;
+    }
+    node = child as Node;
+  }
+  return node;
 }
 
 /**
