@@ -35,7 +35,8 @@ export const test = base.extend<{ app: AppUnderTest }>({
 async function useBrowserMode(dataDir: string, launch: () => Promise<Browser>, use: (app: AppUnderTest) => Promise<void>) {
   let server: RunningServer = await startServer(dataDir);
   const browser = await launch();
-  const page = await browser.newPage();
+  // A context of our own (axe-core/playwright needs one it can open pages in).
+  const page = await (await browser.newContext()).newPage();
   await page.goto(server.url);
   const app: AppUnderTest = {
     page,

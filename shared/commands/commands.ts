@@ -34,6 +34,7 @@ export const COMMANDS = [
   spec('new-article', 'New article', 'Article', { key: 'n' }),
   spec('claim-from-selection', 'Claim from selection', 'Article', { key: 'c' }),
   spec('find-claims', 'Find claims in the article', 'Article', { key: 'f' }),
+  spec('accept-suggestions', 'Accept all suggested claims', 'Article'),
   spec('edit-text', 'Edit the article text', 'Article', { key: 'e' }),
   spec('export', 'Export the report (Markdown)', 'Article', { key: 'e', mod: true }),
   spec('status-new', 'Set status: New', 'Claims', { key: '1' }),

@@ -1,4 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { CommandPalette } from '../commands/CommandPalette';
+import { CommandsProvider } from '../commands/react';
+import { CommandRegistry } from '../commands/registry';
+import { useCommandShortcuts } from '../commands/shortcuts';
+import { ShortcutsHelp } from '../commands/ShortcutsHelp';
 import type { AppStore } from '../store/app-store';
 import { StoreProvider, useActions, useAppStore } from '../store/react';
 import { StatusBar } from './StatusBar';
@@ -7,6 +12,7 @@ import { Workspace } from './Workspace';
 
 /** The whole renderer over one store; loads the workspace once when first shown. */
 export function App({ store }: { store: AppStore }) {
+  const [registry] = useState(() => new CommandRegistry());
   useEffect(() => {
     // StrictMode runs effects twice in development: only the first call starts the load.
     if (store.getState().loadState === 'idle') void store.getState().load();
@@ -14,7 +20,9 @@ export function App({ store }: { store: AppStore }) {
 
   return (
     <StoreProvider store={store}>
-      <Shell />
+      <CommandsProvider registry={registry}>
+        <Shell />
+      </CommandsProvider>
     </StoreProvider>
   );
 }
@@ -23,6 +31,7 @@ function Shell() {
   const loadState = useAppStore((s) => s.loadState);
   const loadError = useAppStore((s) => s.loadError);
   const { load } = useActions();
+  useCommandShortcuts();
 
   // Toasts sit in their own row above the status bar, so they never cover a control.
   return (
@@ -44,6 +53,8 @@ function Shell() {
       )}
       <Toasts />
       <StatusBar />
+      <CommandPalette />
+      <ShortcutsHelp />
     </div>
   );
 }

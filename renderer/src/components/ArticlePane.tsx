@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useCommand } from '../commands/react';
+import { EditTextDialog } from './EditTextDialog';
 import type { Article } from '../../../shared/domain/schemas';
 import { selectArticle, selectArticleClaims } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
@@ -36,6 +39,10 @@ function ArticleView({ article }: { article: Article }) {
   const claims = useAppStore(useShallow(selectArticleClaims));
   const { suggestions, threshold } = useSuggestions(article, claims);
   const { setSuggestionsView, exportMarkdown, deleteArticle, openExternal } = useActions();
+  const [editing, setEditing] = useState(false);
+  useCommand('find-claims', () => setSuggestionsView(!suggestionsView));
+  useCommand('export', () => reported(exportMarkdown(article.id)));
+  useCommand('edit-text', () => setEditing(true));
 
   return (
     <article className="article-view">
@@ -45,6 +52,9 @@ function ArticleView({ article }: { article: Article }) {
         <div className="toolbar" role="toolbar" aria-label="Article actions">
           <button type="button" className="button" aria-pressed={suggestionsView} onClick={() => setSuggestionsView(!suggestionsView)}>
             {suggestionsView ? 'Show article text' : 'Find claims'}
+          </button>
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Edit text
           </button>
           <button type="button" className="button" onClick={() => reported(exportMarkdown(article.id))}>
             Export Markdown
@@ -63,6 +73,7 @@ function ArticleView({ article }: { article: Article }) {
         )}
         <ClaimList claims={claims} />
       </div>
+      <EditTextDialog article={article} open={editing} onClose={() => setEditing(false)} />
     </article>
   );
 }

@@ -5,8 +5,8 @@ import type { Suggestion } from '../text/suggestions';
 import { scoreLevel } from './ClaimList';
 import { splitParagraphs } from '../text/paragraphs';
 import { OFFSET_ATTRIBUTE, selectionToRange, type TextRange } from '../text/selection';
-import { useActions, useAppStore, useStoreApi } from '../store/react';
-import { isTypingTarget } from './keyboard';
+import { useActions, useAppStore } from '../store/react';
+import { useCommand } from '../commands/react';
 import { reported } from './reported';
 
 /**
@@ -16,7 +16,6 @@ import { reported } from './reported';
  */
 export function ArticleText({ article, claims, suggestions }: { article: Article; claims: readonly Claim[]; suggestions: readonly Suggestion[] }) {
   const root = useRef<HTMLDivElement>(null);
-  const store = useStoreApi();
   const { createClaim, pushToast, selectClaim } = useActions();
   const selectedClaimId = useAppStore((s) => s.selectedClaimId);
   const [selected, setSelected] = useState<TextRange | null>(null);
@@ -55,17 +54,7 @@ export function ArticleText({ article, claims, suggestions }: { article: Article
     );
   }, [article.id, createClaim, currentRange, pushToast, selected]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'c' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isTypingTarget(event.target) || store.getState().newArticleOpen) return;
-      if (!currentRange()) return;
-      event.preventDefault();
-      claimFromSelection();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [claimFromSelection, currentRange, store]);
+  useCommand('claim-from-selection', claimFromSelection, () => currentRange() !== null);
 
   /** A click on highlighted text (without selecting) opens that claim. */
   const onClick = (event: MouseEvent) => {

@@ -34,6 +34,8 @@ export function ClaimList({ claims }: { claims: readonly Claim[] }) {
                 <span className="claim-item-meta">
                   <span className={`badge status-${claim.status}`}>{STATUS_LABELS[claim.status]}</span>
                   {claim.verdict && <span className="badge verdict">{ratingLabel(scale, claim.verdict.ratingId)}</span>}
+                  {claim.anchor === 'orphaned' && <span className="badge orphaned">Orphaned</span>}
+                  {claim.duplicateOf && <span className="badge duplicate">Duplicate</span>}
                   {claim.assignee && <span className="assignee">{claim.assignee}</span>}
                   {claim.score !== null && <ScoreBadge score={claim.score} />}
                 </span>

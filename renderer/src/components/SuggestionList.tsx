@@ -4,6 +4,7 @@ import { pendingSuggestions, type Suggestion } from '../text/suggestions';
 import { useActions } from '../store/react';
 import { ScoreBadge } from './ClaimList';
 import { reported } from './reported';
+import { useCommand } from '../commands/react';
 
 interface Props {
   article: Article;
@@ -20,6 +21,7 @@ export function SuggestionList({ article, suggestions, threshold }: Props) {
   const { createClaim, createClaims, setSuggestionDismissed, setSuggestionThreshold } = useActions();
   const baseId = useId();
   const pending = pendingSuggestions(suggestions);
+  useCommand('accept-suggestions', () => reported(createClaims(article.id, pending)), () => pending.length > 0);
 
   if (suggestions.length === 0) return <p className="empty-note">This article has no sentences to score.</p>;
   return (

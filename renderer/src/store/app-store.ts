@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Client } from '../api/client';
 import { createDraftsSlice } from './drafts-slice';
+import { createHistorySlice } from './history-slice';
 import { createStatusSlice } from './status-slice';
 import { createToastsSlice } from './toasts-slice';
 import type { AppState } from './types';
@@ -29,6 +30,7 @@ export function createAppStore(client: Client, options: StoreOptions = {}): AppS
     ...createUiSlice(...a),
     ...createStatusSlice(...a),
     ...createToastsSlice(...a),
+    ...createHistorySlice(client)(...a),
     ...createViewsSlice(client)(...a),
   }));
 }

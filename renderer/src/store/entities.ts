@@ -2,6 +2,7 @@
  * Pure helpers that merge what the API returned into the renderer's copy of the workspace.
  * The API always answers with the saved entity, so the renderer never guesses what was stored.
  */
+import type { WorkspaceChanges } from '../../../shared/api/contract';
 import type { Article, Claim, Source, Workspace } from '../../../shared/domain/schemas';
 
 interface WithId {
@@ -51,6 +52,26 @@ export function restoreEntities(ws: Workspace, restored: Removed): Workspace {
   for (const article of restored.articles) next = mergeArticle(next, article);
   for (const claim of restored.claims) next = mergeClaim(next, claim);
   return next;
+}
+
+/** Applies what an undo/redo step changed: upsert the touched entities, drop the removed ones. */
+export function applyChanges(ws: Workspace, changes: WorkspaceChanges): Workspace {
+  const removedArticles = new Set(changes.removed.articles);
+  const removedClaims = new Set(changes.removed.claims);
+  const removedSources = new Set(changes.removed.sources);
+  const replace = <T extends WithId>(items: readonly T[], touched: readonly T[], removed: ReadonlySet<string>): T[] => {
+    const byId = new Map(touched.map((item) => [item.id, item]));
+    const kept = items.filter((item) => !removed.has(item.id)).map((item) => byId.get(item.id) ?? item);
+    const known = new Set(items.map((item) => item.id));
+    return kept.concat(touched.filter((item) => !known.has(item.id)));
+  };
+  return {
+    ...ws,
+    settings: changes.settings ?? ws.settings,
+    articles: replace(ws.articles, changes.articles, removedArticles),
+    claims: replace(ws.claims, changes.claims, removedClaims),
+    sources: replace(ws.sources, changes.sources, removedSources),
+  };
 }
 
 /** An article's claims in the order they appear in its text (ties: the shorter span first). */

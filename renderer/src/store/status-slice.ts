@@ -12,6 +12,8 @@ export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
     try {
       const value = await call();
       set((s) => ({ pendingWrites: s.pendingWrites - done, lastError: write ? null : s.lastError }));
+      // Every write may change what undo and redo would do.
+      if (write) void get().refreshHistory();
       return value;
     } catch (error) {
       const message = `${what}: ${errorMessage(error)}`;

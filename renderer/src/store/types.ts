@@ -4,7 +4,7 @@
  * without importing each other.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { Input, Output } from '../../../shared/api/contract';
+import type { HistoryState, Input, Output } from '../../../shared/api/contract';
 import type { Article, Claim, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
 import type { Removed } from './entities';
 import type { ViewSettings } from '../../../shared/domain/schemas';
@@ -30,6 +30,11 @@ export interface WorkspaceSlice {
   setSuggestionDismissed(articleId: string, span: Span, dismissed: boolean): Promise<Article>;
   /** Shows the new threshold at once and saves it once the editor stops moving the slider. */
   setSuggestionThreshold(value: number): void;
+  /** Replaces the article's text; its claims re-attach or become orphaned. */
+  editArticleText(articleId: string, text: string): Promise<void>;
+  mergeClaims(keepId: string, mergeId: string): Promise<Claim>;
+  splitClaim(id: string, at: number): Promise<{ first: Claim; second: Claim }>;
+  linkDuplicate(claimId: string, originalId: string | null, reuseVerdict: boolean): Promise<Claim>;
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: string): Promise<Removed>;
   addSource(claimId: string, source: NewSource, stance: Stance): Promise<{ claim: Claim; source: Source }>;
@@ -111,6 +116,15 @@ export interface ToastsSlice {
   dismissToast(id: number): void;
 }
 
+export interface HistorySlice {
+  /** What undo and redo would do now (from the API's history). */
+  history: HistoryState;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  /** Asks the API what can be undone; called after every write. */
+  refreshHistory(): Promise<void>;
+}
+
 export type BulkPatch = Input<'updateClaims'>['patch'];
 
 /** The table and board views: filters/sort/mode (saved in settings.view) and the ticked claims. */
@@ -136,6 +150,6 @@ export interface ViewsSlice {
   bulkDeleteClaims(ids: readonly string[]): Promise<Removed>;
 }
 
-export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & ViewsSlice;
+export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & HistorySlice & ViewsSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -28,6 +28,19 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
     ) => set((s) => (s.workspace ? { workspace: change(s.workspace), ...also } : also));
 
     let thresholdTimer: ReturnType<typeof setTimeout> | undefined;
+
+    /**
+     * "Undo" on a toast undoes that change only if it is still the latest one; otherwise
+     * it says so rather than undo something else.
+     */
+    const undoAction = (label: string) => ({
+      label: 'Undo',
+      run: async () => {
+        await get().refreshHistory();
+        if (get().history.undoLabel === label) return get().undo();
+        get().pushToast({ kind: 'info', message: 'Other changes were made since. Use Undo (Ctrl/Cmd+Z) to step back through them.' });
+      },
+    });
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
     return {
@@ -128,6 +141,45 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
             .perform('Could not save the threshold', () => client.updateSettings({ patch: { suggestionThreshold: value } }))
             .catch(() => undefined); // reported by perform
         }, THRESHOLD_SAVE_DELAY_MS);
+      },
+
+      async editArticleText(articleId, text) {
+        const result = await get().perform('Could not save the article text', () => client.editArticleText({ id: articleId, text }));
+        patchWorkspace((ws) => result.claims.reduce(mergeClaim, mergeArticle(ws, result.article)));
+        const parts = [
+          result.moved && `${result.moved} claim${result.moved === 1 ? '' : 's'} moved with ${result.moved === 1 ? 'its' : 'their'} quote`,
+          result.orphaned && `${result.orphaned} claim${result.orphaned === 1 ? '' : 's'} lost ${result.orphaned === 1 ? 'its' : 'their'} quote and ${result.orphaned === 1 ? 'is' : 'are'} marked orphaned`,
+        ].filter(Boolean);
+        get().pushToast({ kind: result.orphaned ? 'info' : 'success', message: `Text saved.${parts.length ? ` ${parts.join('; ')}.` : ''}`, action: undoAction('Edit article text') });
+      },
+
+      async mergeClaims(keepId, mergeId) {
+        const { claim, removedId } = await get().perform('Could not merge the claims', () => client.mergeClaims({ keepId, mergeId }));
+        get().discardDrafts([keepId, removedId]);
+        patchWorkspace(
+          (ws) => {
+            const merged = mergeClaim(ws, claim);
+            return { ...merged, claims: merged.claims.filter((c) => c.id !== removedId) };
+          },
+          { selectedClaimId: claim.id },
+        );
+        get().pushToast({ kind: 'success', message: 'Merged the two claims into one.', action: undoAction('Merge claims') });
+        return claim;
+      },
+
+      async splitClaim(id, at) {
+        const parts = await get().perform('Could not split the claim', () => client.splitClaim({ id, at }));
+        get().discardDrafts([id]);
+        patchWorkspace((ws) => mergeClaim(mergeClaim(ws, parts.first), parts.second), { selectedClaimId: parts.first.id });
+        get().pushToast({ kind: 'success', message: 'Split the claim in two.', action: undoAction('Split claim') });
+        return parts;
+      },
+
+      async linkDuplicate(claimId, originalId, reuseVerdict) {
+        const what = originalId ? 'Could not link the duplicate' : 'Could not unlink the duplicate';
+        const claim = await get().perform(what, () => client.linkDuplicate({ claimId, originalId, reuseVerdict }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        return claim;
       },
 
       async updateClaim(id, patch) {

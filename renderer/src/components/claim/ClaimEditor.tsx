@@ -1,5 +1,8 @@
 import type { Claim } from '../../../../shared/domain/schemas';
-import { useActions } from '../../store/react';
+import { useState } from 'react';
+import { useActions, useAppStore } from '../../store/react';
+import { useClaimCommands } from '../../commands/useClaimCommands';
+import { SplitClaimDialog } from './SplitClaimDialog';
 import { reported } from '../reported';
 import { SourcesSection } from './SourcesSection';
 import { TagEditor } from './TagEditor';
@@ -8,7 +11,10 @@ import { VerdictSection } from './VerdictSection';
 import { WordingField } from './WordingField';
 
 export function ClaimEditor({ claim }: { claim: Claim }) {
-  const { deleteClaim } = useActions();
+  const { deleteClaim, selectClaim, linkDuplicate } = useActions();
+  const [splitting, setSplitting] = useState(false);
+  const original = useAppStore((s) => (claim.duplicateOf ? s.workspace?.claims.find((c) => c.id === claim.duplicateOf) : undefined));
+  const { mergeNext } = useClaimCommands();
   return (
     <div className="claim-editor">
       <div className="pane-header">
@@ -26,6 +32,31 @@ export function ClaimEditor({ claim }: { claim: Claim }) {
         <blockquote>{claim.quote.exact}</blockquote>
         <figcaption>From the article (characters {claim.quote.start}–{claim.quote.end})</figcaption>
       </figure>
+      {claim.anchor === 'orphaned' && (
+        <p className="orphaned-note">
+          <strong>Orphaned:</strong> this quote is no longer in the article text. The claim is kept; restore the text or delete the claim.
+        </p>
+      )}
+      {original && (
+        <p className="duplicate-note">
+          Duplicate of{' '}
+          <button type="button" className="link" onClick={() => selectClaim(original.id)}>
+            “{original.text}”
+          </button>{' '}
+          <button type="button" className="button small" onClick={() => reported(linkDuplicate(claim.id, null, false))}>
+            Unlink
+          </button>
+        </p>
+      )}
+      <div className="quote-actions">
+        <button type="button" className="button small" disabled={!mergeNext} onClick={() => mergeNext?.()}>
+          Merge with next claim
+        </button>
+        <button type="button" className="button small" onClick={() => setSplitting(true)}>
+          Split claim…
+        </button>
+      </div>
+      {splitting && <SplitClaimDialog claim={claim} open={splitting} onClose={() => setSplitting(false)} />}
       <TriageFields claim={claim} />
       <TagEditor claim={claim} />
       <SourcesSection claim={claim} />

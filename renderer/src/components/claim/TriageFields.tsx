@@ -7,7 +7,7 @@ import { FieldError } from '../FieldError';
 import { OptionSelect } from '../OptionSelect';
 import { reported } from '../reported';
 
-/** Status, priority and assignee. Selects save at once; the assignee like the wording. */
+/** Status, priority, assignee and due date. Selects and the date save at once; the assignee like the wording. */
 export function TriageFields({ claim }: { claim: Claim }) {
   const id = useId();
   const { updateClaim, editDraft, releaseDraft } = useActions();
@@ -46,6 +46,10 @@ export function TriageFields({ claim }: { claim: Claim }) {
           </datalist>
         ) : null}
         <FieldError id={`${id}-assignee-error`} message={assignee?.error ?? undefined} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>Due date</label>
+        <input id={`${id}-due`} type="date" value={claim.dueDate ?? ''} onChange={(e) => save({ dueDate: e.target.value || null })} />
       </div>
     </div>
   );

@@ -1,0 +1,45 @@
+/**
+ * The main views have no serious or critical accessibility violations (axe-core), with
+ * a claim open, in each view, and with the palette and the shortcuts sheet open.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, `axe on ${where}`).toEqual([]);
+}
+
+test('the main views pass an axe scan', async ({ app }) => {
+  const page = app.page;
+  const article = page.getByRole('main', { name: 'Article' });
+  await expect(article.getByRole('heading', { level: 2 })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the article view');
+
+  await article.getByRole('button', { name: 'Find claims' }).click();
+  await article.getByRole('list', { name: 'Sentences' }).locator(':scope > li').first().getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Claim' }).getByLabel('Claim wording')).toBeVisible();
+  await expectNoSeriousViolations(page, 'Find claims with a claim open');
+
+  for (const view of ['Table', 'Board']) {
+    const tab = page.getByRole('tab', { name: view });
+    if ((await tab.count()) === 0) continue;
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await expectNoSeriousViolations(page, `the ${view.toLowerCase()} view`);
+  }
+
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the command palette');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the shortcuts sheet');
+});

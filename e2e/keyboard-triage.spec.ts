@@ -1,0 +1,56 @@
+/**
+ * Keyboard-only triage: find the claims, accept the suggestions from the command palette,
+ * move through three claims with j/k and set their status with number keys, undo the last
+ * change with Ctrl+Z, and read the shortcuts sheet — never touching the mouse.
+ */
+import { test, expect } from './support/fixtures';
+
+test('an editor triages three claims with the keyboard alone', async ({ app }) => {
+  const page = app.page;
+  const article = page.getByRole('main', { name: 'Article' });
+  const panel = page.getByRole('complementary', { name: 'Claim' });
+  await expect(article.getByRole('heading', { level: 2 })).toBeVisible();
+
+  await page.keyboard.press('f');
+  await expect(article.getByRole('list', { name: 'Sentences' })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('accept all');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  const claims = article.getByRole('list', { name: 'Claims in this article' }).getByRole('button');
+  await expect(claims.nth(2)).toBeVisible();
+
+  // j selects the first claim, then each number key sets a status, j moves on.
+  const statuses = [
+    ['2', 'researching'],
+    ['3', 'in_review'],
+    ['4', 'ready'],
+  ] as const;
+  for (const [index, [key, status]] of statuses.entries()) {
+    await page.keyboard.press('j');
+    await expect(claims.nth(index)).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press(key);
+    await expect(panel.getByLabel('Status')).toHaveValue(status);
+  }
+  await page.keyboard.press('k');
+  await expect(claims.nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Undo reverts the last change (the third claim back to New), wherever focus is.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undid: Change status.')).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(panel.getByLabel('Status')).toHaveValue('new');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(panel.getByLabel('Status')).toHaveValue('ready');
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Set status: Researching');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});
