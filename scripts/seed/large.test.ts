@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,27 @@ describe('seed:large', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"keep": true}');
     await seedLarge({ ...dir, force: true });
     expect(read(file).claims).toHaveLength(60);
+  });
+});
+
+describe('the seed:large command', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed/large.ts', ...args], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..') });
+
+  it('prints a one-line summary, then refuses to overwrite with exit code 1', () => {
+    const dir = path.join(root, 'cli');
+    const first = run('--articles', '2', '--claims', '6', '--data-dir', dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^Wrote .*workspace\.json: 2 articles, 6 claims, 5 sources, [\d.]+ MB in [\d.]+ s\.\n$/);
+    const again = run('--articles', '2', '--claims', '6', '--data-dir', dir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists.*--force/);
+  });
+
+  it('exits with code 2 and the usage on a wrong command line', () => {
+    const result = run('--articles', 'lots');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Usage: npm run seed:large');
   });
 });
 
