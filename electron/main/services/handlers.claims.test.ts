@@ -106,6 +106,8 @@ describe('deleteClaims', () => {
       expect(gone.claims.map((c) => c.id).sort()).toEqual([ids[0], ids[2]].sort());
       expect(claimOf(store, repeat.id)!.duplicateOf).toBeNull();
 
+      // A claim cannot come back without its article.
+      await expectRefused(call, store, 'restoreDeleted', deleted, 'conflict', /its article has been deleted since; restore the article first/);
       // ids[1] was a duplicate of ids[0], which is deleted (with its article): restored unlinked.
       value(await call('restoreDeleted', gone));
       value(await call('deleteClaim', { id: ids[0] }));
@@ -265,6 +267,10 @@ describe('linkDuplicate', () => {
       const unlinked = value(await call('linkDuplicate', { claimId: b, originalId: null }));
       expect(unlinked).toMatchObject({ duplicateOf: null, verdict: reused.verdict });
       expect(store.history().undoLabel).toBe('Unlink duplicate');
+      // Unlinking a claim that is not a duplicate changes (and records) nothing.
+      const file = await readFile(store.file);
+      expect(value(await call('linkDuplicate', { claimId: b, originalId: null }))).toEqual(unlinked);
+      expect(await readFile(store.file)).toEqual(file);
     });
   });
 

@@ -102,6 +102,11 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
         const taken = new Set([...snapshot(ws.articles), ...snapshot(ws.claims)].map((x) => x.id));
         const clash = [...articles, ...claims].find((x) => taken.has(x.id));
         if (clash) throw new ApiError('conflict', `Cannot restore: ${clash.id} already exists in the workspace.`);
+        const articleIds = new Set([...snapshot(ws.articles), ...articles].map((a) => a.id));
+        const homeless = claims.find((c) => !articleIds.has(c.articleId));
+        if (homeless) {
+          throw new ApiError('conflict', `Cannot restore the claim "${excerpt(homeless.text)}": its article has been deleted since; restore the article first.`);
+        }
         // A claim marked as the duplicate of one deleted since cannot point at it any more.
         const present = new Set([...taken, ...claims.map((c) => c.id)]);
         const restored = claims.map((c) => (c.duplicateOf !== null && !present.has(c.duplicateOf) ? { ...c, duplicateOf: null } : c));
@@ -266,8 +271,10 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       store.update(originalId === null ? 'Unlink duplicate' : 'Mark as duplicate', (ws) => {
         const claim = findClaim(ws, claimId);
         if (originalId === null) {
-          claim.duplicateOf = null;
-          claim.updatedAt = store.timestamp();
+          if (claim.duplicateOf !== null) {
+            claim.duplicateOf = null;
+            claim.updatedAt = store.timestamp();
+          }
           return claim;
         }
         if (originalId === claimId) throw new ApiError('invalid_input', 'A claim cannot be a duplicate of itself.');
@@ -324,9 +331,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
 
     undo: () => store.undo(),
     redo: () => store.redo(),
-    async getHistory() {
-      return store.history();
-    },
+    getHistory: () => store.settledHistory(),
 
     async exportReport({ articleId, format }) {
       const ws = store.data;

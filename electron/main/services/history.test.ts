@@ -122,6 +122,15 @@ describe('undo and redo', () => {
     });
   });
 
+  it('answers getHistory after the changes already asked for', async () => {
+    await withApi(async (call) => {
+      const saving = call('createArticle', { title: 'One', text: 'Text.' });
+      const history = call('getHistory', {});
+      expect(value(await history)).toMatchObject({ canUndo: true, undoLabel: 'Add article' });
+      value(await saving);
+    });
+  });
+
   it('a new edit after an undo clears what could be redone', async () => {
     await withApi(async (call) => {
       const { ids } = await articleWithClaims(call);

@@ -138,6 +138,11 @@ export class WorkspaceStore {
     return this.enqueue(() => this.step(this.redoStack, this.undoStack, 'patches'));
   }
 
+  /** The history once every change already asked for has run (what a client that just saved should see). */
+  settledHistory(): Promise<HistoryState> {
+    return this.enqueue(async () => this.history());
+  }
+
   history(): HistoryState {
     return {
       canUndo: this.undoStack.length > 0,
