@@ -249,6 +249,36 @@ describe('undo and redo', () => {
     });
   });
 
+  it('keeps the workspace deeply frozen through edits, undo and redo, so no step can change another', async () => {
+    await withApi(async (call, store) => {
+      const { ids } = await articleWithClaims(call);
+      value(await call('addSource', { claimId: ids[0], stance: 'supports', source: { url: 'https://x.example', title: 'X' } }));
+      value(await call('splitClaim', { id: ids[0], at: 10 }));
+      value(await call('undo', {}));
+      value(await call('redo', {}));
+      value(await call('deleteClaim', { id: ids[1] }));
+      value(await call('undo', {}));
+      value(await call('updateSettings', { patch: { view: { ...store.data.settings.view, mode: 'board' } } }));
+      expect(notFrozen(store.data)).toEqual([]);
+    });
+  });
+
+  it('forgets the oldest steps when old article texts would take too much memory', async () => {
+    await withApi(async (call, store) => {
+      const article = store.data.articles[0]!;
+      const big = 'A sentence of an article. '.repeat(170_000); // 4.4 million characters
+      for (let i = 0; i < 8; i++) value(await call('editArticleText', { id: article.id, text: `${i} ${big}` }));
+      let steps = 0;
+      while (store.history().canUndo) {
+        value(await call('undo', {}));
+        steps++;
+      }
+      // Each step holds two texts (before and after), ~9 million characters: 5 fit in 50 million.
+      expect(steps).toBe(5);
+      expect(store.data.articles[0]!.text.startsWith('2 ')).toBe(true);
+    });
+  });
+
   it('keeps the last 500 steps', async () => {
     await withTempDir(async (dir) => {
       const store = await WorkspaceStore.open(dir);
@@ -269,6 +299,12 @@ describe('undo and redo', () => {
     });
   });
 });
+
+function notFrozen(value: unknown, at = 'workspace'): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const own = Object.isFrozen(value) ? [] : [at];
+  return own.concat(Object.entries(value).flatMap(([k, v]) => notFrozen(v, `${at}.${k}`)));
+}
 
 function sortById<T extends { id: string }>(items: readonly T[]): T[] {
   return [...items].sort((x, y) => x.id.localeCompare(y.id));

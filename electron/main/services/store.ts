@@ -49,9 +49,13 @@ interface HistoryEntry {
   readonly label: string;
   readonly patches: readonly Patch[];
   readonly inversePatches: readonly Patch[];
+  /** Characters of text the entry alone keeps alive (article texts, mostly): see HISTORY_TEXT_BUDGET. */
+  readonly weight: number;
 }
 
 export const HISTORY_LIMIT = 500;
+/** Undo keeps old article texts: past this many characters, the oldest steps are forgotten. */
+export const HISTORY_TEXT_BUDGET = 50_000_000;
 export const COALESCE_MS = 2_000;
 
 /** Files opened by this process: lowdb keeps its data in memory, so two `Low`s on one file would lose writes. */
@@ -219,18 +223,24 @@ export class WorkspaceStore {
     const at = this.now().getTime();
     const burst = this.burst;
     if (coalesce !== undefined && burst && burst.key === coalesce && at - burst.at <= COALESCE_MS && this.undoStack.at(-1) === burst.entry) {
+      const joinedPatches = compactReplaces([...burst.entry.patches, ...patches]);
+      const joinedInverse = compactReplaces([...inversePatches, ...burst.entry.inversePatches]);
       const joined: HistoryEntry = {
         label: burst.entry.label,
-        patches: compactReplaces([...burst.entry.patches, ...patches]),
-        inversePatches: compactReplaces([...inversePatches, ...burst.entry.inversePatches]),
+        patches: joinedPatches,
+        inversePatches: joinedInverse,
+        weight: weigh(joinedPatches) + weigh(joinedInverse),
       };
       this.undoStack[this.undoStack.length - 1] = joined;
       this.burst = { entry: joined, key: coalesce, at };
       return;
     }
-    const entry: HistoryEntry = { label, patches, inversePatches };
+    const entry: HistoryEntry = { label, patches, inversePatches, weight: weigh(patches) + weigh(inversePatches) };
     this.undoStack.push(entry);
-    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.splice(0, this.undoStack.length - HISTORY_LIMIT);
+    let weight = this.undoStack.reduce((sum, e) => sum + e.weight, 0);
+    while (this.undoStack.length > HISTORY_LIMIT || (weight > HISTORY_TEXT_BUDGET && this.undoStack.length > 1)) {
+      weight -= this.undoStack.shift()!.weight;
+    }
     this.redoStack = [];
     this.burst = coalesce === undefined ? null : { entry, key: coalesce, at };
   }
@@ -298,6 +308,18 @@ function compactReplaces(patches: Patch[]): Patch[] {
   const keys = [...byPath.keys()].map((k) => k.slice(0, -1));
   if (keys.some((a, i) => keys.some((b, j) => i !== j && b.startsWith(`${a},`)))) return patches;
   return [...byPath.values()];
+}
+
+/** Roughly how much text patches hold: their string values and the `text` of entities they hold. */
+function weigh(patches: readonly Patch[]): number {
+  let chars = 0;
+  for (const { value } of patches) {
+    if (typeof value === 'string') chars += value.length;
+    else if (value !== null && typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') {
+      chars += (value as { text: string }).text.length;
+    }
+  }
+  return chars;
 }
 
 /** Draft objects in a change's result, replaced by plain snapshots (drafts die with the change). */
