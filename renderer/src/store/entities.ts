@@ -18,12 +18,34 @@ export function upsert<T extends WithId>(items: readonly T[], item: T): T[] {
   return next;
 }
 
+/**
+ * `upsert` for many items in one pass: replaces by id, appends the new ones in order. Bulk
+ * answers hold thousands of claims; upserting them one by one copies the array each time.
+ */
+export function upsertAll<T extends WithId>(items: readonly T[], updates: readonly T[]): T[] {
+  if (updates.length === 0) return [...items];
+  const pending = new Map(updates.map((u) => [u.id, u]));
+  const next = items.map((item) => {
+    const update = pending.get(item.id);
+    if (update === undefined) return item;
+    pending.delete(item.id);
+    return update;
+  });
+  for (const update of pending.values()) next.push(update);
+  return next;
+}
+
 export function withoutIds<T extends WithId>(items: readonly T[], ids: ReadonlySet<string>): T[] {
   return items.filter((x) => !ids.has(x.id));
 }
 
 export function mergeClaim(ws: Workspace, claim: Claim): Workspace {
   return { ...ws, claims: upsert(ws.claims, claim) };
+}
+
+/** Merges many claims (a bulk change's answer) in one pass. */
+export function mergeClaims(ws: Workspace, claims: readonly Claim[]): Workspace {
+  return claims.length === 0 ? ws : { ...ws, claims: upsertAll(ws.claims, claims) };
 }
 
 export function mergeSource(ws: Workspace, source: Source): Workspace {
@@ -48,10 +70,8 @@ export function removeEntities(ws: Workspace, removed: Removed): Workspace {
 }
 
 export function restoreEntities(ws: Workspace, restored: Removed): Workspace {
-  let next = ws;
-  for (const article of restored.articles) next = mergeArticle(next, article);
-  for (const claim of restored.claims) next = mergeClaim(next, claim);
-  return next;
+  // One pass each: undoing a bulk delete brings back thousands of claims at once.
+  return { ...ws, articles: upsertAll(ws.articles, restored.articles), claims: upsertAll(ws.claims, restored.claims) };
 }
 
 /** Applies what an undo/redo step changed: upsert the touched entities, drop the removed ones. */

@@ -4,27 +4,14 @@
  * bulk actions, and the bulk actions themselves (one API call each).
  */
 import type { Client } from '../api/client';
-import { DEFAULT_VIEW, type Claim, type ViewSettings, type Workspace } from '../../../shared/domain/schemas';
+import { DEFAULT_VIEW, type ViewSettings, type Workspace } from '../../../shared/domain/schemas';
 import { STATUS_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { claimMatcher, EMPTY_FILTERS, idRange, indexById, toggledIn } from '../views/claim-query';
-import { removeEntities } from './entities';
+import { mergeClaims, removeEntities } from './entities';
 import type { BulkPatch, Slice, ViewsSlice } from './types';
 
 /** How long filters, sort and mode wait before they are saved (typing in the filter box). */
 export const VIEW_SAVE_DELAY_MS = 300;
-
-/** Replaces claims by id in one pass (bulk answers hold thousands: no per-claim array copies). */
-export function mergeClaimsById(ws: Workspace, claims: readonly Claim[]): Workspace {
-  if (claims.length === 0) return ws;
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const known = new Set<string>();
-  const merged = ws.claims.map((c) => {
-    known.add(c.id);
-    return byId.get(c.id) ?? c;
-  });
-  for (const claim of claims) if (!known.has(claim.id)) merged.push(claim);
-  return { ...ws, claims: merged };
-}
 
 export const selectView = (s: { workspace: Workspace | null }): ViewSettings => s.workspace?.settings.view ?? DEFAULT_VIEW;
 
@@ -102,7 +89,7 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
         const claims = await get().perform(`Could not change ${plural(count, 'claim')}`, () =>
           client.updateClaims({ ids: [...ids], patch }),
         );
-        set((s) => (s.workspace ? { workspace: mergeClaimsById(s.workspace, claims) } : {}));
+        set((s) => (s.workspace ? { workspace: mergeClaims(s.workspace, claims) } : {}));
         get().pushToast({ kind: 'success', message: describeBulkChange(claims.length, patch) });
         return claims;
       },

@@ -69,6 +69,8 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
   const [pending, setPending] = useState<ReadonlyMap<string, ClaimStatus>>(() => new Map());
   const [dragging, setDragging] = useState<{ id: string; text: string; count: number } | null>(null);
   const [root, setRoot] = useState<HTMLElement | null>(null);
+  /** Cards the editor just moved: shown in their new column even past its "Show more" limit. */
+  const [justMoved, setJustMoved] = useState<ReadonlySet<string>>(() => new Set());
   /** The column a keyboard drag is over (keyboard drags move by column, not by pixels). */
   const keyboardTarget = useRef<ClaimStatus | null>(null);
   const lastDragEnd = useRef(0);
@@ -168,6 +170,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
 
   const moveClaims = (ids: readonly string[], status: ClaimStatus) => {
     setPending((p) => new Map([...p, ...ids.map((id) => [id, status] as const)]));
+    setJustMoved(new Set(ids));
     const saved = ids.length > 1 ? bulkUpdateClaims(ids, { status }) : updateClaim(ids[0]!, { status });
     reported(
       saved.finally(() =>
@@ -217,7 +220,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
             articlesById={articlesById}
             selectedIds={selectedIds}
             openId={openId}
-            draggingId={dragging?.id ?? null}
+            justMoved={justMoved}
             today={today}
           />
         ))}
@@ -249,18 +252,18 @@ interface BoardColumnProps {
   articlesById: ReadonlyMap<string, Article>;
   selectedIds: ReadonlySet<string>;
   openId: string | null;
-  draggingId: string | null;
+  justMoved: ReadonlySet<string>;
   today: string;
 }
 
-function BoardColumn({ status, claims, articlesById, selectedIds, openId, draggingId, today }: BoardColumnProps) {
+function BoardColumn({ status, claims, articlesById, selectedIds, openId, justMoved, today }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const [limit, setLimit] = useState(BOARD_PAGE_SIZE);
   const label = STATUS_LABELS[status];
-  const rendered = claims.length > limit ? claims.slice(0, limit) : claims;
+  // Past the limit, the open card and cards just moved here are still shown (in their place),
+  // so the editor sees where a drop went and the keyboard focus can follow the card.
+  const rendered = claims.length > limit ? claims.filter((c, i) => i < limit || c.id === openId || justMoved.has(c.id)) : claims;
   const hidden = claims.length - rendered.length;
-  // A card just opened or moved here past the limit is still shown, so focus and selection can find it.
-  const extra = hidden > 0 ? claims.slice(limit).filter((c) => c.id === openId || c.id === draggingId) : [];
 
   return (
     <section ref={setNodeRef} className={`board-column${isOver ? ' is-over' : ''}`} aria-label={columnLabel(status)}>
@@ -276,7 +279,7 @@ function BoardColumn({ status, claims, articlesById, selectedIds, openId, draggi
         <p className="board-empty">No claims here. Drag a card to this column to set its status to {label}.</p>
       ) : (
         <ul className="board-cards" aria-label={`${label} claims`}>
-          {[...rendered, ...extra].map((claim) => (
+          {rendered.map((claim) => (
             <BoardCard
               key={claim.id}
               claim={claim}

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { DEFAULT_VIEW, type Claim } from '../../../shared/domain/schemas';
 import { segmentText } from '../../../shared/text/segmenter';
 import { createClient } from '../api/client';
 import { createAppStore, type AppStore } from '../store/app-store';
 import { selectView } from '../store/views-slice';
+import { upsert, upsertAll } from '../store/entities';
 import { createTestBridge, type TestBridge } from '../../test/bridge';
 
 describe('views slice (over the real handlers)', () => {
@@ -121,5 +123,16 @@ describe('views slice (over the real handlers)', () => {
     expect(t.store.data.claims.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(state().workspace!.claims).toHaveLength(3);
     expect([...state().selectedIds].sort()).toEqual(ids.slice(0, 2).sort());
+  });
+});
+
+describe('upsertAll (bulk answers merged in one pass)', () => {
+  it('gives what upserting the items one by one gives (property)', () => {
+    const item = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), v: fc.nat(5) });
+    fc.assert(
+      fc.property(fc.uniqueArray(item, { selector: (x) => x.id }), fc.array(item), (items, updates) => {
+        expect(upsertAll(items, updates)).toEqual(updates.reduce((list, u) => upsert(list, u), items));
+      }),
+    );
   });
 });
