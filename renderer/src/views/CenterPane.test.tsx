@@ -54,6 +54,15 @@ describe('view tabs in the whole app', () => {
 
     await user.click(screen.getByRole('button', { name: 'Go to the article' }));
     expect(tab('Article').getAttribute('aria-selected')).toBe('true');
+
+    // The view commands' shortcuts (Ctrl/Cmd+Shift+T, B, A).
+    const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 'Meta' : 'Control';
+    await user.keyboard(`{${mod}>}{Shift>}t{/Shift}{/${mod}}`);
+    expect(tab('Table').getAttribute('aria-selected')).toBe('true');
+    await user.keyboard(`{${mod}>}{Shift>}b{/Shift}{/${mod}}`);
+    expect(tab('Board').getAttribute('aria-selected')).toBe('true');
+    await user.keyboard(`{${mod}>}{Shift>}a{/Shift}{/${mod}}`);
+    expect(tab('Article').getAttribute('aria-selected')).toBe('true');
   });
 
   it('opens a claim from the table in the claim pane, next to the table', async () => {

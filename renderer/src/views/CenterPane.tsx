@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import { useCommand } from '../commands/react';
 import { ArticlePane } from '../components/ArticlePane';
-import { useAppStore } from '../store/react';
+import { useActions, useAppStore } from '../store/react';
 import { selectView } from '../store/views-slice';
 import { ClaimsViews } from './ClaimsViews';
 import { tabId, ViewTabs } from './ViewTabs';
@@ -12,7 +13,11 @@ import './views.css';
  */
 export function CenterPane() {
   const mode = useAppStore((s) => selectView(s).mode);
+  const { setViewMode } = useActions();
   const idBase = useId();
+  useCommand('view-article', () => setViewMode('article'));
+  useCommand('view-table', () => setViewMode('table'));
+  useCommand('view-board', () => setViewMode('board'));
   const panelId = `${idBase}-panel`;
 
   return (

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../../../shared/domain/schemas';
 import { segmentText } from '../../../shared/text/segmenter';
 import { createClient } from '../api/client';
+import { CommandsProvider } from '../commands/react';
+import { CommandRegistry } from '../commands/registry';
 import { createAppStore, type AppStore } from '../store/app-store';
 import { StoreProvider } from '../store/react';
 import { createTestBridge, type TestBridge } from '../../test/bridge';
@@ -16,11 +18,13 @@ const COLUMNS = ['New', 'Researching', 'In review', 'Ready', 'Published', 'Dropp
 describe('claims board', () => {
   let t: TestBridge;
   let store: AppStore;
+  let registry: CommandRegistry;
   const state = () => store.getState();
 
   beforeEach(async () => {
     t = await createTestBridge();
     store = createAppStore(createClient(t.bridge));
+    registry = new CommandRegistry();
     await state().load();
     state().setViewMode('board');
   });
@@ -29,7 +33,9 @@ describe('claims board', () => {
   const renderViews = () =>
     render(
       <StoreProvider store={store}>
-        <CenterPane />
+        <CommandsProvider registry={registry}>
+          <CenterPane />
+        </CommandsProvider>
       </StoreProvider>,
     );
 

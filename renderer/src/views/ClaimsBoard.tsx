@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -322,9 +322,17 @@ const BoardCard = memo(function BoardCard({ claim, articleTitle, selected, open,
     attributes: { roleDescription: 'draggable claim' },
   });
   const overdue = isOverdue(claim, today);
+  const item = useRef<HTMLLIElement | null>(null);
+  // The card opened from elsewhere (j/k, search) comes into view.
+  useEffect(() => {
+    if (open) item.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [open]);
   return (
     <li
-      ref={setNodeRef}
+      ref={(el) => {
+        setNodeRef(el);
+        item.current = el;
+      }}
       className={`board-card${selected ? ' is-selected' : ''}${open ? ' is-open' : ''}${isDragging ? ' is-dragging' : ''}`}
       data-card-id={claim.id}
       data-status={claim.status}

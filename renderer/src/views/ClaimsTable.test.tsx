@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../../../shared/domain/schemas';
 import { segmentText } from '../../../shared/text/segmenter';
 import { createClient } from '../api/client';
+import { CommandsProvider } from '../commands/react';
+import { CommandRegistry } from '../commands/registry';
 import { createAppStore, type AppStore } from '../store/app-store';
 import { StoreProvider } from '../store/react';
 import { createTestBridge, type TestBridge } from '../../test/bridge';
@@ -13,11 +15,13 @@ import { makeClaims } from './fixtures';
 describe('claims table', () => {
   let t: TestBridge;
   let store: AppStore;
+  let registry: CommandRegistry;
   const state = () => store.getState();
 
   beforeEach(async () => {
     t = await createTestBridge();
     store = createAppStore(createClient(t.bridge));
+    registry = new CommandRegistry();
     await state().load();
     state().setViewMode('table');
   });
@@ -26,7 +30,9 @@ describe('claims table', () => {
   const renderViews = () =>
     render(
       <StoreProvider store={store}>
-        <CenterPane />
+        <CommandsProvider registry={registry}>
+          <CenterPane />
+        </CommandsProvider>
       </StoreProvider>,
     );
 
@@ -163,6 +169,24 @@ describe('claims table', () => {
     expect(screen.getByRole('checkbox', { name: 'Select all claims' })).toHaveProperty('checked', true);
     await user.keyboard('{Escape}');
     expect(state().selectedIds.size).toBe(0);
+  });
+
+  it('steps through the claims in the order shown with the next/previous claim commands (j/k)', async () => {
+    const claims = await saveClaims(4);
+    act(() => state().setViewSort({ key: 'status', direction: 'asc' }));
+    act(() => state().setViewFilters({ text: claims[1]!.text.split(' ').slice(0, 3).join(' ') }));
+    renderViews();
+    await waitFor(() => expect(bodyRows().length).toBeLessThan(4));
+    const shownIds = bodyRows().map((r) => r.getAttribute('data-id'));
+    act(() => void registry.run('next-claim'));
+    expect(state().selectedClaimId).toBe(shownIds[0]);
+    act(() => void registry.run('previous-claim'));
+    expect(state().selectedClaimId).toBe(shownIds[0]);
+    act(() => state().clearViewFilters());
+    await waitFor(() => expect(bodyRows()).toHaveLength(4));
+    const all = bodyRows().map((r) => r.getAttribute('data-id'));
+    act(() => void registry.run('next-claim'));
+    expect(state().selectedClaimId).toBe(all[all.indexOf(shownIds[0]!) + 1]);
   });
 
   it('filters by text and by status, counts, and teaches when nothing matches', async () => {

@@ -87,6 +87,15 @@ export function ClaimsTable({ claims, articlesById, selectedIds }: ClaimsTablePr
     observeElementRect: observeGridRect,
   });
 
+  // A claim opened from elsewhere (j/k, search) is scrolled into view once, when it opens.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (openId === scrolledTo.current) return;
+    scrolledTo.current = openId;
+    const index = openId === null ? undefined : positions.get(openId);
+    if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [openId, positions, virtualizer]);
+
   // After a keyboard move the new row exists (see rangeExtractor): give it the focus.
   useLayoutEffect(() => {
     const index = focusRequest.current;

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
-import { useActions, useAppStore } from '../store/react';
+import { useCommand } from '../commands/react';
+import { useActions, useAppStore, useStoreApi } from '../store/react';
 import { hasActiveFilters, indexById } from './claim-query';
 import { BulkBar } from './BulkBar';
 import { ClaimsBoard } from './ClaimsBoard';
@@ -13,8 +14,18 @@ export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
   const { shown, total, articlesById } = useShownClaims();
   const selectedIds = useAppStore((s) => s.selectedIds);
   const filtering = useAppStore((s) => hasActiveFilters(selectView(s).filters));
-  const { clearViewFilters, setViewMode } = useActions();
+  const { clearViewFilters, setViewMode, selectClaim } = useActions();
+  const store = useStoreApi();
   const main = useRef<HTMLElement>(null);
+
+  // j / k walk the claims in the order shown here (across articles), not the open article's.
+  const step = (delta: 1 | -1) => {
+    const index = shown.findIndex((c) => c.id === store.getState().selectedClaimId);
+    const next = index === -1 ? 0 : Math.min(Math.max(index + delta, 0), shown.length - 1);
+    selectClaim(shown[next]?.id ?? null);
+  };
+  useCommand('next-claim', () => step(1), () => shown.length > 0);
+  useCommand('previous-claim', () => step(-1), () => shown.length > 0);
 
   const claimsById = useMemo(() => indexById(shown), [shown]);
   const ticked = useMemo(() => (selectedIds.size ? shown.filter((c) => selectedIds.has(c.id)).map((c) => c.id) : []), [shown, selectedIds]);
