@@ -114,9 +114,10 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
   }, []);
 
   /** What a drop moves: all ticked claims when the dragged card is one of them. */
-  const movedWith = (id: string) => (selectedIds.has(id) && tickedIds.length > 1 ? tickedIds : [id]);
+  const movedWith = useCallback((id: string) => (selectedIds.has(id) && tickedIds.length > 1 ? tickedIds : [id]), [selectedIds, tickedIds]);
 
-  const announcements: Announcements = {
+  // Stable while a drag lasts (dnd-kit re-subscribes its announcer when this object changes).
+  const announcements = useMemo<Announcements>(() => ({
     onDragStart({ active }) {
       const data = dragData(active.data.current);
       const count = movedWith(String(active.id)).length;
@@ -145,7 +146,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
       const data = dragData(active.data.current);
       return `Cancelled. “${shorten(data?.text ?? '')}” stays in the ${data ? columnLabel(data.status) : 'same column'}.`;
     },
-  };
+  }), [movedWith]);
 
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const data = dragData(active.data.current);

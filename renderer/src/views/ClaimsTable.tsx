@@ -108,8 +108,10 @@ export function ClaimsTable({ claims, articlesById, selectedIds }: ClaimsTablePr
   });
 
   const today = todayCalendarDate();
-  const allTicked = claims.length > 0 && claims.every((c) => selectedIds.has(c.id));
-  const someTicked = !allTicked && claims.some((c) => selectedIds.has(c.id));
+  // Not recomputed while scrolling (the virtualizer re-renders the table on every scroll step).
+  const tickedShown = useMemo(() => (selectedIds.size ? claims.reduce((n, c) => n + (selectedIds.has(c.id) ? 1 : 0), 0) : 0), [claims, selectedIds]);
+  const allTicked = claims.length > 0 && tickedShown === claims.length;
+  const someTicked = tickedShown > 0 && !allTicked;
 
   const moveTo = (index: number, extend: boolean) => {
     const next = Math.min(Math.max(index, 0), claims.length - 1);
