@@ -5,7 +5,8 @@ import { CommandRegistry } from '../commands/registry';
 import { useCommandShortcuts } from '../commands/shortcuts';
 import { ShortcutsHelp } from '../commands/ShortcutsHelp';
 import type { AppStore } from '../store/app-store';
-import { StoreProvider, useActions, useAppStore } from '../store/react';
+import { StoreProvider, useActions, useAppStore, useStoreApi } from '../store/react';
+import type { DraftField } from '../store/types';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
 import { Workspace } from './Workspace';
@@ -32,6 +33,7 @@ function Shell() {
   const loadError = useAppStore((s) => s.loadError);
   const { load } = useActions();
   useCommandShortcuts();
+  useFlushOnLeave();
 
   // Toasts sit in their own row above the status bar, so they never cover a control.
   return (
@@ -57,4 +59,21 @@ function Shell() {
       <ShortcutsHelp />
     </div>
   );
+}
+
+/** Leaving the page (closing the window, reloading) sends what is still waiting to be saved. */
+function useFlushOnLeave() {
+  const store = useStoreApi();
+  useEffect(() => {
+    const flush = () => {
+      const state = store.getState();
+      state.flushSaves();
+      for (const [key, draft] of Object.entries(state.drafts)) {
+        const [claimId, field] = key.split('/') as [string, DraftField];
+        if (draft.dirty) void state.flushDraft(claimId, field);
+      }
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [store]);
 }

@@ -1,24 +1,34 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useCommand } from '../commands/react';
+import type { SearchHit } from '../search/search-index';
+import { SearchResults } from './SearchResults';
+import { useSearch } from './useSearch';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { plural } from '../labels';
 import { selectArticles } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
 
-/** The left pane: every article, newest first, with a filter and the "New article" button. */
+/** The left pane: every article, newest first, search across articles and claims, and "New article". */
 export function ArticleList() {
   const articles = useAppStore(selectArticles);
   const claims = useAppStore((s) => s.workspace?.claims);
   const selectedId = useAppStore((s) => s.selectedArticleId);
-  const { selectArticle, setNewArticleOpen } = useActions();
+  const { selectArticle, selectClaim, setNewArticleOpen, setViewMode } = useActions();
   const [query, setQuery] = useState('');
   const searchId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const results = useSearch(query);
+  useCommand('search', () => input.current?.focus());
 
   const counts = useMemo(() => countClaims(claims ?? []), [claims]);
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const matching = q ? articles.filter((a) => `${a.title} ${a.outlet} ${a.author}`.toLowerCase().includes(q)) : articles;
-    return [...matching].reverse();
-  }, [articles, query]);
+  const shown = useMemo(() => [...articles].reverse(), [articles]);
+
+  const open = (hit: SearchHit) => {
+    if (hit.kind === 'article') {
+      selectArticle(hit.id);
+      setViewMode('article');
+    } else selectClaim(hit.id);
+  };
 
   return (
     <nav className="pane articles-pane" aria-label="Articles">
@@ -31,18 +41,31 @@ export function ArticleList() {
       {articles.length > 0 && (
         <div className="search">
           <label htmlFor={searchId} className="visually-hidden">
-            Search articles
+            Search articles and claims
           </label>
-          <input id={searchId} type="search" placeholder="Search articles…" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            ref={input}
+            id={searchId}
+            type="search"
+            placeholder="Search…  ( / )"
+            aria-keyshortcuts="/"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              const first = results?.articles[0] ?? results?.claims[0];
+              if (e.key === 'Enter' && first) open(first);
+              if (e.key === 'Escape') setQuery('');
+            }}
+          />
         </div>
       )}
-      {articles.length === 0 ? (
+      {results && query.trim() ? (
+        <SearchResults results={results} query={query.trim()} onOpen={open} />
+      ) : articles.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">No articles yet</p>
           <p>Paste an article’s title and text with “New article” to start checking its claims.</p>
         </div>
-      ) : shown.length === 0 ? (
-        <p className="empty-note">No article matches “{query}”.</p>
       ) : (
         <ul className="article-list">
           {shown.map((article) => (
@@ -51,7 +74,10 @@ export function ArticleList() {
               article={article}
               count={counts.get(article.id)}
               selected={article.id === selectedId}
-              onSelect={() => selectArticle(article.id)}
+              onSelect={() => {
+                selectArticle(article.id);
+                setViewMode('article');
+              }}
             />
           ))}
         </ul>

@@ -21,7 +21,11 @@ export function ArticleText({ article, claims, suggestions }: { article: Article
   const [selected, setSelected] = useState<TextRange | null>(null);
 
   const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
-  const spans = useMemo(() => claims.map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end })), [claims]);
+  // Orphaned claims keep offsets into the old text: they are not highlighted in the new one.
+  const spans = useMemo(
+    () => claims.filter((c) => c.anchor === 'attached').map((c) => ({ id: c.id, start: c.quote.start, end: c.quote.end })),
+    [claims],
+  );
   // Suggested sentences get a tinted underline, so the checkable ones stand out while reading.
   const suggested = useMemo(
     () => suggestions.filter((s) => s.state === 'suggested').map(({ sentence }) => ({ start: sentence.start, end: sentence.end, score: sentence.score })),

@@ -62,11 +62,19 @@ export interface Removed {
 }
 
 export function removeEntities(ws: Workspace, removed: Removed): Workspace {
+  const gone = new Set(removed.claims.map((c) => c.id));
   return {
     ...ws,
     articles: withoutIds(ws.articles, new Set(removed.articles.map((a) => a.id))),
-    claims: withoutIds(ws.claims, new Set(removed.claims.map((c) => c.id))),
+    // The API unlinks claims marked as duplicates of deleted ones; do the same here.
+    claims: repointDuplicates(withoutIds(ws.claims, gone), gone, null),
   };
+}
+
+/** Claims marked `duplicateOf` one of `from` now point to `to` (null: unlinked), as the API does. */
+export function repointDuplicates(claims: Claim[], from: ReadonlySet<string>, to: string | null): Claim[] {
+  if (!claims.some((c) => c.duplicateOf !== null && from.has(c.duplicateOf))) return claims;
+  return claims.map((c) => (c.duplicateOf !== null && from.has(c.duplicateOf) ? { ...c, duplicateOf: to === c.id ? null : to } : c));
 }
 
 export function restoreEntities(ws: Workspace, restored: Removed): Workspace {

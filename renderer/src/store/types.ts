@@ -94,6 +94,14 @@ export interface StatusSlice {
    * status bar) and then rethrown, so callers can also show it next to a field.
    */
   perform<T>(what: string, call: () => Promise<T>, options?: { write?: boolean }): Promise<T>;
+  /**
+   * A write that waits for the editor to settle (sliders, filter typing): only the latest
+   * call per key runs, after `delayMs`. Counts as pending from the start, so the status bar
+   * says "Saving…" until it is on disk.
+   */
+  saveLater(key: string, delayMs: number, what: string, call: () => Promise<unknown>): void;
+  /** Runs every waiting `saveLater` now (before the page goes away). */
+  flushSaves(): void;
 }
 
 export type ToastKind = 'error' | 'info' | 'success';

@@ -17,7 +17,6 @@ export const selectView = (s: { workspace: Workspace | null }): ViewSettings => 
 
 export function createViewsSlice(client: Client): Slice<ViewsSlice> {
   return (set, get) => {
-    let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
     /** Shows the new view at once; saves the latest one when changes stop coming. */
     const changeView = (change: (view: ViewSettings) => ViewSettings, also: (view: ViewSettings) => Partial<ViewsSlice> = () => ({})) => {
@@ -25,14 +24,10 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
       if (!ws) return;
       const view = change(ws.settings.view ?? DEFAULT_VIEW);
       set({ workspace: { ...ws, settings: { ...ws.settings, view } }, ...also(view) });
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
+      get().saveLater('view', VIEW_SAVE_DELAY_MS, 'Could not save the view settings', async () => {
         const latest = get().workspace?.settings.view;
-        if (!latest) return;
-        void get()
-          .perform('Could not save the view settings', () => client.updateSettings({ patch: { view: latest } }))
-          .catch(() => undefined); // reported by perform
-      }, VIEW_SAVE_DELAY_MS);
+        if (latest) await client.updateSettings({ patch: { view: latest } });
+      });
     };
 
     /** Ticked claims the new filters hide are unticked: "N selected" is always what is shown. */
@@ -109,7 +104,11 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
           action: {
             label: 'Undo',
             run: async () => {
-              await get().restoreDeleted(removed);
+              // The history's undo while the delete is the latest step (it also restores the
+              // duplicate links the delete cut); otherwise put the claims back.
+              await get().refreshHistory();
+              if (get().history.undoLabel === `Delete ${plural(ids.length, 'claim')}`) await get().undo();
+              else await get().restoreDeleted(removed);
               // What came back is ticked again, ready for the next bulk action.
               set({ selectedIds: new Set(removed.claims.map((c) => c.id)) });
             },

@@ -6,6 +6,7 @@ import {
   mergeClaim,
   mergeSource,
   removeEntities,
+  repointDuplicates,
   restoreEntities,
   type Removed,
 } from './entities';
@@ -27,7 +28,6 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       also: Partial<AppState> = {},
     ) => set((s) => (s.workspace ? { workspace: change(s.workspace), ...also } : also));
 
-    let thresholdTimer: ReturnType<typeof setTimeout> | undefined;
 
     /**
      * "Undo" on a toast undoes that change only if it is still the latest one; otherwise
@@ -41,6 +41,20 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         get().pushToast({ kind: 'info', message: 'Other changes were made since. Use Undo (Ctrl/Cmd+Z) to step back through them.' });
       },
     });
+    /**
+     * "Undo" on a delete's toast: the history's undo while the delete is still the latest
+     * step (it also brings back links the delete cut), else put the deleted things back.
+     */
+    const undoOrRestore = (label: string, removed: Removed) => ({
+      label: 'Undo',
+      run: async () => {
+        await get().refreshHistory();
+        if (get().history.undoLabel !== label) return get().restoreDeleted(removed);
+        await get().undo();
+        set(selectionOf(removed));
+      },
+    });
+
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
     return {
@@ -93,22 +107,14 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         get().pushToast({
           kind: 'info',
           message: `Deleted “${title}”${claims ? ` and its ${claims} claim${claims === 1 ? '' : 's'}` : ''}.`,
-          action: { label: 'Undo', run: () => get().restoreDeleted(removed) },
+          action: undoOrRestore('Delete article', removed),
         });
         return removed;
       },
 
       async restoreDeleted(removed) {
         const restored = await get().perform('Could not undo the delete', () => client.restoreDeleted(removed));
-        const article = restored.articles[0];
-        const claim = restored.articles.length === 0 ? restored.claims[0] : undefined;
-        // Show what came back: the restored article, or the restored claim in its article.
-        const selection = article
-          ? { selectedArticleId: article.id, selectedClaimId: null }
-          : claim
-            ? { selectedArticleId: claim.articleId, selectedClaimId: claim.id }
-            : {};
-        patchWorkspace((ws) => restoreEntities(ws, restored), selection);
+        patchWorkspace((ws) => restoreEntities(ws, restored), selectionOf(restored));
         get().pushToast({ kind: 'success', message: 'Restored.' });
       },
 
@@ -135,12 +141,9 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       setSuggestionThreshold(value) {
         patchWorkspace((ws) => ({ ...ws, settings: { ...ws.settings, suggestionThreshold: value } }));
         // A slider sends many values; only the one the editor settles on is saved.
-        clearTimeout(thresholdTimer);
-        thresholdTimer = setTimeout(() => {
-          void get()
-            .perform('Could not save the threshold', () => client.updateSettings({ patch: { suggestionThreshold: value } }))
-            .catch(() => undefined); // reported by perform
-        }, THRESHOLD_SAVE_DELAY_MS);
+        get().saveLater('threshold', THRESHOLD_SAVE_DELAY_MS, 'Could not save the threshold', () =>
+          client.updateSettings({ patch: { suggestionThreshold: value } }),
+        );
       },
 
       async editArticleText(articleId, text) {
@@ -159,7 +162,8 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         patchWorkspace(
           (ws) => {
             const merged = mergeClaim(ws, claim);
-            return { ...merged, claims: merged.claims.filter((c) => c.id !== removedId) };
+            const rest = merged.claims.filter((c) => c.id !== removedId);
+            return { ...merged, claims: repointDuplicates(rest, new Set([removedId]), claim.id) };
           },
           { selectedClaimId: claim.id },
         );
@@ -202,7 +206,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         get().pushToast({
           kind: 'info',
           message: `Deleted the claim “${shorten(claim?.text ?? '')}”.`,
-          action: { label: 'Undo', run: () => get().restoreDeleted(removed) },
+          action: undoOrRestore('Delete claim', removed),
         });
         return removed;
       },
@@ -264,6 +268,15 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
 }
 
 const THRESHOLD_SAVE_DELAY_MS = 300;
+
+/** Show what came back after a delete is undone: the article, or the claim in its article. */
+function selectionOf(restored: Removed): Partial<AppState> {
+  const article = restored.articles[0];
+  const claim = restored.articles.length === 0 ? restored.claims[0] : undefined;
+  if (article) return { selectedArticleId: article.id, selectedClaimId: null };
+  if (claim) return { selectedArticleId: claim.articleId, selectedClaimId: claim.id };
+  return {};
+}
 
 function shorten(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useActions, useAppStore } from '../../store/react';
 import { useClaimCommands } from '../../commands/useClaimCommands';
 import { SplitClaimDialog } from './SplitClaimDialog';
+import { DuplicatesSection } from './DuplicatesSection';
 import { reported } from '../reported';
 import { SourcesSection } from './SourcesSection';
 import { TagEditor } from './TagEditor';
@@ -48,6 +49,7 @@ export function ClaimEditor({ claim }: { claim: Claim }) {
           </button>
         </p>
       )}
+      <DuplicatesSection claim={claim} />
       <div className="quote-actions">
         <button type="button" className="button small" disabled={!mergeNext} onClick={() => mergeNext?.()}>
           Merge with next claim
@@ -60,7 +62,8 @@ export function ClaimEditor({ claim }: { claim: Claim }) {
       <TriageFields claim={claim} />
       <TagEditor claim={claim} />
       <SourcesSection claim={claim} />
-      <VerdictSection claim={claim} />
+      {/* Keyed by the saved verdict: when it changes elsewhere (reused, undone), the form starts from it. */}
+      <VerdictSection key={claim.verdict?.decidedAt ?? "none"} claim={claim} />
     </div>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * Triage across articles: the table with filters and a bulk status change that one undo
+ * reverts; the board, where dragging a card to another column changes its status. Filters
+ * and the view survive a restart.
+ */
+import { test, expect } from './support/fixtures';
+
+test('bulk status change in the table, then undo; drag a card across the board; filters persist', async ({ app }) => {
+  let page = app.page;
+  const article = page.getByRole('main', { name: 'Article' });
+  await expect(article.getByRole('heading', { level: 2 })).toBeVisible();
+  await article.getByRole('button', { name: 'Find claims' }).click();
+  await article.getByRole('button', { name: 'Accept all above threshold' }).click();
+  await expect(article.getByText(/^0 of \d+ sentences suggested$/)).toBeVisible();
+  const accepted = await article.getByRole('list', { name: 'Claims in this article' }).getByRole('button').count();
+  expect(accepted).toBeGreaterThanOrEqual(3);
+
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const grid = page.getByRole('grid', { name: 'Claims table' });
+  const rows = grid.getByRole('row');
+  await expect(rows).toHaveCount(accepted + 1);
+
+  // Tick two claims and set their status in one go.
+  await grid.getByRole('checkbox', { name: /^Select: Mayor Ana Ruiz/ }).check();
+  await grid.getByRole('checkbox', { name: /^Select: The project will cost/ }).check();
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await expect(bulk).toContainText('2 selected');
+  await bulk.getByRole('combobox', { name: 'Set status' }).selectOption({ label: 'Ready' });
+  await expect(page.getByText('Updated 2 claims: status Ready.')).toBeVisible();
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters.getByRole('button', { name: 'Status' }).click();
+  await filters.getByRole('checkbox', { name: 'Ready' }).check();
+  await page.keyboard.press('Escape');
+  await expect(rows).toHaveCount(3);
+
+  // One undo reverts both.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undid: Change 2 claims.')).toBeVisible();
+  await expect(grid.getByText('No claims match these filters').or(page.getByText('No claims match these filters'))).toBeVisible();
+  await page.getByRole('region', { name: 'Filters' }).getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows).toHaveCount(accepted + 1);
+  // The two claims are still ticked (undo keeps the selection); untick them before dragging one card alone.
+  await bulk.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(bulk).toBeHidden();
+
+  // The board: drag the first New card to the Researching column with the mouse.
+  await page.getByRole('tab', { name: 'Board' }).click();
+  const newColumn = page.getByRole('region', { name: 'New column' });
+  const researching = page.getByRole('region', { name: 'Researching column' });
+  await expect(newColumn.getByRole('heading', { level: 3 })).toHaveText(`New, ${accepted} claims`);
+  const card = newColumn.getByRole('listitem').first();
+  const wording = (await card.getByRole('button').first().textContent())!.trim();
+  const from = (await card.boundingBox())!;
+  const to = (await researching.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 20, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
+  await page.mouse.up();
+  await expect(researching.getByRole('heading', { level: 3 })).toHaveText('Researching, 1 claim');
+  await expect(researching.getByRole('listitem')).toContainText(wording.slice(0, 30));
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // The board view and a filter are remembered by the workspace.
+  await page.getByRole('region', { name: 'Filters' }).getByRole('searchbox', { name: 'Filter claims' }).fill('million');
+  await expect(page.getByRole('region', { name: 'Filters' })).toContainText(/\d+ of \d+ claims/);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  page = await app.restart();
+  await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('searchbox', { name: 'Filter claims' })).toHaveValue('million');
+  await expect(page.getByRole('region', { name: 'Researching column' }).getByRole('heading', { level: 3 })).toHaveText(/Researching, [01] claims?/);
+});
