@@ -1,5 +1,6 @@
 import { Command } from 'cmdk';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { useModalDialog } from '../components/useModalDialog';
 import { COMMANDS, describeCombo, type CommandGroup } from '../../../shared/commands/commands';
 import { useCommand, useCommandRegistry } from './react';
 import { isMac } from './shortcuts';
@@ -12,7 +13,6 @@ const GROUPS: CommandGroup[] = ['Claims', 'Article', 'Navigate', 'Views', 'Edit'
  */
 export function CommandPalette() {
   const registry = useCommandRegistry();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   // Re-render when commands come and go (panes mount, selection changes what is enabled).
@@ -22,16 +22,8 @@ export function CommandPalette() {
   );
   useCommand('palette', () => setOpen(true));
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      // showModal focuses the first focusable element (cmdk's root); typing belongs in the input.
-      element.querySelector<HTMLInputElement>('[cmdk-input]')?.focus();
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
+  // showModal focuses the first focusable element (cmdk's root); typing belongs in the input.
+  const dialog = useModalDialog(open, (element) => element.querySelector<HTMLInputElement>('[cmdk-input]')?.focus());
 
   const close = () => {
     setOpen(false);

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../components/useModalDialog';
 import { COMMANDS, describeCombo, type CommandGroup } from '../../../shared/commands/commands';
 import { useCommand } from './react';
 import { isMac } from './shortcuts';
@@ -7,16 +8,10 @@ const GROUPS: CommandGroup[] = ['Navigate', 'Claims', 'Article', 'Views', 'Edit'
 
 /** "?": the shortcuts sheet, every shortcut of shared/commands by group. */
 export function ShortcutsHelp() {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   useCommand('shortcuts', () => setOpen(true));
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog ref={dialog} className="dialog shortcuts" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from './useModalDialog';
 import type { Article } from '../../../shared/domain/schemas';
 import { ClientError } from '../api/client';
 import { useActions } from '../store/react';
@@ -9,23 +10,17 @@ import { FieldError } from './FieldError';
  * their quotes (they follow moved text; a claim whose quote is gone is kept as orphaned).
  */
 export function EditTextDialog({ article, open, onClose }: { article: Article; open: boolean; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const { editArticleText } = useActions();
   const [text, setText] = useState(article.text);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      setText(article.text);
-      setError(undefined);
-      element.showModal();
-    }
-    if (!open && element.open) element.close();
-  }, [open, article.text]);
+  // Each opening starts from the saved text.
+  const dialog = useModalDialog(open, () => {
+    setText(article.text);
+    setError(undefined);
+  });
 
   const save = async () => {
     setBusy(true);

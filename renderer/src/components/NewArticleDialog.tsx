@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 import { ClientError } from '../api/client';
 import { useActions, useAppStore } from '../store/react';
 import { FieldError } from './FieldError';
@@ -14,18 +15,12 @@ type Fields = typeof EMPTY;
 export function NewArticleDialog() {
   const open = useAppStore((s) => s.newArticleOpen);
   const { setNewArticleOpen, createArticle } = useActions();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [busy, setBusy] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const close = () => setNewArticleOpen(false);
   const set = (name: keyof Fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import type { Claim } from '../../../../shared/domain/schemas';
 import { useActions } from '../../store/react';
 import { reported } from '../reported';
@@ -19,18 +20,12 @@ export function splitPoints(quote: string): number[] {
  * character offset the API checks.
  */
 export function SplitClaimDialog({ claim, open, onClose }: { claim: Claim; open: boolean; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const { splitClaim } = useActions();
   const points = useMemo(() => splitPoints(claim.quote.exact), [claim.quote.exact]);
   const [index, setIndex] = useState(() => Math.floor(points.length / 2));
   const id = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const at = points[Math.min(index, points.length - 1)] ?? 0;
   const submit = () => {
