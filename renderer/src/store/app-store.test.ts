@@ -47,6 +47,28 @@ describe('app store (vanilla, over the real handlers)', () => {
     expect(t.store.data.articles[0]!.dismissed).toEqual([]);
   });
 
+  it('merges two claims and splits one, each undone by one undo', async () => {
+    const article = sample();
+    const [a, b] = segmentText(article.text).sentences;
+    const first = await state().createClaim(article.id, a!.start, a!.end);
+    const second = await state().createClaim(article.id, b!.start, b!.end);
+    const merged = await state().mergeClaims(first.id, second.id);
+    expect(merged.quote.exact).toBe(article.text.slice(a!.start, b!.end));
+    expect(state().workspace!.claims.map((c) => c.id)).toEqual([first.id]);
+    await state().undo();
+    expect(state().workspace!.claims.map((c) => c.quote.exact).sort()).toEqual([a!.text, b!.text].sort());
+    expect(t.store.data.claims).toHaveLength(2);
+
+    const at = a!.start + a!.text.indexOf(' voted');
+    const parts = await state().splitClaim(first.id, at);
+    expect(parts.first.quote.exact + ' ' + parts.second.quote.exact).toBe(a!.text);
+    expect(state().workspace!.claims).toHaveLength(3);
+    await state().undo();
+    expect(state().workspace!.claims).toHaveLength(2);
+    expect(state().workspace!.claims.find((c) => c.id === first.id)!.quote.exact).toBe(a!.text);
+    expect(state().history.canRedo).toBe(true);
+  });
+
   it('loads the workspace and opens the first-run sample article', () => {
     expect(state().loadState).toBe('ready');
     expect(state().appInfo?.dataFile).toBe(t.store.file);

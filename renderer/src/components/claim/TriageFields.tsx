@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { assigneesInUse } from '../../views/claim-query';
 import type { Claim } from '../../../../shared/domain/schemas';
 import { PRIORITY_OPTIONS, STATUS_OPTIONS } from '../../labels';
 import { selectDraft } from '../../store/selectors';
@@ -12,7 +13,10 @@ export function TriageFields({ claim }: { claim: Claim }) {
   const id = useId();
   const { updateClaim, editDraft, releaseDraft } = useActions();
   const assignee = useAppStore(selectDraft(claim.id, 'assignee'));
-  const people = useAppStore((s) => s.workspace?.settings.assignees);
+  // The workspace's list of names: the ones in settings plus everyone already assigned.
+  const known = useAppStore((s) => s.workspace?.settings.assignees);
+  const claims = useAppStore((s) => s.workspace?.claims);
+  const people = useMemo(() => assigneesInUse(claims ?? [], known ?? []), [claims, known]);
   const save = (patch: Parameters<typeof updateClaim>[1]) => reported(updateClaim(claim.id, patch));
 
   return (
