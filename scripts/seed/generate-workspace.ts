@@ -11,9 +11,10 @@ import { extractClaims } from '../../shared/extract/extract';
 import { quoteAt } from '../../shared/domain/quote';
 import { DEFAULT_RATING_SCALE } from '../../shared/domain/rating';
 import { sampleWorkspace } from '../../shared/domain/sample';
+import { archiveUrl } from '../../shared/sources/url';
 import {
   STANCES, type Article, type Claim, type ClaimStatus, type Priority, type Source,
-  type Verdict, type Workspace,
+  type Review, type SourceType, type Verdict, type Workspace,
 } from '../../shared/domain/schemas';
 import {
   ASSIGNEES, AUTHORS, CONCLUSIONS, HEADLINE_TEMPLATES, OUTLETS, PERSONS, PLACES, PUBLISHERS, RATIONALE_SENTENCES,
@@ -89,6 +90,7 @@ export function generateLargeWorkspace({ articles: articleCount, claims: claimCo
     articles,
     claims,
     sources,
+    audit: [],
   };
 }
 
@@ -161,18 +163,23 @@ function makeClaim(input: ClaimInput): Claim {
   const updatedAt = createdAt + Math.floor(random() * 5 * DAY);
   const verdict = decided ? (input.duplicateOf?.verdict ?? makeVerdict(createdAt, updatedAt, random, pick)) : null;
   const tagCount = Math.floor(random() * 4);
+  // Drawn in the order the fields were always drawn in, so a seed gives the workspace it always gave.
+  const priority = weighted(PRIORITY_WEIGHTS, random);
+  const assignee = random() < 0.15 ? null : pick(ASSIGNEES);
   return {
     id: input.id,
     articleId: input.articleId,
     text: quote.exact.trim(),
     quote,
     status,
-    priority: weighted(PRIORITY_WEIGHTS, random),
-    assignee: random() < 0.15 ? null : pick(ASSIGNEES),
+    priority,
+    assignee,
     tags: [...new Set(Array.from({ length: tagCount }, () => pick(TAGS)))],
     dueDate: random() < 0.6 ? isoDate(createdAt + Math.floor((random() * 60 - 20) * DAY)) : null,
     anchor: 'attached',
     duplicateOf: input.duplicateOf?.id ?? null,
+    review: reviewOf(status, assignee, iso(updatedAt)),
+    corrections: [],
     score: input.score === null ? null : Math.round(input.score * 1000) / 1000,
     verdict,
     sources: pickSourceLinks(input.sources, status === 'new' ? 0 : Math.floor(random() * 5), random, pick),
@@ -180,6 +187,23 @@ function makeClaim(input: ClaimInput): Claim {
     updatedAt: iso(updatedAt),
   };
 }
+
+/** Claims in review or published went through review: someone asked another editor (no draw, so the rest stays as it was). */
+function reviewOf(status: ClaimStatus, assignee: string | null, at: string): Review | null {
+  if (status !== 'in_review' && status !== 'published') return null;
+  const requestedBy = assignee ?? ASSIGNEES[0];
+  const reviewer = ASSIGNEES[(ASSIGNEES.indexOf(requestedBy as (typeof ASSIGNEES)[number]) + 1) % ASSIGNEES.length]!;
+  return status === 'in_review'
+    ? { state: 'requested', requestedBy, requestedAt: at, reviewer, decidedAt: null, comment: '' }
+    : { state: 'approved', requestedBy, requestedAt: at, reviewer, decidedAt: at, comment: '' };
+}
+
+const SOURCE_TYPES_BY_KIND: Record<string, SourceType> = {
+  'Press release': 'primary',
+  'Meeting minutes': 'primary',
+  'Interview transcript': 'expert',
+  'Audit findings': 'official_data',
+};
 
 function makeVerdict(createdAt: number, updatedAt: number, random: Random, pick: <T>(items: readonly T[]) => T): Verdict {
   const rating = pick(DEFAULT_RATING_SCALE);
@@ -204,14 +228,23 @@ function makeSources(count: number, base: number, random: Random, pick: <T>(item
     const kind = pick(SOURCE_KINDS);
     const publisher = pick(PUBLISHERS);
     const year = 2015 + Math.floor(random() * 10);
+    const url = `https://data.example.org/${publisher.toLowerCase().replaceAll(/[^a-z]+/g, '-')}/${year}/${i}`;
+    const title = `${kind} ${year}: ${pick(PLACES)}`;
+    const publishedDate = random() < 0.8 ? `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}` : null;
+    const excerpt = random() < 0.7 ? pick(RATIONALE_SENTENCES) : '';
+    const accessedAt = iso(base - Math.floor(random() * 90 * DAY));
     return {
       id: id('s', i),
-      url: `https://data.example.org/${publisher.toLowerCase().replaceAll(/[^a-z]+/g, '-')}/${year}/${i}`,
-      title: `${kind} ${year}: ${pick(PLACES)}`,
+      url,
+      title,
       publisher,
-      publishedDate: random() < 0.8 ? `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}` : null,
-      excerpt: random() < 0.7 ? pick(RATIONALE_SENTENCES) : '',
-      accessedAt: iso(base - Math.floor(random() * 90 * DAY)),
+      author: '',
+      publishedDate,
+      excerpt,
+      type: SOURCE_TYPES_BY_KIND[kind] ?? 'official_data',
+      notes: '',
+      accessedAt,
+      archiveUrl: archiveUrl(url, accessedAt),
     };
   });
 }

@@ -22,6 +22,8 @@ function workspaceWithClaim() {
     dueDate: null,
     anchor: 'attached',
     duplicateOf: null,
+    review: null,
+    corrections: [],
     score: 0.8,
     verdict: { ratingId: 'true', conclusion: 'Matches the minutes.', rationale: '', decidedAt: NOW },
     sources: [],
@@ -64,12 +66,25 @@ describe('domain schemas', () => {
     expect(parsed.articles[0]!.dismissed).toEqual([]);
   });
 
+  it('fill the review, sources and audit fields that older files lack', () => {
+    const ws = workspaceWithClaim();
+    const { review: _r, corrections: _c, ...oldClaim } = ws.claims[0]!;
+    const { ratingPreset: _p, conclusionOnly: _o, readyRules: _y, currentEditor: _e, ...oldSettings } = ws.settings;
+    const oldSource = { id: 'source0001', url: 'https://example.org/a', title: 'A', publisher: '', publishedDate: null, excerpt: '', accessedAt: NOW };
+    const { audit: _a, ...old } = ws;
+    const parsed = Workspace.parse({ ...old, settings: oldSettings, claims: [oldClaim], sources: [oldSource] });
+    expect(parsed.claims[0]).toMatchObject({ review: null, corrections: [] });
+    expect(parsed.settings).toMatchObject({ ratingPreset: 'default', conclusionOnly: false, readyRules: { requireVerdict: true, minSources: 1 }, currentEditor: '' });
+    expect(parsed.sources[0]).toMatchObject({ author: '', type: 'other', notes: '', archiveUrl: null });
+    expect(parsed.audit).toEqual([]);
+  });
+
   it('reject a wrong schema version', () => {
     expect(Workspace.safeParse({ ...sampleWorkspace(NOW, newId), schemaVersion: 99 }).success).toBe(false);
   });
 
   it('accept only http and https source addresses', () => {
-    const base = { title: 'Budget', publisher: '', publishedDate: null, excerpt: '' };
+    const base = { title: 'Budget', publisher: '', author: '', publishedDate: null, excerpt: '', type: 'official_data', notes: '' };
     expect(SourceFields.safeParse({ ...base, url: 'https://example.org/budget.pdf' }).success).toBe(true);
     expect(SourceFields.safeParse({ ...base, url: 'http://example.org' }).success).toBe(true);
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'ftp://example.org', 'example.org', '']) {

@@ -21,9 +21,13 @@ const source: Source = {
   url: 'https://stats.example/labour?month=may',
   title: 'Labour market, May',
   publisher: 'Statistics Office',
+  author: '',
   publishedDate: '2026-06-01',
   excerpt: 'The unemployment rate was 4.3%.',
+  type: 'official_data',
+  notes: '',
   accessedAt: NOW,
+  archiveUrl: null,
 };
 const claim = (over: Partial<Claim>): Claim => ({
   id: 'claim00001',
@@ -37,6 +41,8 @@ const claim = (over: Partial<Claim>): Claim => ({
   dueDate: null,
   anchor: 'attached',
   duplicateOf: null,
+  review: null,
+  corrections: [],
   score: 0.9,
   verdict: { ratingId: 'mostly-false', conclusion: 'The official rate was 4.3%.', rationale: 'See **table 2**.', decidedAt: NOW },
   sources: [{ sourceId: source.id, stance: 'refutes' }],

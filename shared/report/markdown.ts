@@ -59,6 +59,13 @@ export function renderMarkdownReport(input: ReportInput): string {
       }
       lines.push('');
     }
+    if (claim.corrections.length) {
+      lines.push('### Corrections', '');
+      for (const correction of claim.corrections) {
+        lines.push(`- ${correction.at.slice(0, 10)}: ${inline(correction.note)}${correction.by ? ` (${inline(correction.by)})` : ''}`);
+      }
+      lines.push('');
+    }
   });
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,7 +1,10 @@
 import { current, isDraft } from 'immer';
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/result';
-import { PRIORITIES, type Article, type Claim, type Span, type Workspace } from '../../../shared/domain/schemas';
+import { PRIORITIES, type Article, type Claim, type ClaimStatus, type Settings, type Source, type Span, type Workspace } from '../../../shared/domain/schemas';
+import { STATUS_LABELS } from '../../../shared/domain/labels';
+import { quoted, readyRefusal } from '../../../shared/domain/rules';
+import { archiveUrl, normalizeUrl } from '../../../shared/sources/url';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../shared/domain/quote';
 import { createAnchorer } from '../../../shared/anchoring/reanchor';
@@ -30,12 +33,13 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       return { ...info, dataFile: store.file };
     },
     async getWorkspace() {
+      // The audit log is kept beside the workspace (store.audit): this one's is always empty.
       return store.data;
     },
     updateSettings: ({ patch }) => {
       const keys = Object.keys(patch);
-      // How the claims are viewed is saved, but it is not an edit: undo skips it.
-      const viewOnly = keys.every((k) => k === 'view');
+      // How the claims are viewed, and who is at the keyboard, are saved, but they are not edits: undo skips them.
+      const viewOnly = keys.every((k) => k === 'view' || k === 'currentEditor');
       return store.update(
         settingsLabel(keys),
         (ws) => {
@@ -93,6 +97,13 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     deleteArticle: ({ id }) =>
       store.update('Delete article', (ws) => {
         const article = findArticle(ws, id);
+        const published = snapshot(ws.claims).filter((c) => c.articleId === id && c.status === 'published').length;
+        if (published > 0) {
+          throw new ApiError(
+            'forbidden',
+            `${quoted(article.title)} has ${plural(published, 'published claim')}. Reopen ${published === 1 ? 'it' : 'them'} for correction first; nothing was deleted.`,
+          );
+        }
         const claims = removeClaims(ws, new Set(snapshot(ws.claims).filter((c) => c.articleId === id).map((c) => c.id)));
         ws.articles = snapshot(ws.articles).filter((a) => a.id !== id);
         return { articles: [article], claims };
@@ -149,9 +160,15 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       return editClaim(
         store,
         id,
-        (claim) => {
+        (claim, ws) => {
           if (patch.tags) patch.tags = [...new Set(patch.tags)];
+          if (patch.status !== undefined) {
+            const refusal = statusRefusal(claim, patch.status, ws.settings);
+            if (refusal) throw refusal;
+          }
+          const status = claim.status;
           Object.assign(claim, patch);
+          leaveReview(claim, status);
         },
         (single && CLAIM_FIELD_LABELS[single]) || 'Edit claim',
         coalesce,
@@ -161,10 +178,25 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       const unique = [...new Set(ids)];
       return store.update(`Change ${plural(unique.length, 'claim')}`, (ws) => {
         const claims = findClaims(ws, unique);
+        assertAllEditable(claims);
+        if (patch.status !== undefined) {
+          const status = patch.status;
+          const refusals = claims.flatMap((claim) => statusRefusal(claim, status, ws.settings) ?? []);
+          if (refusals.length > 0) {
+            const first = refusals[0]!;
+            const more = refusals.length - 1;
+            const others = more > 0 && status === 'ready' ? ` ${plural(more, 'other selected claim')} cannot be marked Ready either.` : '';
+            throw new ApiError(first.code, `${first.message}${others} Nothing was changed.`);
+          }
+        }
         const now = store.timestamp();
         const remove = new Set(patch.removeTags ?? []);
         for (const claim of claims) {
-          if (patch.status !== undefined) claim.status = patch.status;
+          if (patch.status !== undefined) {
+            const status = claim.status;
+            claim.status = patch.status;
+            leaveReview(claim, status);
+          }
           if (patch.priority !== undefined) claim.priority = patch.priority;
           if (patch.assignee !== undefined) claim.assignee = patch.assignee;
           if (patch.dueDate !== undefined) claim.dueDate = patch.dueDate;
@@ -182,21 +214,21 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     },
     deleteClaim: ({ id }) =>
       store.update('Delete claim', (ws) => {
-        findClaim(ws, id);
+        findEditableClaim(ws, id);
         return { articles: [], claims: removeClaims(ws, new Set([id])) };
       }),
     deleteClaims: ({ ids }) => {
       const unique = [...new Set(ids)];
       return store.update(`Delete ${plural(unique.length, 'claim')}`, (ws) => {
-        findClaims(ws, unique);
+        assertAllEditable(findClaims(ws, unique));
         return { articles: [], claims: removeClaims(ws, new Set(unique)) };
       });
     },
     mergeClaims: ({ keepId, mergeId }) =>
       store.update('Merge claims', (ws) => {
         if (keepId === mergeId) throw new ApiError('invalid_input', 'A claim cannot be merged into itself: choose two different claims.');
-        const keep = findClaim(ws, keepId);
-        const merge = findClaim(ws, mergeId);
+        const keep = findEditableClaim(ws, keepId);
+        const merge = findEditableClaim(ws, mergeId);
         if (keep.articleId !== merge.articleId) {
           throw new ApiError('invalid_input', 'Only claims of the same article can be merged; these two quote different articles.');
         }
@@ -230,7 +262,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       }),
     splitClaim: ({ id, at }) =>
       store.update('Split claim', (ws) => {
-        const claim = findClaim(ws, id);
+        const claim = findEditableClaim(ws, id);
         if (claim.anchor === 'orphaned') throw new ApiError('invalid_input', `Cannot split: ${orphanedMessage(claim)}`);
         const { start, end } = claim.quote;
         if (at <= start || at >= end) {
@@ -258,18 +290,22 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
           dueDate: claim.dueDate,
           anchor: 'attached',
           duplicateOf: null,
+          review: null,
+          corrections: [],
           score: scoreSentence(secondQuote.exact).score,
           verdict: null,
           sources: claim.sources.map((l) => ({ ...l })),
           createdAt: now,
           updatedAt: now,
         };
+        // The new part has no review of its own and no verdict yet: it cannot be In review, or Ready against the rules.
+        if (second.status === 'in_review' || (second.status === 'ready' && readyRefusal(second, ws.settings))) second.status = 'researching';
         ws.claims.push(second);
         return { first: claim, second };
       }),
     linkDuplicate: ({ claimId, originalId, reuseVerdict }) =>
       store.update(originalId === null ? 'Unlink duplicate' : 'Mark as duplicate', (ws) => {
-        const claim = findClaim(ws, claimId);
+        const claim = findEditableClaim(ws, claimId);
         if (originalId === null) {
           if (claim.duplicateOf !== null) {
             claim.duplicateOf = null;
@@ -298,19 +334,36 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
 
     addSource: ({ claimId, source: fields, stance }) =>
       store.update('Add source', (ws) => {
-        const claim = findClaim(ws, claimId);
-        let source = ws.sources.find((s) => s.url === fields.url);
+        const claim = findEditableClaim(ws, claimId);
+        // One library entry per address: scheme and host case, a trailing slash or tracking parameters do not make another.
+        const key = normalizeUrl(fields.url);
+        let source: Source | undefined = ws.sources.find((s) => normalizeUrl(s.url) === key);
         if (!source) {
-          source = { ...fields, id: store.newId(), accessedAt: store.timestamp() };
+          const accessedAt = store.timestamp();
+          source = { ...fields, id: store.newId(), accessedAt, archiveUrl: archiveUrl(fields.url, accessedAt) };
           ws.sources.push(source);
         }
-        const sourceId = source.id;
+        const { id: sourceId, url } = source;
         if (claim.sources.some((link) => link.sourceId === sourceId)) {
-          throw new ApiError('conflict', `This claim already cites ${fields.url}.`);
+          throw new ApiError('conflict', `This claim already cites ${url}.`);
         }
         claim.sources.push({ sourceId, stance });
         claim.updatedAt = store.timestamp();
         return { claim, source };
+      }),
+    linkSource: ({ claimId, sourceId, stance }) =>
+      editClaim(store, claimId, (claim, ws) => {
+        const source = findSource(ws, sourceId);
+        if (claim.sources.some((link) => link.sourceId === sourceId)) {
+          throw new ApiError('conflict', `This claim already cites ${quoted(source.title)} (${source.url}).`);
+        }
+        claim.sources.push({ sourceId, stance });
+      }, 'Add source'),
+    updateSource: ({ id, patch }) =>
+      store.update('Edit source', (ws) => {
+        const source = findSource(ws, id);
+        Object.assign(source, patch);
+        return source;
       }),
     setSourceStance: ({ claimId, sourceId, stance }) =>
       editClaim(store, claimId, (claim) => {
@@ -328,6 +381,95 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
         }
         claim.verdict = verdict ? { ...verdict, decidedAt: store.timestamp() } : null;
       }, verdict ? 'Set verdict' : 'Clear verdict'),
+
+    setRatingScale: ({ preset, levels, conclusionOnly, mapping }) =>
+      store.update('Change rating scale', (ws) => {
+        checkScale(levels, conclusionOnly);
+        const onScale = new Set(levels.map((l) => l.id));
+        const moves = new Map(Object.entries(mapping).filter(([from]) => !onScale.has(from)));
+        for (const [from, to] of moves) {
+          if (!onScale.has(to)) throw new ApiError('invalid_input', `"${from}" is mapped to "${to}", which is not a level of the new scale.`);
+        }
+        const unmapped = new Map<string, number>();
+        const rewrite: number[] = [];
+        snapshot(ws.claims).forEach((claim, i) => {
+          const ratingId = claim.verdict?.ratingId;
+          if (ratingId === undefined || onScale.has(ratingId)) return;
+          if (moves.has(ratingId)) rewrite.push(i);
+          else unmapped.set(ratingId, (unmapped.get(ratingId) ?? 0) + 1);
+        });
+        if (unmapped.size > 0) throw new ApiError('conflict', unmappedMessage(ws.settings, unmapped));
+        const now = store.timestamp();
+        for (const i of rewrite) {
+          const claim = ws.claims[i]!;
+          claim.verdict!.ratingId = moves.get(claim.verdict!.ratingId)!;
+          claim.updatedAt = now;
+        }
+        ws.settings.ratingScale = levels;
+        ws.settings.ratingPreset = preset;
+        ws.settings.conclusionOnly = conclusionOnly;
+        return ws.settings;
+      }),
+
+    requestReview: ({ claimId, reviewer }) =>
+      store.update('Request review', (ws) => {
+        const claim = findClaim(ws, claimId);
+        const editor = currentEditor(ws);
+        if (samePerson(reviewer, editor)) throw new ApiError('forbidden', 'Ask another editor to review: you cannot review your own claim.');
+        assertEditable(claim);
+        const refusal = readyRefusal(claim, ws.settings, 'review');
+        if (refusal) throw new ApiError('conflict', refusal);
+        const now = store.timestamp();
+        claim.review = { state: 'requested', requestedBy: editor, requestedAt: now, reviewer: reviewer.trim(), decidedAt: null, comment: '' };
+        claim.status = 'in_review';
+        claim.updatedAt = now;
+        return claim;
+      }),
+    decideReview: ({ claimId, approve, comment }) =>
+      store.update(approve ? 'Approve review' : 'Send back', (ws) => {
+        const claim = findClaim(ws, claimId);
+        const review = claim.review;
+        if (claim.status !== 'in_review' || review?.state !== 'requested') {
+          throw new ApiError('conflict', `${quoted(claim.text)} is not waiting for a review (it is ${STATUS_LABELS[claim.status]}): request one first.`);
+        }
+        const editor = currentEditor(ws);
+        if (!samePerson(editor, review.reviewer)) {
+          throw new ApiError('forbidden', `Only ${review.reviewer} can ${approve ? 'approve this review' : 'send this claim back'}.`);
+        }
+        const note = comment.trim();
+        const now = store.timestamp();
+        if (approve) {
+          const refusal = readyRefusal(claim, ws.settings, 'publish');
+          if (refusal) throw new ApiError('conflict', refusal);
+          claim.status = 'published';
+          claim.review = { ...review, state: 'approved', decidedAt: now, comment: note };
+        } else {
+          if (!note) throw new ApiError('invalid_input', 'Write a comment saying what needs to change before sending the claim back.');
+          claim.status = 'researching';
+          claim.review = { ...review, state: 'sent_back', decidedAt: now, comment: note };
+        }
+        claim.updatedAt = now;
+        return claim;
+      }),
+    reopenClaim: ({ claimId, note }) =>
+      store.update('Reopen for correction', (ws) => {
+        const claim = findClaim(ws, claimId);
+        if (claim.status !== 'published') {
+          throw new ApiError('conflict', `Only published claims are reopened for correction; ${quoted(claim.text)} is ${STATUS_LABELS[claim.status]}.`);
+        }
+        const editor = currentEditor(ws);
+        const now = store.timestamp();
+        claim.corrections.push({ note, by: editor, at: now });
+        claim.status = 'researching';
+        claim.review = null;
+        claim.updatedAt = now;
+        return claim;
+      }),
+    async getClaimHistory({ claimId }) {
+      const entries = await store.claimHistory(claimId);
+      if (entries.length === 0) findClaim(store.data, claimId);
+      return entries;
+    },
 
     undo: () => store.undo(),
     redo: () => store.redo(),
@@ -360,6 +502,10 @@ function settingsLabel(keys: readonly string[]): string {
       return 'Change threshold';
     case 'view':
       return 'Change view';
+    case 'readyRules':
+      return 'Change ready rules';
+    case 'currentEditor':
+      return 'Change editor';
     default:
       return 'Change settings';
   }
@@ -472,6 +618,8 @@ function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceS
     dueDate: null,
     anchor: 'attached',
     duplicateOf: null,
+    review: null,
+    corrections: [],
     score: scoreSentence(quote.exact).score,
     verdict: null,
     sources: [],
@@ -490,7 +638,7 @@ function editClaim(
   return store.update(
     label,
     (ws) => {
-      const claim = findClaim(ws, id);
+      const claim = findEditableClaim(ws, id);
       edit(claim, ws);
       claim.updatedAt = store.timestamp();
       return claim;
@@ -521,6 +669,93 @@ function findClaims(ws: Workspace, ids: readonly string[]): Claim[] {
     throw new ApiError('not_found', `There is no claim with id ${shown} (it may have been deleted); nothing was changed.`);
   }
   return ids.map((id) => ws.claims[index.get(id)!]!);
+}
+
+function findSource(ws: Workspace, id: string): Source {
+  const source = ws.sources.find((s) => s.id === id);
+  if (!source) throw new ApiError('not_found', `There is no source with id ${id} in the library.`);
+  return source;
+}
+
+/** What every change of a published claim is refused with. */
+export const LOCKED_MESSAGE = 'This claim is published. Reopen it for correction first.';
+
+/** Published claims are locked: editing one starts with "Reopen for correction". */
+function assertEditable(claim: Claim): void {
+  if (claim.status === 'published') throw new ApiError('forbidden', LOCKED_MESSAGE);
+}
+
+function findEditableClaim(ws: Workspace, id: string): Claim {
+  const claim = findClaim(ws, id);
+  assertEditable(claim);
+  return claim;
+}
+
+/** Bulk changes are all or none: one published claim among them refuses the lot. */
+function assertAllEditable(claims: readonly Claim[]): void {
+  const published = claims.filter((c) => c.status === 'published');
+  if (published.length === 0) return;
+  const first = quoted(published[0]!.text);
+  const who = published.length === 1 ? `${first} is published` : `${first} and ${plural(published.length - 1, 'other selected claim')} are published`;
+  throw new ApiError('forbidden', `${who}. Reopen ${published.length === 1 ? 'it' : 'them'} for correction first. Nothing was changed.`);
+}
+
+export const PUBLISH_DIRECTLY_MESSAGE = 'A claim is published when its reviewer approves it: use Request review.';
+export const IN_REVIEW_DIRECTLY_MESSAGE = 'A claim goes to In review when you ask for a review: use Request review and choose a reviewer.';
+
+/** Why `claim` cannot be given `status` directly (an error to throw), or null when it can. */
+function statusRefusal(claim: Claim, status: ClaimStatus, settings: Settings): ApiError | null {
+  if (status === claim.status) return null;
+  if (status === 'published') return new ApiError('forbidden', PUBLISH_DIRECTLY_MESSAGE);
+  if (status === 'in_review') return new ApiError('forbidden', IN_REVIEW_DIRECTLY_MESSAGE);
+  if (status === 'ready') {
+    const refusal = readyRefusal(claim, settings, 'ready');
+    if (refusal) return new ApiError('conflict', refusal);
+  }
+  return null;
+}
+
+/** A claim moved out of In review by hand withdraws its pending review request. */
+function leaveReview(claim: Claim, previous: ClaimStatus): void {
+  if (previous === 'in_review' && claim.status !== 'in_review' && claim.review?.state === 'requested') claim.review = null;
+}
+
+/** The editor named in the status bar; refuses when nobody is. */
+function currentEditor(ws: Workspace): string {
+  const name = ws.settings.currentEditor.trim();
+  if (!name) throw new ApiError('forbidden', 'Say who you are first (status bar).');
+  return name;
+}
+
+const samePerson = (a: string, b: string) => a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
+
+/** Level ids and labels are unique; a written-conclusion scale has exactly one level. */
+function checkScale(levels: readonly Settings['ratingScale'][number][], conclusionOnly: boolean): void {
+  const ids = new Set<string>();
+  const labels = new Set<string>();
+  for (const level of levels) {
+    if (ids.has(level.id)) throw new ApiError('invalid_input', `Two levels have the id "${level.id}": each level needs its own.`);
+    const label = level.label.trim().toLocaleLowerCase('en');
+    if (labels.has(label)) throw new ApiError('invalid_input', `Two levels are labelled "${level.label.trim()}": give each level its own label.`);
+    ids.add(level.id);
+    labels.add(label);
+  }
+  if (conclusionOnly && levels.length !== 1) {
+    throw new ApiError('invalid_input', `A written-conclusion scale has exactly one level (such as "See conclusion"); this one has ${levels.length}.`);
+  }
+}
+
+/** `3 verdicts use "Mostly true", 1 uses "Pants on fire": choose what they become.` */
+function unmappedMessage(settings: Settings, counts: ReadonlyMap<string, number>): string {
+  const order = new Map(settings.ratingScale.map((l, i) => [l.id, i]));
+  const parts = [...counts]
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
+    .map(([id, n], i) => {
+      const label = settings.ratingScale.find((l) => l.id === id)?.label ?? id;
+      const noun = i === 0 ? (n === 1 ? ' verdict' : ' verdicts') : '';
+      return `${n}${noun} ${n === 1 ? 'uses' : 'use'} "${label}"`;
+    });
+  return `${parts.join(', ')}: choose what they become.`;
 }
 
 function findLink(claim: Claim, sourceId: string) {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
+import { Low, type Adapter } from 'lowdb';
 import {
   current,
   enableArrayMethods,
@@ -12,7 +12,7 @@ import {
   type Draft,
   type Patch,
 } from 'immer';
-import { Workspace } from '../../../shared/domain/schemas';
+import { Workspace, type AuditEntry } from '../../../shared/domain/schemas';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { HistoryResult, HistoryState } from '../../../shared/api/contract';
 import { DATA_FILE_NAME } from './paths';
@@ -20,6 +20,7 @@ import { ValidatedJsonFile } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { ApiError } from '../../../shared/api/result';
 import { changesOf, checkChange, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
+import { auditEntries, checkAuditEntries } from './audit';
 
 enablePatches();
 // Array methods (find, filter, some…) on drafts read plain values instead of creating one
@@ -44,6 +45,12 @@ export interface UpdateOptions {
   record?: boolean;
 }
 
+/** A coalesced edit: its key, and whether it joins the step of the edits before it. */
+interface AuditBurst {
+  readonly key: string;
+  readonly joins: boolean;
+}
+
 /** One undoable step: immer patches forward and back. */
 interface HistoryEntry {
   readonly label: string;
@@ -61,6 +68,29 @@ export const COALESCE_MS = 2_000;
 /** Files opened by this process: lowdb keeps its data in memory, so two `Low`s on one file would lose writes. */
 const openFiles = new Set<string>();
 
+/** What the in-memory workspace holds in place of the audit log (which the store keeps beside it). */
+const NO_AUDIT: readonly AuditEntry[] = Object.freeze([]);
+
+/**
+ * The data file as lowdb sees it: the workspace with the store's audit log put back in on
+ * every write, so the file holds the whole history while the workspace in memory (and in
+ * undo patches, and in what `getWorkspace` answers) carries an empty one.
+ */
+class WorkspaceFile implements Adapter<Workspace> {
+  constructor(
+    private readonly file: ValidatedJsonFile<Workspace>,
+    private readonly audit: () => readonly AuditEntry[],
+  ) {}
+
+  read(): Promise<Workspace | null> {
+    return this.file.read();
+  }
+
+  write(data: Workspace): Promise<void> {
+    return this.file.write({ ...data, audit: this.audit() as AuditEntry[] });
+  }
+}
+
 /**
  * The workspace store: one lowdb `Low` over one validated JSON file. A change runs on an
  * immer draft (structural sharing: what it does not touch is not copied), only what it
@@ -75,13 +105,23 @@ export class WorkspaceStore {
   private redoStack: HistoryEntry[] = [];
   /** The entry the last recorded change pushed, while further changes may join it. */
   private burst: { entry: HistoryEntry; key: string; at: number } | null = null;
+  /**
+   * Every change to every claim, oldest first: append-only, never part of undo (an undo
+   * appends its own entries). Kept out of `data`; written into the file with it.
+   */
+  private readonly auditLog: AuditEntry[];
+  /** Where the audit entries of the current burst of coalesced edits start. */
+  private auditBurst: { key: string; from: number } | null = null;
 
   private constructor(
     private readonly db: Low<Workspace>,
     readonly file: string,
     readonly now: () => Date,
     readonly newId: () => string,
-  ) {}
+    auditLog: AuditEntry[],
+  ) {
+    this.auditLog = auditLog;
+  }
 
   static async open(dataDir: string, options: StoreOptions = {}): Promise<WorkspaceStore> {
     const now = options.now ?? (() => new Date());
@@ -91,21 +131,34 @@ export class WorkspaceStore {
     if (openFiles.has(file)) throw new Error(`The data file ${file} is already open in this process.`);
     openFiles.add(file);
     try {
-      const adapter = new ValidatedJsonFile<Workspace>(file, Workspace);
+      const auditLog: AuditEntry[] = [];
+      const adapter = new WorkspaceFile(new ValidatedJsonFile<Workspace>(file, Workspace), () => auditLog);
       const stored = await adapter.read();
-      const db = new Low<Workspace>(adapter, stored ?? sampleWorkspace(now().toISOString(), newId));
-      db.data = freeze(stored ?? db.data, true);
+      if (stored) auditLog.push(...stored.audit.map((entry) => Object.freeze(entry)));
+      const data = stored ?? sampleWorkspace(now().toISOString(), newId);
+      const db = new Low<Workspace>(adapter, data);
+      db.data = freeze({ ...data, audit: NO_AUDIT as AuditEntry[] }, true);
       if (!stored) await db.write();
-      return new WorkspaceStore(db, file, now, newId);
+      return new WorkspaceStore(db, file, now, newId, auditLog);
     } catch (error) {
       openFiles.delete(file);
       throw error;
     }
   }
 
-  /** The current workspace, deeply frozen: changes go through `update`. */
+  /** The current workspace, deeply frozen, with an empty `audit` (see `audit`): changes go through `update`. */
   get data(): Workspace {
     return this.db.data;
+  }
+
+  /** The whole audit log, oldest first, as it is in the file. */
+  get audit(): readonly AuditEntry[] {
+    return this.auditLog;
+  }
+
+  /** One claim's audit entries, oldest first (a deleted claim's too), once every change already asked for has run. */
+  claimHistory(claimId: string): Promise<AuditEntry[]> {
+    return this.enqueue(async () => this.auditLog.filter((entry) => entry.claimId === claimId));
   }
 
   timestamp(): string {
@@ -126,8 +179,13 @@ export class WorkspaceStore {
         result = resolveDrafts(change(draft as Workspace));
       });
       if (patches.length === 0) return result;
-      const step = await this.commit(before, after, patches, inversePatches);
-      if (options.record !== false) this.record(label, step.patches, step.inversePatches, options.coalesce);
+      if (patches.some((p) => p.path[0] === 'audit')) throw new Error('The audit log is append-only: the store records it, a change cannot edit it.');
+      const record = options.record !== false;
+      const at = this.now().getTime();
+      const joins = record && this.joinsBurst(options.coalesce, at);
+      const burst = record && options.coalesce !== undefined ? { key: options.coalesce, joins } : undefined;
+      const step = await this.commit(before, after, patches, inversePatches, label, burst);
+      if (record) this.record(label, step.patches, step.inversePatches, options.coalesce, at);
       return result;
     });
   }
@@ -181,19 +239,27 @@ export class WorkspaceStore {
     const before = this.db.data;
     const patches = entry[direction];
     const after = applySharedPatches(before, patches);
-    const { delta } = await this.commit(before, after, patches, []);
+    const action = `${direction === 'inversePatches' ? 'Undo' : 'Redo'}: ${entry.label}`;
+    const { delta } = await this.commit(before, after, patches, [], action, undefined);
     from.pop();
     to.push(entry);
     this.burst = null;
+    this.auditBurst = null;
     return { ...this.history(), label: entry.label, changes: changesOf(this.db.data, delta) };
   }
 
-  /** Validates `after` incrementally, writes it and makes it current; refuses with the reasons. */
+  /**
+   * Validates `after` incrementally, records what it does to claims in the audit log under
+   * `action`, writes both and makes them current; refuses with the reasons, leaving both as
+   * they were. `burst`: the change is a coalesced edit (see `appendAudit`).
+   */
   private async commit(
     before: Workspace,
     after: Workspace,
     patches: readonly Patch[],
     inversePatches: readonly Patch[],
+    action: string,
+    burst: AuditBurst | undefined,
   ): Promise<{ delta: WorkspaceDelta; patches: readonly Patch[]; inversePatches: readonly Patch[] }> {
     const delta = diffWorkspace(before, after, patches);
     const { issues, replacements } = checkChange(before, after, delta);
@@ -209,20 +275,64 @@ export class WorkspaceStore {
       patches = [...patches, ...more];
       inversePatches = [...moreInverse, ...inversePatches];
     }
+    const entries = auditEntries(before, after, delta, { action, by: before.settings.currentEditor, at: this.timestamp() });
+    checkAuditEntries(entries);
+    const restoreAudit = this.appendAudit(entries, burst);
     this.db.data = after;
     try {
       await this.db.write();
     } catch (error) {
       this.db.data = before;
+      restoreAudit();
       throw error;
     }
     return { delta, patches, inversePatches };
   }
 
-  private record(label: string, patches: readonly Patch[], inversePatches: readonly Patch[], coalesce: string | undefined): void {
-    const at = this.now().getTime();
+  /**
+   * Appends audit entries; within a burst of coalesced edits (one undo step), an entry for
+   * the same claim, field and action as one the burst already wrote updates that entry's
+   * new value and time instead, so typing a wording gives one entry, not one per autosave.
+   * Returns how to put the log back as it was.
+   */
+  private appendAudit(entries: readonly AuditEntry[], burst: AuditBurst | undefined): () => void {
+    const log = this.auditLog;
+    const length = log.length;
+    const replaced: [number, AuditEntry][] = [];
+    const previousBurst = this.auditBurst;
+    if (entries.length === 0) return () => undefined;
+    const joins = burst !== undefined && burst.joins && previousBurst?.key === burst.key;
+    const from = joins ? previousBurst.from : length;
+    for (const entry of entries) {
+      let at = -1;
+      for (let i = from; i < length; i++) {
+        const e = log[i]!;
+        if (e.claimId === entry.claimId && e.field === entry.field && e.action === entry.action && e.by === entry.by) at = i;
+      }
+      if (at >= 0) {
+        replaced.push([at, log[at]!]);
+        log[at] = Object.freeze({ ...log[at]!, to: entry.to, at: entry.at });
+      } else {
+        log.push(Object.freeze({ ...entry }));
+      }
+    }
+    if (!joins) this.auditBurst = burst ? { key: burst.key, from: length } : null;
+    return () => {
+      log.length = length;
+      for (const [i, entry] of replaced.reverse()) log[i] = entry;
+      this.auditBurst = previousBurst;
+    };
+  }
+
+  /** Whether a recorded change with this coalesce key, now, joins the last step (see `record`). */
+  private joinsBurst(coalesce: string | undefined, at: number): boolean {
     const burst = this.burst;
-    if (coalesce !== undefined && burst && burst.key === coalesce && at - burst.at <= COALESCE_MS && this.undoStack.at(-1) === burst.entry) {
+    return coalesce !== undefined && burst !== null && burst.key === coalesce && at - burst.at <= COALESCE_MS && this.undoStack.at(-1) === burst.entry;
+  }
+
+  private record(label: string, patches: readonly Patch[], inversePatches: readonly Patch[], coalesce: string | undefined, at: number): void {
+    const burst = this.burst;
+    if (burst && this.joinsBurst(coalesce, at)) {
       const joinedPatches = compactReplaces([...burst.entry.patches, ...patches]);
       const joinedInverse = compactReplaces([...inversePatches, ...burst.entry.inversePatches]);
       const joined: HistoryEntry = {
@@ -232,7 +342,7 @@ export class WorkspaceStore {
         weight: weigh(joinedPatches) + weigh(joinedInverse),
       };
       this.undoStack[this.undoStack.length - 1] = joined;
-      this.burst = { entry: joined, key: coalesce, at };
+      this.burst = { entry: joined, key: burst.key, at };
       return;
     }
     const entry: HistoryEntry = { label, patches, inversePatches, weight: weigh(patches) + weigh(inversePatches) };

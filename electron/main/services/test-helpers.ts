@@ -64,7 +64,21 @@ export function largeWorkspace(articles: number, claimsPerArticle: number): Work
   const ws = sampleWorkspace(now, newId);
   const base = ws.articles[0]!;
   ws.articles = [];
-  ws.sources = [{ id: newId(), url: 'https://stats.example/t1', title: 'Table 1', publisher: '', publishedDate: null, excerpt: '', accessedAt: now }];
+  ws.sources = [
+    {
+      id: newId(),
+      url: 'https://stats.example/t1',
+      title: 'Table 1',
+      publisher: '',
+      author: '',
+      publishedDate: null,
+      excerpt: '',
+      type: 'official_data',
+      notes: '',
+      accessedAt: now,
+      archiveUrl: null,
+    },
+  ];
   for (let a = 0; a < articles; a++) {
     const article = { ...base, id: newId(), title: `Article ${a}`, text: base.text.repeat(10) };
     ws.articles.push(article);
@@ -82,6 +96,8 @@ export function largeWorkspace(articles: number, claimsPerArticle: number): Work
         dueDate: null,
         anchor: 'attached',
         duplicateOf: null,
+        review: null,
+        corrections: [],
         score: 0.5,
         verdict: c % 10 === 0 ? { ratingId: 'true', conclusion: '', rationale: 'Checked.', decidedAt: now } : null,
         sources: c % 5 === 0 ? [{ sourceId: ws.sources[0]!.id, stance: 'supports' }] : [],
