@@ -74,6 +74,22 @@ describe('renderMarkdownReport', () => {
     expect(md).toContain('Verdict: not yet rated');
   });
 
+  it('lists the corrections of a claim reopened after publication, with date, note and who', () => {
+    const md = render([
+      claim({
+        corrections: [
+          { note: 'The rate was 4.3%, not 4.1% as first stated.', by: 'Ira', at: '2026-11-26T09:15:00.000Z' },
+          { note: 'Link to the *revised* table.', by: '', at: '2026-11-28T16:00:00.000Z' },
+        ],
+      }),
+    ]);
+    expect(md).toContain(
+      ['### Corrections', '', '- 2026-11-26: The rate was 4.3%, not 4.1% as first stated. (Ira)', '- 2026-11-28: Link to the \\*revised\\* table.'].join('\n'),
+    );
+    expect(md.indexOf('### Corrections')).toBeGreaterThan(md.indexOf('### Sources'));
+    expect(render([claim({})])).not.toContain('Corrections');
+  });
+
   it('says so when there are no claims', () => {
     expect(render([])).toContain('No claims have been recorded');
   });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AuditEntry, type Claim, type Review, type Source, type Workspace } from '../../../shared/domain/schemas';
-import { PRIORITY_LABELS, STANCE_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
+import { PRIORITY_LABELS, SOURCE_TYPE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
 import { ratingLabel } from '../../../shared/domain/rating';
 import type { WorkspaceDelta } from './workspace-delta';
 
@@ -149,15 +149,6 @@ const SOURCE_FIELDS: readonly [keyof Source, string][] = [
   ['notes', 'source notes'],
   ['archiveUrl', 'source archive link'],
 ];
-
-const SOURCE_TYPE_LABELS: Record<Source['type'], string> = {
-  primary: 'Primary source',
-  official_data: 'Official data',
-  expert: 'Expert',
-  news: 'News report',
-  social_media: 'Social media',
-  other: 'Other',
-};
 
 function sourceValue(source: Source, key: keyof Source): string | null {
   if (key === 'type') return SOURCE_TYPE_LABELS[source.type];
