@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../../shared/api/dispatch';
@@ -49,6 +50,23 @@ export async function withApi(
       await store.close();
     }
   });
+}
+
+/** Calls `method` expecting a refusal with `code` and a message matching `message`; memory, file, audit and history unchanged. */
+export async function expectRefused(call: Call, store: WorkspaceStore, method: MethodName, input: unknown, code: string, message: RegExp | string): Promise<void> {
+  const file = await readFile(store.file);
+  const data = store.data;
+  const audit = store.audit.length;
+  const history = store.history();
+  const result = await call(method, input);
+  expect(result, method).toMatchObject({ ok: false, error: { code } });
+  const text = result.ok ? '' : result.error.message;
+  if (typeof message === 'string') expect(text).toBe(message);
+  else expect(text).toMatch(message);
+  expect(await readFile(store.file)).toEqual(file);
+  expect(store.data).toBe(data);
+  expect(store.audit.length).toBe(audit);
+  expect(store.history()).toEqual(history);
 }
 
 export function value<T>(result: ApiResult<T>): T {
