@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bestWorst, RATING_PRESET_DEFINITIONS, ratingPreset, suggestMapping } from './rating-presets';
 import { DEFAULT_RATING_SCALE } from './rating';
-import { RATING_PRESETS, RatingLevel, Settings } from './schemas';
+import { RATING_PRESETS, type RatingLevel, Settings } from './schemas';
 import { sampleWorkspace } from './sample';
 
 const ids = (levels: readonly RatingLevel[]) => levels.map((l) => l.id);
