@@ -99,7 +99,7 @@ describe('the source library', () => {
       const { source } = value(await call('addSource', { claimId: a, stance: 'supports', source: { url: 'https://example.org/a', title: 'Table A' } }));
       const linked = value(await call('linkSource', { claimId: b, sourceId: source.id, stance: 'context' }));
       expect(linked.sources).toEqual([{ sourceId: source.id, stance: 'context' }]);
-      expect(store.history().undoLabel).toBe('Add source');
+      expect(store.history().undoLabel).toBe('Cite source');
       await expectRefused(call, store, 'linkSource', { claimId: b, sourceId: source.id, stance: 'refutes' }, 'conflict', 'This claim already cites “Table A” (https://example.org/a).');
       await expectRefused(call, store, 'linkSource', { claimId: b, sourceId: 'missing000', stance: 'refutes' }, 'not_found', 'There is no source with id missing000 in the library.');
       await expectRefused(call, store, 'linkSource', { claimId: 'missing000', sourceId: source.id, stance: 'refutes' }, 'not_found', /no claim with id missing000/);

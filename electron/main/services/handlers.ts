@@ -358,7 +358,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
           throw new ApiError('conflict', `This claim already cites ${quoted(source.title)} (${source.url}).`);
         }
         claim.sources.push({ sourceId, stance });
-      }, 'Add source'),
+      }, 'Cite source'),
     updateSource: ({ id, patch }) =>
       store.update('Edit source', (ws) => {
         const source = findSource(ws, id);
