@@ -25,11 +25,11 @@ test('bulk status change in the table, then undo; drag a card across the board; 
   await grid.getByRole('checkbox', { name: /^Select: The project will cost/ }).check();
   const bulk = page.getByRole('region', { name: 'Bulk actions' });
   await expect(bulk).toContainText('2 selected');
-  await bulk.getByRole('combobox', { name: 'Set status' }).selectOption({ label: 'Ready' });
-  await expect(page.getByText('Updated 2 claims: status Ready.')).toBeVisible();
+  await bulk.getByRole('combobox', { name: 'Set status' }).selectOption({ label: 'Dropped' });
+  await expect(page.getByText('Updated 2 claims: status Dropped.')).toBeVisible();
   const filters = page.getByRole('region', { name: 'Filters' });
   await filters.getByRole('button', { name: 'Status' }).click();
-  await filters.getByRole('checkbox', { name: 'Ready' }).check();
+  await filters.getByRole('checkbox', { name: 'Dropped' }).check();
   await page.keyboard.press('Escape');
   await expect(rows).toHaveCount(3);
 

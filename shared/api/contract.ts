@@ -12,9 +12,13 @@ import { z } from 'zod';
 import {
   Article,
   ArticleFields,
+  AuditEntry,
   Claim,
   ClaimFields,
   Id,
+  PersonName,
+  RatingLevel,
+  RatingPreset,
   Settings,
   SettingsPatch,
   Source,
@@ -56,8 +60,11 @@ const NewSource = z.strictObject({
   url: SourceFields.shape.url,
   title: SourceFields.shape.title,
   publisher: SourceFields.shape.publisher.default(''),
+  author: SourceFields.shape.author.default(''),
   publishedDate: SourceFields.shape.publishedDate.default(null),
   excerpt: SourceFields.shape.excerpt.default(''),
+  type: SourceFields.shape.type.default('other'),
+  notes: SourceFields.shape.notes.default(''),
 });
 
 /** What a delete removed (and what restoreDeleted puts back). */
@@ -113,7 +120,7 @@ export const contract = {
     NoInput,
     z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser']), dataFile: z.string() }),
   ),
-  getWorkspace: service('The whole workspace as stored.', NoInput, Workspace),
+  getWorkspace: service('The whole workspace as stored, without the audit log (see getClaimHistory).', NoInput, Workspace),
   updateSettings: service(
     'Change workspace settings (organization name, assignee list, suggestion threshold, claim view).',
     z.strictObject({ patch: SettingsPatch }),
@@ -203,6 +210,16 @@ export const contract = {
     z.strictObject({ claimId: Id, source: NewSource, stance: Stance }),
     z.object({ claim: Claim, source: Source }),
   ),
+  linkSource: service(
+    'Attach a source already in the library to a claim.',
+    z.strictObject({ claimId: Id, sourceId: Id, stance: Stance }),
+    Claim,
+  ),
+  updateSource: service(
+    "Change a library source's details (its address stays: add a new source for another address).",
+    z.strictObject({ id: Id, patch: SourceFields.omit({ url: true }).partial().strict() }),
+    Source,
+  ),
   setSourceStance: service(
     "Change how a source bears on a claim.",
     z.strictObject({ claimId: Id, sourceId: Id, stance: Stance }),
@@ -227,6 +244,33 @@ export const contract = {
     }),
     Claim,
   ),
+
+  setRatingScale: service(
+    "Choose the workspace's rating scale (a preset or an edited list). Verdicts on levels that are not on the new scale need `mapping` (old level id → new level id).",
+    z.strictObject({
+      preset: RatingPreset,
+      levels: z.array(RatingLevel).min(1).max(20),
+      conclusionOnly: z.boolean().default(false),
+      mapping: z.record(z.string(), RatingLevel.shape.id).default({}),
+    }),
+    Settings,
+  ),
+  requestReview: service(
+    'Ask another editor to review a claim before it is published (moves it to In review).',
+    z.strictObject({ claimId: Id, reviewer: PersonName.pipe(z.string().min(1, 'choose a reviewer')) }),
+    Claim,
+  ),
+  decideReview: service(
+    "The reviewer's decision: approve (the claim is published and locked) or send back with a comment.",
+    z.strictObject({ claimId: Id, approve: z.boolean(), comment: z.string().max(5_000).default('') }),
+    Claim,
+  ),
+  reopenClaim: service(
+    'Reopen a published claim for correction; the correction note is kept and shown in reports.',
+    z.strictObject({ claimId: Id, note: z.string().trim().min(1, 'write a correction note').max(5_000) }),
+    Claim,
+  ),
+  getClaimHistory: service('Every recorded change to a claim, oldest first.', z.strictObject({ claimId: Id }), z.array(AuditEntry)),
 
   undo: service('Undo the most recent change to the workspace (any change, by any method).', NoInput, HistoryResult),
   redo: service('Redo the most recently undone change.', NoInput, HistoryResult),

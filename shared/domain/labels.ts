@@ -1,5 +1,5 @@
 /** The words editors see for stored values, shared by the interface and every report format. */
-import type { ClaimStatus, Priority, Stance } from './schemas';
+import type { ClaimStatus, Priority, SourceType, Stance } from './schemas';
 
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   new: 'New',
@@ -22,4 +22,13 @@ export const STANCE_LABELS: Record<Stance, string> = {
   refutes: 'Refutes',
   context: 'Adds context',
   unclear: 'Unclear',
+};
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  primary: 'Primary document',
+  official_data: 'Official data',
+  expert: 'Expert',
+  news: 'News report',
+  social_media: 'Social media',
+  other: 'Other',
 };

@@ -1,5 +1,5 @@
 import type { Workspace } from './schemas';
-import { DEFAULT_VIEW, SCHEMA_VERSION } from './schemas';
+import { DEFAULT_READY_RULES, DEFAULT_VIEW, SCHEMA_VERSION } from './schemas';
 import { DEFAULT_RATING_SCALE } from './rating';
 import { DEFAULT_THRESHOLD } from '../checkworthiness/score';
 
@@ -29,6 +29,10 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
       ratingScale: [...DEFAULT_RATING_SCALE],
       suggestionThreshold: DEFAULT_THRESHOLD,
       view: DEFAULT_VIEW,
+      ratingPreset: 'default',
+      conclusionOnly: false,
+      readyRules: DEFAULT_READY_RULES,
+      currentEditor: '',
     },
     articles: [
       {
@@ -46,5 +50,6 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
     ],
     claims: [],
     sources: [],
+    audit: [],
   };
 }

@@ -70,6 +70,18 @@ export const DEFAULT_VIEW: ViewSettings = Object.freeze({
   sort: { key: 'updated', direction: 'desc' },
 }) as ViewSettings;
 
+export const RATING_PRESETS = ['default', 'politifact', 'snopes', 'pinocchios', 'fullfact', 'custom'] as const;
+export const RatingPreset = z.enum(RATING_PRESETS);
+export type RatingPreset = z.infer<typeof RatingPreset>;
+
+/** The workspace's publishing rules. `minSources: 0` with `requireVerdict: false` turns the Ready rule off. */
+export const ReadyRules = z.object({
+  requireVerdict: z.boolean(),
+  minSources: z.number().int().min(0).max(2),
+});
+export type ReadyRules = z.infer<typeof ReadyRules>;
+export const DEFAULT_READY_RULES: ReadyRules = Object.freeze({ requireVerdict: true, minSources: 1 });
+
 const Threshold = z.number().min(0).max(1);
 
 /**
@@ -81,12 +93,22 @@ export const SettingsPatch = z.strictObject({
   assignees: z.array(PersonName.pipe(z.string().min(1))).max(200).optional(),
   suggestionThreshold: Threshold.optional(),
   view: ViewSettings.optional(),
+  readyRules: ReadyRules.optional(),
+  currentEditor: PersonName.optional(),
 });
 
 export const Settings = z.object({
   organizationName: Line(120),
   assignees: z.array(PersonName.pipe(z.string().min(1))).max(200),
   ratingScale: z.array(RatingLevel).min(1).max(20),
+  /** Which preset the scale came from ('custom' once edited). Defaulted: older files lack it. */
+  ratingPreset: RatingPreset.default('default'),
+  /** Full Fact style: the verdict is the written conclusion; the level only marks it as decided. */
+  conclusionOnly: z.boolean().default(false),
+  /** Defaulted: older files lack it. */
+  readyRules: ReadyRules.default(DEFAULT_READY_RULES),
+  /** Who is working in this app now: recorded in the history and in review sign-off. */
+  currentEditor: PersonName.default(''),
   /** "Find claims" suggests sentences scoring at or above this. Defaulted: older files lack it. */
   suggestionThreshold: Threshold.default(0.5),
   /** Defaulted: older files lack it. */
@@ -147,6 +169,28 @@ export const SourceLink = z.object({
 });
 export type SourceLink = z.infer<typeof SourceLink>;
 
+export const REVIEW_STATES = ['requested', 'approved', 'sent_back'] as const;
+
+/** Two-person sign-off: who asked, who reviews, and how it ended. */
+export const Review = z.object({
+  state: z.enum(REVIEW_STATES),
+  requestedBy: PersonName,
+  requestedAt: Timestamp,
+  reviewer: PersonName.pipe(z.string().min(1)),
+  decidedAt: Timestamp.nullable(),
+  /** The reviewer's comment when sending back (or approving with a remark). */
+  comment: z.string().max(5_000),
+});
+export type Review = z.infer<typeof Review>;
+
+/** A published claim reopened for correction: the note is kept and shown in reports. */
+export const Correction = z.object({
+  note: z.string().trim().min(1).max(5_000),
+  by: PersonName,
+  at: Timestamp,
+});
+export type Correction = z.infer<typeof Correction>;
+
 /** The claim fields an editor edits directly. No defaults (see SettingsPatch for why). */
 export const ClaimFields = z.object({
   text: z.string().trim().min(1, 'the claim wording cannot be empty').max(2_000),
@@ -170,6 +214,10 @@ export const Claim = ClaimFields.extend({
   anchor: z.enum(ANCHOR_STATES).default('attached'),
   /** The earlier claim this one repeats, whose verdict it may reuse. */
   duplicateOf: Id.nullable().default(null),
+  /** Review sign-off, null until one is requested. */
+  review: Review.nullable().default(null),
+  /** Correction notes, one per reopening of the published claim. */
+  corrections: z.array(Correction).max(500).default([]),
   /** Check-worthiness 0..1 from the scorer, null when not scored. */
   score: z.number().min(0).max(1).nullable(),
   verdict: Verdict.nullable(),
@@ -179,19 +227,49 @@ export const Claim = ClaimFields.extend({
 });
 export type Claim = z.infer<typeof Claim>;
 
+export const SOURCE_TYPES = ['primary', 'official_data', 'expert', 'news', 'social_media', 'other'] as const;
+export const SourceType = z.enum(SOURCE_TYPES);
+export type SourceType = z.infer<typeof SourceType>;
+
+/** The source fields an editor edits (no defaults: see SettingsPatch for why). */
 export const SourceFields = z.object({
   url: WebUrl,
   title: Line(500).pipe(z.string().min(1, 'the source title cannot be empty')),
   publisher: Line(200),
+  author: Line(200),
   publishedDate: CalendarDate.nullable(),
   excerpt: z.string().max(20_000),
+  type: SourceType,
+  notes: z.string().max(20_000),
 });
 
 export const Source = SourceFields.extend({
   id: Id,
+  /** Defaulted fields: older files lack them. */
+  author: Line(200).default(''),
+  type: SourceType.default('other'),
+  notes: z.string().max(20_000).default(''),
+  /** Set when the source enters the library. */
   accessedAt: Timestamp,
+  /** The Wayback Machine's copy of the URL nearest the accessed date; null for older files. */
+  archiveUrl: WebUrl.nullable().default(null),
 });
 export type Source = z.infer<typeof Source>;
+
+/** One change to a claim, as the history panel and the JSON export show it. Append-only. */
+export const AuditEntry = z.object({
+  claimId: Id,
+  at: Timestamp,
+  /** The editor named in settings at the time ('' when none was set). */
+  by: PersonName,
+  /** What happened: "Change status", "Approve review", "Undo: Change status"… */
+  action: z.string().max(200),
+  /** The field that changed, when the entry is about one field. */
+  field: z.string().max(60).nullable(),
+  from: z.string().max(2_000).nullable(),
+  to: z.string().max(2_000).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
 
 const WorkspaceShape = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -199,6 +277,8 @@ const WorkspaceShape = z.object({
   articles: z.array(Article),
   claims: z.array(Claim),
   sources: z.array(Source),
+  /** Every change to every claim, oldest first. Defaulted: older files lack it. */
+  audit: z.array(AuditEntry).default([]),
 });
 
 /** The whole data file. Cross-references are checked so a broken file is never loaded. */

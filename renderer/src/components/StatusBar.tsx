@@ -2,6 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectSaveState } from '../store/selectors';
 import { useAppStore } from '../store/react';
 import { plural } from '../labels';
+import { IdentityPicker } from './IdentityPicker';
+import { SettingsDialog } from './SettingsDialog';
 
 /** Always-visible save state ("Saving…" / "Saved" / the last problem) and the data file. */
 export function StatusBar() {
@@ -18,6 +20,8 @@ export function StatusBar() {
       </span>
       {inReview > 0 && <span className="status-item">{plural(inReview, 'claim')} in review</span>}
       <span className="status-spacer" />
+      <IdentityPicker />
+      <SettingsDialog />
       {dataFile && (
         <span className="status-item data-file" title={dataFile}>
           Data: {dataFile}

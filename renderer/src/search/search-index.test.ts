@@ -16,7 +16,7 @@ function claim(id: string, of: Article, sentence: string, more: Partial<Claim> =
   if (start < 0) throw new Error(`not in the article: ${sentence}`);
   return {
     id, articleId: of.id, text: sentence, quote: quoteAt(of.text, start, start + sentence.length), status: 'new', priority: 'normal',
-    assignee: null, tags: [], dueDate: null, anchor: 'attached', duplicateOf: null, score: null, verdict: null, sources: [],
+    assignee: null, tags: [], dueDate: null, anchor: 'attached', duplicateOf: null, review: null, corrections: [], score: null, verdict: null, sources: [],
     createdAt: NOW, updatedAt: NOW, ...more,
   };
 }

@@ -19,6 +19,8 @@ const claim = (id: string, text: string): Claim => ({
   dueDate: null,
   anchor: 'attached',
   duplicateOf: null,
+  review: null,
+  corrections: [],
   score: null,
   verdict: null,
   sources: [],

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { HistoryState, Input, Output } from '../../../shared/api/contract';
-import type { Article, Claim, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
+import type { Article, AuditEntry, Claim, ReadyRules, Settings, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
 import type { Removed } from './entities';
 import type { ViewSettings } from '../../../shared/domain/schemas';
 
@@ -14,6 +14,7 @@ export type NewArticle = Input<'createArticle'>;
 export type NewSource = Input<'addSource'>['source'];
 export type ClaimPatch = Input<'updateClaim'>['patch'];
 export type VerdictInput = NonNullable<Input<'setVerdict'>['verdict']>;
+export type SourcePatch = Input<'updateSource'>['patch'];
 
 export interface WorkspaceSlice {
   workspace: Workspace | null;
@@ -35,6 +36,18 @@ export interface WorkspaceSlice {
   mergeClaims(keepId: string, mergeId: string): Promise<Claim>;
   splitClaim(id: string, at: number): Promise<{ first: Claim; second: Claim }>;
   linkDuplicate(claimId: string, originalId: string | null, reuseVerdict: boolean): Promise<Claim>;
+  /** Cites a source already in the library. */
+  linkSource(claimId: string, sourceId: string, stance: Stance): Promise<Claim>;
+  updateSource(id: string, patch: SourcePatch): Promise<Source>;
+  setRatingScale(input: Input<'setRatingScale'>): Promise<Settings>;
+  setReadyRules(rules: ReadyRules): Promise<Settings>;
+  /** Who is working in the app now (recorded in the history, checked in review). */
+  setCurrentEditor(name: string): Promise<Settings>;
+  requestReview(claimId: string, reviewer: string): Promise<Claim>;
+  decideReview(claimId: string, approve: boolean, comment: string): Promise<Claim>;
+  reopenClaim(claimId: string, note: string): Promise<Claim>;
+  /** The claim's recorded changes, oldest first (read only). */
+  claimHistory(claimId: string): Promise<AuditEntry[]>;
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: string): Promise<Removed>;
   addSource(claimId: string, source: NewSource, stance: Stance): Promise<{ claim: Claim; source: Source }>;

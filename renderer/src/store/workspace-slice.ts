@@ -1,4 +1,5 @@
 import type { Client } from '../api/client';
+import type { Input } from '../../../shared/api/contract';
 import { STANCE_LABELS } from '../../../shared/domain/labels';
 import {
   claimsInArticleOrder,
@@ -54,6 +55,12 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         set(selectionOf(removed));
       },
     });
+
+    const saveSettings = async (what: string, patch: Input<'updateSettings'>['patch']) => {
+      const settings = await get().perform(what, () => client.updateSettings({ patch }));
+      patchWorkspace((ws) => ({ ...ws, settings }));
+      return settings;
+    };
 
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
@@ -185,6 +192,53 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         patchWorkspace((ws) => mergeClaim(ws, claim));
         return claim;
       },
+
+      async linkSource(claimId, sourceId, stance) {
+        const claim = await get().perform('Could not cite the source', () => client.linkSource({ claimId, sourceId, stance }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        return claim;
+      },
+
+      async updateSource(id, patch) {
+        const source = await get().perform('Could not save the source', () => client.updateSource({ id, patch }));
+        patchWorkspace((ws) => mergeSource(ws, source));
+        return source;
+      },
+
+      async setRatingScale(input) {
+        const settings = await get().perform('Could not change the rating scale', () => client.setRatingScale(input));
+        // Verdicts may have been moved to new levels: reload the claims as stored.
+        const workspace = await client.getWorkspace({});
+        set({ workspace: { ...workspace, settings } });
+        return settings;
+      },
+
+      setReadyRules: (readyRules) => saveSettings('Could not save the rules', { readyRules }),
+      setCurrentEditor: (currentEditor) => saveSettings('Could not change who you are', { currentEditor }),
+
+      async requestReview(claimId, reviewer) {
+        const claim = await get().perform('Could not request the review', () => client.requestReview({ claimId, reviewer }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        get().pushToast({ kind: 'success', message: `Review requested from ${reviewer}.` });
+        return claim;
+      },
+
+      async decideReview(claimId, approve, comment) {
+        const what = approve ? 'Could not approve the review' : 'Could not send the claim back';
+        const claim = await get().perform(what, () => client.decideReview({ claimId, approve, comment }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        get().pushToast({ kind: 'success', message: approve ? 'Approved: the claim is published.' : 'Sent back to the researcher with your comment.' });
+        return claim;
+      },
+
+      async reopenClaim(claimId, note) {
+        const claim = await get().perform('Could not reopen the claim', () => client.reopenClaim({ claimId, note }));
+        patchWorkspace((ws) => mergeClaim(ws, claim));
+        get().pushToast({ kind: 'info', message: 'Reopened for correction. Your note will appear in the report.' });
+        return claim;
+      },
+
+      claimHistory: (claimId) => get().perform('Could not load the history', () => client.getClaimHistory({ claimId }), { write: false }),
 
       async updateClaim(id, patch) {
         const claim = await get().perform('Could not save the claim', () => client.updateClaim({ id, patch }));

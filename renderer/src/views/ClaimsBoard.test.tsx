@@ -131,10 +131,11 @@ describe('claims board', () => {
     cardButton(claims[1]!).focus();
     await user.keyboard(' ');
     await waitFor(() => expect(screen.getByText(/^Picked up 2 ticked claims/)).toBeTruthy());
-    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight} ');
+    // Five columns to the right: Dropped (Ready and later need a verdict, sources or a review).
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight} ');
     await waitFor(() =>
-      expect(t.store.data.claims.map((c) => c.status)).toEqual(['ready', 'ready', 'new']),
+      expect(t.store.data.claims.map((c) => c.status)).toEqual(['dropped', 'dropped', 'new']),
     );
-    expect(screen.getByText('Moved 2 claims to Ready.')).toBeTruthy();
+    expect(screen.getByText('Moved 2 claims to Dropped.')).toBeTruthy();
   });
 });

@@ -111,12 +111,12 @@ describe('claims table', () => {
     // Ticking is not opening.
     expect(state().selectedClaimId).toBeNull();
 
-    await user.selectOptions(within(bulk).getByRole('combobox', { name: 'Set status' }), 'Ready');
-    await waitFor(() => expect(t.store.data.claims.filter((c) => c.status === 'ready').map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort()));
+    await user.selectOptions(within(bulk).getByRole('combobox', { name: 'Set status' }), 'Dropped');
+    await waitFor(() => expect(t.store.data.claims.filter((c) => c.status === 'dropped').map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort()));
     // The ticked claims stay ticked, and the row shows the new status.
     expect(within(bulk).getByText('2 selected')).toBeTruthy();
     const row = screen.getByRole('checkbox', { name: new RegExp(`^Select: ${first!.text.slice(0, 20)}`) }).closest('[role="row"]')!;
-    await waitFor(() => expect(within(row as HTMLElement).getByText('Ready')).toBeTruthy());
+    await waitFor(() => expect(within(row as HTMLElement).getByText('Dropped')).toBeTruthy());
 
     await user.type(within(bulk).getByRole('textbox', { name: 'Add tag' }), 'transport{Enter}');
     await waitFor(() => expect(t.store.data.claims.filter((c) => c.tags.includes('transport'))).toHaveLength(2));
@@ -192,13 +192,13 @@ describe('claims table', () => {
   it('filters by text and by status, counts, and teaches when nothing matches', async () => {
     const user = userEvent.setup();
     const claims = await saveClaims(3);
-    await act(() => state().updateClaim(claims[0]!.id, { status: 'ready' }).then(() => undefined));
+    await act(() => state().updateClaim(claims[0]!.id, { status: 'dropped' }).then(() => undefined));
     renderViews();
     const filters = screen.getByRole('region', { name: 'Filters' });
     expect(within(filters).getByText('3 of 3 claims')).toBeTruthy();
 
     await user.click(within(filters).getByRole('button', { name: 'Status' }));
-    await user.click(within(filters).getByRole('checkbox', { name: 'Ready' }));
+    await user.click(within(filters).getByRole('checkbox', { name: 'Dropped' }));
     await waitFor(() => expect(within(filters).getByText('1 of 3 claims')).toBeTruthy());
     expect(bodyRows()).toHaveLength(1);
     await user.keyboard('{Escape}');

@@ -23,6 +23,8 @@ export function makeClaim(i: number, articleId: string, overrides: Partial<Claim
     dueDate: i % 3 === 0 ? `2026-02-${day}` : null,
     anchor: 'attached',
     duplicateOf: null,
+    review: null,
+    corrections: [],
     score: i % 5 === 0 ? null : ((i * 37) % 100) / 100,
     verdict: null,
     sources: [],

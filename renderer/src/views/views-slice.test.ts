@@ -88,12 +88,12 @@ describe('views slice (over the real handlers)', () => {
     const claims = await makeClaims(3);
     const ids = claims.map((c) => c.id);
     state().setSelection(ids);
-    const updated = await state().bulkUpdateClaims(ids, { status: 'in_review', addTags: ['bus lanes'] });
-    expect(updated.map((c) => c.status)).toEqual(['in_review', 'in_review', 'in_review']);
-    expect(t.store.data.claims.map((c) => [c.status, c.tags])).toEqual(ids.map(() => ['in_review', ['bus lanes']]));
-    expect(state().workspace!.claims.every((c) => c.status === 'in_review')).toBe(true);
+    const updated = await state().bulkUpdateClaims(ids, { status: 'researching', addTags: ['bus lanes'] });
+    expect(updated.map((c) => c.status)).toEqual(['researching', 'researching', 'researching']);
+    expect(t.store.data.claims.map((c) => [c.status, c.tags])).toEqual(ids.map(() => ['researching', ['bus lanes']]));
+    expect(state().workspace!.claims.every((c) => c.status === 'researching')).toBe(true);
     expect(state().selectedIds.size).toBe(3);
-    expect(state().toasts.at(-1)?.message).toBe('Updated 3 claims: status In review, tagged “bus lanes”.');
+    expect(state().toasts.at(-1)?.message).toBe('Updated 3 claims: status Researching, tagged “bus lanes”.');
   });
 
   it('reports a refused bulk change and changes nothing', async () => {

@@ -5,9 +5,12 @@ import { selectSource } from '../../store/selectors';
 import { useActions, useAppStore } from '../../store/react';
 import { reported } from '../reported';
 import { AddSourceForm } from './AddSourceForm';
+import { LibraryPicker } from './LibraryPicker';
+import { SOURCE_TYPE_LABELS } from '../../labels';
+import { archiveSaveUrl } from '../../../../shared/sources/url';
 
 /** The claim's sources with their stance, and the form to add one. */
-export function SourcesSection({ claim }: { claim: Claim }) {
+export function SourcesSection({ claim, locked }: { claim: Claim; locked: boolean }) {
   const headingId = useId();
   return (
     <section className="claim-section" aria-labelledby={headingId}>
@@ -19,16 +22,21 @@ export function SourcesSection({ claim }: { claim: Claim }) {
       ) : (
         <ul className="source-list" aria-label="Sources of this claim">
           {claim.sources.map((link) => (
-            <SourceItem key={link.sourceId} claimId={claim.id} link={link} />
+            <SourceItem key={link.sourceId} claimId={claim.id} link={link} locked={locked} />
           ))}
         </ul>
       )}
-      <AddSourceForm claimId={claim.id} />
+      {!locked && (
+        <>
+          <AddSourceForm claimId={claim.id} />
+          <LibraryPicker claim={claim} />
+        </>
+      )}
     </section>
   );
 }
 
-function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
+function SourceItem({ claimId, link, locked }: { claimId: string; link: SourceLink; locked: boolean }) {
   const source = useAppStore(selectSource(link.sourceId));
   const { openExternal, setSourceStance, unlinkSource } = useActions();
   const stanceId = useId();
@@ -42,10 +50,29 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
         <button type="button" className="link source-title" title={source.url} onClick={() => reported(openExternal(source.url))}>
           {source.title}
         </button>
-        <span className="source-by">{[source.publisher, host].filter(Boolean).join(' · ')}</span>
+        <span className="source-by">
+          {[SOURCE_TYPE_LABELS[source.type], source.publisher, source.author, source.publishedDate, host].filter(Boolean).join(' · ')}
+        </span>
       </div>
       {/* Not a <blockquote>: the claim's own quote is the pane's one blockquote. */}
       {source.excerpt && <p className="source-excerpt">“{source.excerpt}”</p>}
+      {source.notes && <p className="source-notes">{source.notes}</p>}
+      <p className="source-archive">
+        Accessed {new Date(source.accessedAt).toLocaleDateString()}
+        {source.archiveUrl && (
+          <>
+            {' · '}
+            <button type="button" className="link" aria-label={`Archived copy of ${source.title}`} onClick={() => reported(openExternal(source.archiveUrl!))}>
+              Archived copy
+            </button>
+          </>
+        )}
+        {' · '}
+        {/* The Wayback Machine's "save" page, in the system browser: the archive does the saving. */}
+        <button type="button" className="link" aria-label={`Archive ${source.title} now`} onClick={() => reported(openExternal(archiveSaveUrl(source.url)))}>
+          Archive now
+        </button>
+      </p>
       <div className="source-actions">
         <label htmlFor={stanceId} className="visually-hidden">
           Stance for {source.title}
@@ -53,6 +80,7 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
         <select
           id={stanceId}
           className={`stance-select stance-${link.stance}`}
+          disabled={locked}
           value={link.stance}
           onChange={(e) => reported(setSourceStance(claimId, source.id, e.target.value as Stance))}
         >
@@ -62,9 +90,11 @@ function SourceItem({ claimId, link }: { claimId: string; link: SourceLink }) {
             </option>
           ))}
         </select>
-        <button type="button" className="button small subtle" aria-label={`Remove ${source.title}`} onClick={() => reported(unlinkSource(claimId, source.id))}>
-          Remove
-        </button>
+        {!locked && (
+          <button type="button" className="button small subtle" aria-label={`Remove ${source.title}`} onClick={() => reported(unlinkSource(claimId, source.id))}>
+            Remove
+          </button>
+        )}
       </div>
     </li>
   );

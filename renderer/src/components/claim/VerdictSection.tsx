@@ -8,6 +8,8 @@ import { useActions, useAppStore } from '../../store/react';
 export function VerdictSection({ claim }: { claim: Claim }) {
   const id = useId();
   const scale = useAppStore(selectRatingScale);
+  // Full Fact style: the verdict is the written conclusion; the one level only marks it decided.
+  const conclusionOnly = useAppStore((s) => s.workspace?.settings.conclusionOnly ?? false);
   const { setVerdict } = useActions();
   const [ratingId, setRatingId] = useState(claim.verdict?.ratingId ?? scale[0]?.id ?? '');
   const [conclusion, setConclusion] = useState(claim.verdict?.conclusion ?? '');
@@ -52,6 +54,10 @@ export function VerdictSection({ claim }: { claim: Claim }) {
         <p className="empty-note">Not rated yet. Choose a rating once the sources are in, and explain how you got there.</p>
       )}
       <form className="verdict-form" onSubmit={save}>
+        {conclusionOnly ? (
+          <p className="field-hint">This workspace records each verdict as a written conclusion.</p>
+        ) : (
+          <>
         <div className="field">
           <label htmlFor={`${id}-rating`}>Rating</label>
           <select id={`${id}-rating`} value={ratingId} aria-describedby={`${id}-rating-description`} onChange={(e) => setRatingId(e.target.value)}>
@@ -76,6 +82,8 @@ export function VerdictSection({ claim }: { claim: Claim }) {
             ))}
           </dl>
         </details>
+          </>
+        )}
         <div className="field">
           <label htmlFor={`${id}-conclusion`}>Conclusion</label>
           <input id={`${id}-conclusion`} value={conclusion} placeholder="One line for the report" onChange={(e) => setConclusion(e.target.value)} />
@@ -85,7 +93,7 @@ export function VerdictSection({ claim }: { claim: Claim }) {
           <textarea id={`${id}-rationale`} rows={5} value={rationale} placeholder="How the sources lead to this rating (Markdown)" onChange={(e) => setRationale(e.target.value)} />
         </div>
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy || !ratingId}>
+          <button type="submit" className="button primary" disabled={busy || !ratingId || (conclusionOnly && !conclusion.trim())}>
             Save verdict
           </button>
           {verdict && (

@@ -1,0 +1,43 @@
+import { useId, useState } from 'react';
+import { useActions, useAppStore } from '../store/react';
+import { reported } from './reported';
+import { usePeople } from './claim/usePeople';
+
+/**
+ * "Your name": who is working in the app now. It is recorded with every change in the
+ * claims' history and decides who may approve a review (two-person sign-off).
+ */
+export function IdentityPicker() {
+  const id = useId();
+  const saved = useAppStore((s) => s.workspace?.settings.currentEditor ?? '');
+  const people = usePeople();
+  const { setCurrentEditor } = useActions();
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? saved;
+  const commit = () => {
+    if (draft !== null && draft.trim() !== saved) reported(setCurrentEditor(draft.trim()));
+    setDraft(null);
+  };
+  return (
+    <span className="identity">
+      <label htmlFor={`${id}-name`}>Your name</label>
+      <input
+        id={`${id}-name`}
+        list={`${id}-people`}
+        value={value}
+        placeholder="Who is checking?"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(null);
+        }}
+      />
+      <datalist id={`${id}-people`}>
+        {people.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+    </span>
+  );
+}

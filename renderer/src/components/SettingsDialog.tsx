@@ -1,0 +1,173 @@
+import { useId, useState } from 'react';
+import type { RatingLevel, RatingPreset, ReadyRules } from '../../../shared/domain/schemas';
+import { RATING_PRESET_DEFINITIONS, suggestMapping } from '../../../shared/domain/rating-presets';
+import { ClientError } from '../api/client';
+import { useCommand } from '../commands/react';
+import { useActions, useAppStore } from '../store/react';
+import { useModalDialog } from './useModalDialog';
+import { reported } from './reported';
+
+/**
+ * Workspace settings: the rating scale (a preset, or the levels edited by hand), the
+ * publishing rule for Ready, and the organization named in reports. A scale change that
+ * would leave verdicts on levels it no longer has asks what those verdicts become.
+ */
+export function SettingsDialog() {
+  const [open, setOpen] = useState(false);
+  useCommand('settings', () => setOpen(true));
+  return (
+    <>
+      <button type="button" className="button small subtle" onClick={() => setOpen(true)}>
+        Settings
+      </button>
+      {open && <SettingsForm onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function SettingsForm({ onClose }: { onClose(): void }) {
+  const id = useId();
+  const dialog = useModalDialog(true);
+  const settings = useAppStore((s) => s.workspace!.settings);
+  const claims = useAppStore((s) => s.workspace!.claims);
+  const { setRatingScale, setReadyRules } = useActions();
+  const [preset, setPreset] = useState<RatingPreset>(settings.ratingPreset);
+  const [levels, setLevels] = useState<RatingLevel[]>(settings.ratingScale);
+  const [rules, setRules] = useState<ReadyRules>(settings.readyRules);
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const choosePreset = (next: RatingPreset) => {
+    setPreset(next);
+    setMapping(null);
+    setProblem(null);
+    const definition = RATING_PRESET_DEFINITIONS.find((p) => p.id === next);
+    if (definition) setLevels([...definition.levels]);
+  };
+  const editLevel = (index: number, patch: Partial<RatingLevel>) => {
+    setPreset('custom');
+    setLevels((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  };
+  const conclusionOnly = RATING_PRESET_DEFINITIONS.find((p) => p.id === preset)?.conclusionOnly ?? false;
+  // Levels the current verdicts use that the new scale lacks: each needs a new home.
+  const newIds = new Set(levels.map((l) => l.id));
+  const stranded = settings.ratingScale.filter((old) => !newIds.has(old.id) && claims.some((c) => c.verdict?.ratingId === old.id));
+
+  const save = async () => {
+    setProblem(null);
+    try {
+      const scaleChanged = preset !== settings.ratingPreset || JSON.stringify(levels) !== JSON.stringify(settings.ratingScale);
+      if (scaleChanged) {
+        if (stranded.length > 0 && mapping === null) {
+          setMapping(suggestMapping(stranded, levels));
+          return;
+        }
+        await setRatingScale({ preset, levels, conclusionOnly, mapping: mapping ?? {} });
+      }
+      if (JSON.stringify(rules) !== JSON.stringify(settings.readyRules)) await setReadyRules(rules);
+      onClose();
+    } catch (error) {
+      setProblem(error instanceof ClientError ? error.message : String(error));
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog wide settings" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <h2 id={`${id}-title`}>Workspace settings</h2>
+      <fieldset className="settings-group">
+        <legend>Rating scale</legend>
+        <div className="preset-list">
+          {RATING_PRESET_DEFINITIONS.map((p) => (
+            <label key={p.id} className="preset">
+              <input type="radio" name={`${id}-preset`} value={p.id} checked={preset === p.id} onChange={() => choosePreset(p.id)} />
+              <span>
+                <strong>{p.name}</strong> — {p.summary}
+              </span>
+            </label>
+          ))}
+          {preset === 'custom' && <p className="field-hint">Custom: the levels below, as you edited them.</p>}
+        </div>
+        <table className="levels">
+          <caption className="visually-hidden">Levels of the scale</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Value</th>
+              <th scope="col">Description editors see</th>
+            </tr>
+          </thead>
+          <tbody>
+            {levels.map((level, i) => (
+              <tr key={level.id}>
+                <td>
+                  <input aria-label={`Label of level ${i + 1}`} value={level.label} onChange={(e) => editLevel(i, { label: e.target.value })} />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Value of level ${i + 1}`}
+                    type="number"
+                    min={1}
+                    max={100}
+                    value={level.value ?? ''}
+                    placeholder="none"
+                    onChange={(e) => editLevel(i, { value: e.target.value === '' ? null : Number(e.target.value) })}
+                  />
+                </td>
+                <td>
+                  <input aria-label={`Description of level ${i + 1}`} value={level.description} onChange={(e) => editLevel(i, { description: e.target.value })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="field-hint">Values place a level between worst and best in published ClaimReview data; levels without one are outside the scale.</p>
+        {mapping && (
+          <div className="mapping" role="group" aria-label="Move existing verdicts">
+            <p>Some verdicts use levels the new scale does not have. Choose what they become:</p>
+            {stranded.map((old) => (
+              <label key={old.id} className="field">
+                Verdicts rated “{old.label}” become
+                <select value={mapping[old.id] ?? ''} onChange={(e) => setMapping({ ...mapping, [old.id]: e.target.value })}>
+                  <option value="">Choose…</option>
+                  {levels.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Before a claim is Ready</legend>
+        <label className="check">
+          <input type="checkbox" checked={rules.requireVerdict} onChange={(e) => setRules({ ...rules, requireVerdict: e.target.checked })} />
+          Require a verdict
+        </label>
+        <label className="field">
+          Sources required
+          <select value={rules.minSources} onChange={(e) => setRules({ ...rules, minSources: Number(e.target.value) })}>
+            <option value={0}>None</option>
+            <option value={1}>At least one</option>
+            <option value={2}>At least two</option>
+          </select>
+        </label>
+      </fieldset>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" onClick={() => reported(save())}>
+          {mapping ? 'Move verdicts and save' : 'Save settings'}
+        </button>
+      </div>
+    </dialog>
+  );
+}
