@@ -48,6 +48,14 @@ function SettingsForm({ onClose }: { onClose(): void }) {
     setPreset('custom');
     setLevels((ls) => ls.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   };
+  const addLevel = () => {
+    setPreset('custom');
+    setLevels((ls) => [...ls, { id: uniqueLevelId(ls, 'new-level'), label: 'New level', value: null, description: '' }]);
+  };
+  const removeLevel = (index: number) => {
+    setPreset('custom');
+    setLevels((ls) => ls.filter((_, i) => i !== index));
+  };
   const conclusionOnly = RATING_PRESET_DEFINITIONS.find((p) => p.id === preset)?.conclusionOnly ?? false;
   // Levels the current verdicts use that the new scale lacks: each needs a new home.
   const newIds = new Set(levels.map((l) => l.id));
@@ -94,6 +102,9 @@ function SettingsForm({ onClose }: { onClose(): void }) {
               <th scope="col">Label</th>
               <th scope="col">Value</th>
               <th scope="col">Description editors see</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -116,10 +127,18 @@ function SettingsForm({ onClose }: { onClose(): void }) {
                 <td>
                   <input aria-label={`Description of level ${i + 1}`} value={level.description} onChange={(e) => editLevel(i, { description: e.target.value })} />
                 </td>
+                <td>
+                  <button type="button" className="button small subtle" aria-label={`Remove level ${level.label}`} disabled={levels.length === 1} onClick={() => removeLevel(i)}>
+                    Remove
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <button type="button" className="button small" onClick={addLevel}>
+          Add level
+        </button>
         <p className="field-hint">Values place a level between worst and best in published ClaimReview data; levels without one are outside the scale.</p>
         {mapping && (
           <div className="mapping" role="group" aria-label="Move existing verdicts">
@@ -170,4 +189,12 @@ function SettingsForm({ onClose }: { onClose(): void }) {
       </div>
     </dialog>
   );
+}
+
+/** A level id derived from a base that no level of the list uses yet. */
+function uniqueLevelId(levels: readonly RatingLevel[], base: string): string {
+  const taken = new Set(levels.map((l) => l.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
