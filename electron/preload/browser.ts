@@ -33,8 +33,10 @@ const callServer: Invoke = async (method, input) => {
 };
 
 const hostHandlers: Handlers<HostMethod> = {
-  async saveFile({ fileName, mimeType, content }) {
-    const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  async saveFile({ fileName, mimeType, content, encoding }) {
+    // Binary exports (PDF, DOCX) arrive as base64.
+    const body = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
+    const url = URL.createObjectURL(new Blob([body], { type: mimeType }));
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName;

@@ -105,14 +105,54 @@ export type HistoryState = z.infer<typeof HistoryState>;
 export const HistoryResult = HistoryState.extend({ label: z.string().nullable(), changes: WorkspaceChanges });
 export type HistoryResult = z.infer<typeof HistoryResult>;
 
-export const EXPORT_FORMATS = ['markdown'] as const;
+export const EXPORT_FORMATS = ['markdown', 'html', 'pdf', 'docx', 'csv', 'json', 'claimreview'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Binary formats (PDF, DOCX) travel as base64 text; everything else as UTF-8 text. */
+export const FileEncoding = z.enum(['utf8', 'base64']);
 
 export const ExportedFile = z.object({
   fileName: z.string().min(1),
   mimeType: z.string().min(1),
   content: z.string(),
+  encoding: FileEncoding,
 });
 export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/** What a report includes. Defaults: sources yes, unverified claims yes, the workspace's organization name. */
+export const ReportOptions = z.strictObject({
+  includeSources: z.boolean().default(true),
+  includeUnverified: z.boolean().default(true),
+  /** Overrides the workspace's organization name in the header; '' for none. */
+  organizationName: z.string().max(120).optional(),
+});
+export type ReportOptions = z.output<typeof ReportOptions>;
+
+/** An article read from a file, pasted HTML or a web page, for the editor to check before adding it. */
+export const ImportedDraft = z.object({
+  title: z.string(),
+  text: z.string(),
+  url: z.string().nullable(),
+  outlet: z.string(),
+  author: z.string(),
+  publishedDate: z.string().nullable(),
+  /** Things the editor should know ("the title was guessed from the first line"). */
+  notes: z.array(z.string()),
+});
+export type ImportedDraft = z.infer<typeof ImportedDraft>;
+
+export const IMPORT_FILE_LIMIT = 20 * 1024 * 1024;
+
+export const ImportJob = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  receivedBytes: z.number().int().nonnegative(),
+  /** From Content-Length when the server sent one. */
+  totalBytes: z.number().int().nonnegative().nullable(),
+  draft: ImportedDraft.nullable(),
+  error: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
 
 export const contract = {
   getAppInfo: service(
@@ -277,9 +317,41 @@ export const contract = {
   getHistory: service('Whether there is something to undo or redo, and what.', NoInput, HistoryState),
 
   exportReport: service(
-    "Render an article's fact-check report.",
-    z.strictObject({ articleId: Id, format: z.enum(EXPORT_FORMATS) }),
+    "Render an article's fact-check report (or a selection of its claims) in one of the export formats.",
+    z.strictObject({
+      articleId: Id,
+      format: z.enum(EXPORT_FORMATS),
+      claimIds: z.array(Id).max(20_000).optional(),
+      options: ReportOptions.default({ includeSources: true, includeUnverified: true }),
+    }),
     ExportedFile,
+  ),
+  importFile: service(
+    'Read an article from a file (.txt, .md, .html, .docx) or from pasted HTML, as a draft to check before adding it.',
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      /** The file's bytes, base64 (the renderer reads files; the service parses them). */
+      contentBase64: z.string().max(Math.ceil((IMPORT_FILE_LIMIT * 4) / 3) + 8),
+    }),
+    ImportedDraft,
+  ),
+  startUrlImport: service(
+    'Start reading an article from a web address (http/https, with a timeout, a size limit and few redirects); poll getImportJob.',
+    z.strictObject({ url: WebUrl }),
+    z.object({ jobId: z.string() }),
+  ),
+  getImportJob: service('How a web import is going, and its draft when done.', z.strictObject({ jobId: z.string().max(64) }), ImportJob),
+  cancelImport: service('Stop a web import; nothing is kept.', z.strictObject({ jobId: z.string().max(64) }), z.object({ cancelled: z.boolean() })),
+  importBundle: service(
+    "Add an article with its claims, sources, verdicts and history from a JSON export (ids that clash are renewed).",
+    z.strictObject({ content: z.string().max(100_000_000) }),
+    Removed,
+  ),
+  exportWorkspace: service('The whole workspace (with its history) as one backup file.', NoInput, ExportedFile),
+  restoreWorkspace: service(
+    'Restore a backup: replace the workspace, or merge it in (entities already present are kept; new ones are added).',
+    z.strictObject({ content: z.string().max(500_000_000), mode: z.enum(['replace', 'merge']) }),
+    z.object({ articles: z.number().int(), claims: z.number().int(), sources: z.number().int() }),
   ),
 
   saveFile: host(
@@ -287,7 +359,8 @@ export const contract = {
     z.strictObject({
       fileName: z.string().min(1).max(255),
       mimeType: z.string().min(1).max(100),
-      content: z.string().max(50_000_000),
+      content: z.string().max(100_000_000),
+      encoding: FileEncoding.default('utf8'),
     }),
     z.object({ saved: z.boolean(), location: z.string().nullable() }),
   ),

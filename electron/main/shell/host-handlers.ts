@@ -6,12 +6,12 @@ import { openExternalSafely } from './security';
 /** The desktop's side of the host methods: a native save dialog, the system browser. */
 export function createHostHandlers(getWindow: () => BrowserWindow | null): Handlers<HostMethod> {
   return {
-    async saveFile({ fileName, content }) {
+    async saveFile({ fileName, content, encoding }) {
       const window = getWindow();
       const options = { defaultPath: fileName.replace(/[/\\]/g, '_'), properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
       const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { saved: false, location: null };
-      await fs.writeFile(choice.filePath, content, 'utf8');
+      await fs.writeFile(choice.filePath, Buffer.from(content, encoding));
       return { saved: true, location: choice.filePath };
     },
     async openExternal({ url }) {

@@ -114,6 +114,11 @@ describe('Electron shell (with a faked electron module)', () => {
     fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await invoke('saveFile', { fileName: 'report.md', mimeType: 'text/markdown', content: '# Report' })).toEqual({ ok: true, value: { saved: true, location: target } });
     expect(await readFile(target, 'utf8')).toBe('# Report');
+    const pdf = path.join(dataDir, 'report.pdf');
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: pdf });
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+    await invoke('saveFile', { fileName: 'report.pdf', mimeType: 'application/pdf', content: bytes.toString('base64'), encoding: 'base64' });
+    expect(await readFile(pdf)).toEqual(bytes);
     fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await invoke('saveFile', { fileName: 'x.md', mimeType: 'text/markdown', content: 'x' })).toEqual({ ok: true, value: { saved: false, location: null } });
   });
