@@ -12,6 +12,7 @@ export function exportReport(ws: Workspace, article: Article, format: ExportForm
       return {
         fileName: reportFileName(article.title, 'md'),
         mimeType: 'text/markdown;charset=utf-8',
+        encoding: 'utf8',
         content: renderMarkdownReport({
           article,
           claims,

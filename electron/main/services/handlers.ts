@@ -477,8 +477,18 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
 
     async exportReport({ articleId, format }) {
       const ws = store.data;
+      if (format !== 'markdown') throw new ApiError('invalid_input', `Export as ${format} is not available yet.`);
       return exportReport(ws, findArticle(ws, articleId), format, store.timestamp());
     },
+
+    // Declared in the contract for the import/export issue; implemented in the next commits.
+    importFile: notYet,
+    startUrlImport: notYet,
+    getImportJob: notYet,
+    cancelImport: notYet,
+    importBundle: notYet,
+    exportWorkspace: notYet,
+    restoreWorkspace: notYet,
   };
 }
 
@@ -626,6 +636,10 @@ function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceS
     createdAt: now,
     updatedAt: now,
   };
+}
+
+async function notYet(): Promise<never> {
+  throw new ApiError('internal', 'This action is not available yet.');
 }
 
 function editClaim(
