@@ -43,6 +43,18 @@ export interface UpdateOptions {
    * saved but not undoable, and they leave the redo stack alone. Default true.
    */
   record?: boolean;
+  /**
+   * History brought in from outside the store (an imported article's, a restored backup's).
+   * Appended to the audit log before the entries the change itself produces; with `replace`,
+   * the log becomes exactly these entries (restoring a whole backup) and undo and redo swap
+   * the log back and forth with the workspace.
+   */
+  audit?: ImportedAudit;
+}
+
+export interface ImportedAudit {
+  readonly entries: readonly AuditEntry[];
+  readonly replace?: boolean;
 }
 
 /** A coalesced edit: its key, and whether it joins the step of the edits before it. */
@@ -58,6 +70,8 @@ interface HistoryEntry {
   readonly inversePatches: readonly Patch[];
   /** Characters of text the entry alone keeps alive (article texts, mostly): see HISTORY_TEXT_BUDGET. */
   readonly weight: number;
+  /** The audit log before and after a change that replaced it (restoring a backup). */
+  readonly audit?: { readonly before: readonly AuditEntry[]; readonly after: readonly AuditEntry[] };
 }
 
 export const HISTORY_LIMIT = 500;
@@ -184,8 +198,12 @@ export class WorkspaceStore {
       const at = this.now().getTime();
       const joins = record && this.joinsBurst(options.coalesce, at);
       const burst = record && options.coalesce !== undefined ? { key: options.coalesce, joins } : undefined;
-      const step = await this.commit(before, after, patches, inversePatches, label, burst);
-      if (record) this.record(label, step.patches, step.inversePatches, options.coalesce, at);
+      const auditBefore = options.audit?.replace ? [...this.auditLog] : null;
+      const step = await this.commit(before, after, patches, inversePatches, label, burst, options.audit);
+      if (record) {
+        const swap = auditBefore ? { before: auditBefore, after: [...this.auditLog] } : undefined;
+        this.record(label, step.patches, step.inversePatches, options.coalesce, at, swap);
+      }
       return result;
     });
   }
@@ -240,7 +258,8 @@ export class WorkspaceStore {
     const patches = entry[direction];
     const after = applySharedPatches(before, patches);
     const action = `${direction === 'inversePatches' ? 'Undo' : 'Redo'}: ${entry.label}`;
-    const { delta } = await this.commit(before, after, patches, [], action, undefined);
+    const swap = entry.audit && { entries: direction === 'inversePatches' ? entry.audit.before : entry.audit.after, replace: true };
+    const { delta } = await this.commit(before, after, patches, [], action, undefined, swap);
     from.pop();
     to.push(entry);
     this.burst = null;
@@ -251,7 +270,8 @@ export class WorkspaceStore {
   /**
    * Validates `after` incrementally, records what it does to claims in the audit log under
    * `action`, writes both and makes them current; refuses with the reasons, leaving both as
-   * they were. `burst`: the change is a coalesced edit (see `appendAudit`).
+   * they were. `burst`: the change is a coalesced edit (see `appendAudit`). `imported`: see
+   * `UpdateOptions.audit`.
    */
   private async commit(
     before: Workspace,
@@ -260,6 +280,7 @@ export class WorkspaceStore {
     inversePatches: readonly Patch[],
     action: string,
     burst: AuditBurst | undefined,
+    imported?: ImportedAudit,
   ): Promise<{ delta: WorkspaceDelta; patches: readonly Patch[]; inversePatches: readonly Patch[] }> {
     const delta = diffWorkspace(before, after, patches);
     const { issues, replacements } = checkChange(before, after, delta);
@@ -275,9 +296,10 @@ export class WorkspaceStore {
       patches = [...patches, ...more];
       inversePatches = [...moreInverse, ...inversePatches];
     }
-    const entries = auditEntries(before, after, delta, { action, by: before.settings.currentEditor, at: this.timestamp() });
+    const generated = imported?.replace ? [] : auditEntries(before, after, delta, { action, by: before.settings.currentEditor, at: this.timestamp() });
+    const entries = imported ? [...imported.entries, ...generated] : generated;
     checkAuditEntries(entries);
-    const restoreAudit = this.appendAudit(entries, burst);
+    const restoreAudit = imported?.replace ? this.replaceAudit(entries) : this.appendAudit(entries, burst);
     this.db.data = after;
     try {
       await this.db.write();
@@ -324,15 +346,37 @@ export class WorkspaceStore {
     };
   }
 
+  /** Makes the audit log exactly `entries`; returns how to put it back as it was. */
+  private replaceAudit(entries: readonly AuditEntry[]): () => void {
+    const log = this.auditLog;
+    const previous = [...log];
+    const previousBurst = this.auditBurst;
+    log.length = 0;
+    for (const entry of entries) log.push(Object.isFrozen(entry) ? entry : Object.freeze({ ...entry }));
+    this.auditBurst = null;
+    return () => {
+      log.length = 0;
+      log.push(...previous);
+      this.auditBurst = previousBurst;
+    };
+  }
+
   /** Whether a recorded change with this coalesce key, now, joins the last step (see `record`). */
   private joinsBurst(coalesce: string | undefined, at: number): boolean {
     const burst = this.burst;
     return coalesce !== undefined && burst !== null && burst.key === coalesce && at - burst.at <= COALESCE_MS && this.undoStack.at(-1) === burst.entry;
   }
 
-  private record(label: string, patches: readonly Patch[], inversePatches: readonly Patch[], coalesce: string | undefined, at: number): void {
+  private record(
+    label: string,
+    patches: readonly Patch[],
+    inversePatches: readonly Patch[],
+    coalesce: string | undefined,
+    at: number,
+    audit?: HistoryEntry['audit'],
+  ): void {
     const burst = this.burst;
-    if (burst && this.joinsBurst(coalesce, at)) {
+    if (!audit && burst && this.joinsBurst(coalesce, at)) {
       const joinedPatches = compactReplaces([...burst.entry.patches, ...patches]);
       const joinedInverse = compactReplaces([...inversePatches, ...burst.entry.inversePatches]);
       const joined: HistoryEntry = {
@@ -345,7 +389,7 @@ export class WorkspaceStore {
       this.burst = { entry: joined, key: burst.key, at };
       return;
     }
-    const entry: HistoryEntry = { label, patches, inversePatches, weight: weigh(patches) + weigh(inversePatches) };
+    const entry: HistoryEntry = { label, patches, inversePatches, weight: weigh(patches) + weigh(inversePatches), ...(audit && { audit }) };
     this.undoStack.push(entry);
     let weight = this.undoStack.reduce((sum, e) => sum + e.weight, 0);
     while (this.undoStack.length > HISTORY_LIMIT || (weight > HISTORY_TEXT_BUDGET && this.undoStack.length > 1)) {
