@@ -1,7 +1,7 @@
 import type { Article, Claim, RatingLevel, Source } from '../domain/schemas';
-import { STANCE_LABELS, STATUS_LABELS } from '../domain/labels';
-import { ratingLabel } from '../domain/rating';
+import { buildReportModel, claimFacts, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, type ReportModel } from './model';
 
+/** The older entry point: everything the report needs, with every claim and source, under the default options. */
 export interface ReportInput {
   article: Article;
   claims: readonly Claim[];
@@ -11,15 +11,28 @@ export interface ReportInput {
   generatedAt: string;
 }
 
+/** The Markdown report from the raw data (see `renderMarkdown` for the format). */
+export function renderMarkdownReport(input: ReportInput): string {
+  return renderMarkdown(
+    buildReportModel({
+      settings: { organizationName: input.organizationName, ratingScale: input.ratingScale, conclusionOnly: false },
+      article: input.article,
+      claims: input.claims,
+      sources: input.sources,
+      options: { includeSources: true, includeUnverified: true },
+      generatedAt: input.generatedAt,
+    }),
+  );
+}
+
 /**
  * The fact-check report as Markdown. Text the editor typed is escaped so it cannot change
  * the report's structure; the rationale is Markdown by design and is kept as written.
  */
-export function renderMarkdownReport(input: ReportInput): string {
-  const { article, claims, sources, ratingScale } = input;
-  const byId = new Map(sources.map((s) => [s.id, s]));
+export function renderMarkdown(model: ReportModel): string {
+  const { article } = model;
   const lines: string[] = [];
-  lines.push(`# Fact-check: ${inline(article.title)}`, '');
+  lines.push(`# ${inline(reportTitle(model))}`, '');
   const meta = [
     article.outlet && `Outlet: ${inline(article.outlet)}`,
     article.author && `Author: ${inline(article.author)}`,
@@ -27,46 +40,44 @@ export function renderMarkdownReport(input: ReportInput): string {
     article.url && `Original: <${safeUrl(article.url)}>`,
   ].filter(Boolean);
   lines.push(...meta.map((m) => `- ${m}`));
-  if (input.organizationName) lines.push(`- Checked by: ${inline(input.organizationName)}`);
-  lines.push(`- Report generated: ${input.generatedAt}`, '');
+  if (model.organization) lines.push(`- Checked by: ${inline(model.organization)}`);
+  lines.push(`- Report generated: ${model.generatedAt}`, '');
 
-  const ordered = [...claims].sort((a, b) => a.quote.start - b.quote.start);
-  if (ordered.length === 0) lines.push('_No claims have been recorded for this article._', '');
-  ordered.forEach((claim, index) => {
-    lines.push(`## Claim ${index + 1}: ${inline(claim.text)}`, '');
-    lines.push(...blockquote(claim.quote.exact), '');
-    lines.push(`- Status: ${STATUS_LABELS[claim.status]}`);
-    if (claim.assignee) lines.push(`- Checked by: ${inline(claim.assignee)}`);
-    if (claim.tags.length) lines.push(`- Tags: ${claim.tags.map(inline).join(', ')}`);
+  const empty = emptyNote(model);
+  if (empty) lines.push(`_${empty}_`, '');
+  const leftOut = leftOutNote(model);
+  if (leftOut) lines.push(`_${leftOut}_`, '');
+  for (const claim of model.claims) {
+    lines.push(`## Claim ${claim.number}: ${inline(claim.wording)}`, '');
+    lines.push(...blockquote(claim.quote), '');
+    if (claim.orphaned) lines.push(`_${ORPHANED_NOTE}_`, '');
+    for (const [label, value] of claimFacts(claim)) lines.push(`- ${label}: ${inline(value)}`);
     if (claim.verdict) {
-      lines.push(`- **Verdict: ${inline(ratingLabel(ratingScale, claim.verdict.ratingId))}**`);
+      lines.push(`- **Verdict: ${inline(claim.verdict.label)}**`);
       if (claim.verdict.conclusion) lines.push(`- Conclusion: ${inline(claim.verdict.conclusion)}`);
     } else {
       lines.push('- Verdict: not yet rated');
     }
     lines.push('');
-    if (claim.verdict?.rationale.trim()) lines.push('### Rationale', '', claim.verdict.rationale.trim(), '');
-    const linked = claim.sources.flatMap((link) => {
-      const source = byId.get(link.sourceId);
-      return source ? [{ source, stance: link.stance }] : [];
-    });
-    if (linked.length) {
+    if (claim.verdict?.rationale) lines.push('### Rationale', '', claim.verdict.rationale, '');
+    if (claim.sources.length) {
       lines.push('### Sources', '');
-      for (const { source, stance } of linked) {
-        const by = [source.publisher, source.publishedDate].filter(Boolean).map((s) => inline(s ?? '')).join(', ');
-        lines.push(`- [${inline(source.title)}](<${safeUrl(source.url)}>)${by ? ` — ${by}` : ''} (${STANCE_LABELS[stance]})`);
-        if (source.excerpt.trim()) lines.push(...blockquote(source.excerpt).map((l) => `  ${l}`));
+      for (const source of claim.sources) {
+        const by = [source.publisher, source.author, source.publishedDate].filter(Boolean).map((s) => inline(s ?? '')).join(', ');
+        lines.push(`- [${inline(source.title)}](<${safeUrl(source.url)}>)${by ? ` — ${by}` : ''} (${source.stanceLabel})`);
+        if (source.excerpt) lines.push(...blockquote(source.excerpt).map((l) => `  ${l}`));
+        if (source.archiveUrl) lines.push(`  Archived copy: <${safeUrl(source.archiveUrl)}>`);
       }
       lines.push('');
     }
     if (claim.corrections.length) {
       lines.push('### Corrections', '');
       for (const correction of claim.corrections) {
-        lines.push(`- ${correction.at.slice(0, 10)}: ${inline(correction.note)}${correction.by ? ` (${inline(correction.by)})` : ''}`);
+        lines.push(`- ${correction.date}: ${inline(correction.note)}${correction.by ? ` (${inline(correction.by)})` : ''}`);
       }
       lines.push('');
     }
-  });
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
