@@ -4,7 +4,7 @@
  * from the stored data and the export options, with the words editors see already chosen
  * (labels, dates), so the renderers only lay it out. Pure.
  */
-import type { Article, Claim, ClaimStatus, Priority, RatingLevel, Settings, Source, SourceType, Stance } from '../domain/schemas';
+import type { Article, Claim, ClaimStatus, Priority, RatingLevel, Source, SourceType, Stance } from '../domain/schemas';
 import { PRIORITY_LABELS, SOURCE_TYPE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../domain/labels';
 import { bestWorst } from '../domain/rating-presets';
 import { parseRationale, type RationaleBlock } from './rationale';
@@ -18,7 +18,7 @@ export interface ReportModelOptions {
 }
 
 export interface ReportModelInput {
-  readonly settings: Pick<Settings, 'organizationName' | 'ratingScale' | 'conclusionOnly'>;
+  readonly settings: { readonly organizationName: string; readonly ratingScale: readonly RatingLevel[]; readonly conclusionOnly: boolean };
   readonly article: Article;
   /** The claims to report (already the selection, if any); they are put in article order here. */
   readonly claims: readonly Claim[];
