@@ -8,7 +8,8 @@ import { archiveUrl, normalizeUrl } from '../../../shared/sources/url';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../shared/domain/quote';
 import { createAnchorer } from '../../../shared/anchoring/reanchor';
-import { exportReport } from './export';
+import { exportReport } from './export/index';
+import { exportWorkspace, importBundle, restoreWorkspace } from './export/restore';
 import type { WorkspaceStore } from './store';
 
 export interface AppInfo {
@@ -475,10 +476,8 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     redo: () => store.redo(),
     getHistory: () => store.settledHistory(),
 
-    async exportReport({ articleId, format }) {
-      const ws = store.data;
-      if (format !== 'markdown') throw new ApiError('invalid_input', `Export as ${format} is not available yet.`);
-      return exportReport(ws, findArticle(ws, articleId), format, store.timestamp());
+    async exportReport(request) {
+      return exportReport({ workspace: store.data, audit: store.audit }, request, store.timestamp());
     },
 
     // Declared in the contract for the import/export issue; implemented in the next commits.
@@ -486,9 +485,11 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     startUrlImport: notYet,
     getImportJob: notYet,
     cancelImport: notYet,
-    importBundle: notYet,
-    exportWorkspace: notYet,
-    restoreWorkspace: notYet,
+    importBundle: ({ content }) => importBundle(store, content),
+    async exportWorkspace() {
+      return exportWorkspace(store);
+    },
+    restoreWorkspace: ({ content, mode }) => restoreWorkspace(store, content, mode),
   };
 }
 
