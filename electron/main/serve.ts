@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './services/paths';
-import { WorkspaceStore } from './services/store';
+import { DataFolderBusyError, WorkspaceStore } from './services/store';
 import { createServiceHandlers } from './services/handlers';
 import { startBrowserServer } from './services/browser-server';
 import { version } from '../../package.json';
@@ -25,8 +25,10 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv, process.env, () => defaultUserDataDir());
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.open(dataDir);
+    store = await WorkspaceStore.open(dataDir, { kind: 'browser' });
   } catch (error) {
+    // Busy: another Fact-check Desk has the folder open; the message says which and what to do.
+    if (error instanceof DataFolderBusyError) fail(error.message);
     fail(`${(error as Error).message}\nNothing was changed. Move the file aside or pass --data-dir with another folder.`);
   }
 

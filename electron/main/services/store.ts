@@ -16,11 +16,14 @@ import { Workspace, type AuditEntry } from '../../../shared/domain/schemas';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { HistoryResult, HistoryState } from '../../../shared/api/contract';
 import { DATA_FILE_NAME } from './paths';
-import { ValidatedJsonFile } from './json-file';
+import { DataFileError, ValidatedJsonFile } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { ApiError } from '../../../shared/api/result';
 import { changesOf, checkChange, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
 import { auditEntries, checkAuditEntries } from './audit';
+import { DataFolderLock, type LockKind } from './data-lock';
+
+export { DataFolderBusyError, LOCK_FILE_NAME, type LockInfo, type LockKind } from './data-lock';
 
 enablePatches();
 // Array methods (find, filter, some…) on drafts read plain values instead of creating one
@@ -30,6 +33,8 @@ enableArrayMethods();
 export interface StoreOptions {
   now?: () => Date;
   newId?: () => string;
+  /** Who opens the folder, written into its lock for the message another process shows. Default 'desktop'. */
+  kind?: LockKind;
 }
 
 export interface UpdateOptions {
@@ -133,10 +138,18 @@ export class WorkspaceStore {
     readonly now: () => Date,
     readonly newId: () => string,
     auditLog: AuditEntry[],
+    /** The data folder's lock; null for a read-only store, which takes none. */
+    private readonly lock: DataFolderLock | null,
   ) {
     this.auditLog = auditLog;
   }
 
+  /**
+   * Opens a data folder for reading and writing. Takes the folder's lock
+   * (`workspace.lock`): refuses with DataFolderBusyError while another live process
+   * holds it, takes over a lock left by a process that died. `close` removes it (and so,
+   * best effort, does the process exiting without closing).
+   */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<WorkspaceStore> {
     const now = options.now ?? (() => new Date());
     const newId = options.newId ?? defaultNewId;
@@ -144,7 +157,9 @@ export class WorkspaceStore {
     const file = path.join(path.resolve(dataDir), DATA_FILE_NAME);
     if (openFiles.has(file)) throw new Error(`The data file ${file} is already open in this process.`);
     openFiles.add(file);
+    let lock: DataFolderLock | null = null;
     try {
+      lock = await DataFolderLock.acquire(path.dirname(file), options.kind ?? 'desktop');
       const auditLog: AuditEntry[] = [];
       const adapter = new WorkspaceFile(new ValidatedJsonFile<Workspace>(file, Workspace), () => auditLog);
       const stored = await adapter.read();
@@ -153,11 +168,39 @@ export class WorkspaceStore {
       const db = new Low<Workspace>(adapter, data);
       db.data = freeze({ ...data, audit: NO_AUDIT as AuditEntry[] }, true);
       if (!stored) await db.write();
-      return new WorkspaceStore(db, file, now, newId, auditLog);
+      return new WorkspaceStore(db, file, now, newId, auditLog, lock);
     } catch (error) {
+      await lock?.release();
       openFiles.delete(file);
       throw error;
     }
+  }
+
+  /**
+   * Opens a data folder's workspace to read it only (exports): no lock, so it works while
+   * the app has the folder open; nothing is ever written (`update`, `undo` and `redo`
+   * refuse). What it holds is the file as it was when opened. Refuses a folder without a
+   * workspace, or a file that cannot be read, with DataFileError.
+   */
+  static async openReadOnly(dataDir: string, options: Omit<StoreOptions, 'kind'> = {}): Promise<WorkspaceStore> {
+    const now = options.now ?? (() => new Date());
+    const file = path.join(path.resolve(dataDir), DATA_FILE_NAME);
+    const auditLog: AuditEntry[] = [];
+    const adapter: Adapter<Workspace> = {
+      read: () => new ValidatedJsonFile<Workspace>(file, Workspace).read(),
+      write: () => Promise.reject(new Error('A read-only workspace store never writes.')),
+    };
+    const stored = await adapter.read();
+    if (!stored) throw new DataFileError(file, 'there is no workspace in this folder (no such file)');
+    auditLog.push(...stored.audit.map((entry) => Object.freeze(entry)));
+    const db = new Low<Workspace>(adapter, stored);
+    db.data = freeze({ ...stored, audit: NO_AUDIT as AuditEntry[] }, true);
+    return new WorkspaceStore(db, file, now, options.newId ?? defaultNewId, auditLog, null);
+  }
+
+  /** True for a store from `openReadOnly`. */
+  get readOnly(): boolean {
+    return this.lock === null;
   }
 
   /** The current workspace, deeply frozen, with an empty `audit` (see `audit`): changes go through `update`. */
@@ -186,6 +229,7 @@ export class WorkspaceStore {
    * resolved to plain values. A change that changes nothing writes nothing.
    */
   update<T>(label: string, change: (draft: Workspace) => T, options: UpdateOptions = {}): Promise<T> {
+    if (this.readOnly) return this.refuseWrite();
     return this.enqueue(async () => {
       const before = this.db.data;
       let result!: T;
@@ -210,11 +254,13 @@ export class WorkspaceStore {
 
   /** Undoes the most recent recorded change (validated and written like any change). */
   undo(): Promise<HistoryResult> {
+    if (this.readOnly) return this.refuseWrite();
     return this.enqueue(() => this.step(this.undoStack, this.redoStack, 'inversePatches'));
   }
 
   /** Redoes the most recently undone change. */
   redo(): Promise<HistoryResult> {
+    if (this.readOnly) return this.refuseWrite();
     return this.enqueue(() => this.step(this.redoStack, this.undoStack, 'patches'));
   }
 
@@ -238,7 +284,14 @@ export class WorkspaceStore {
     this.undoStack = [];
     this.redoStack = [];
     this.burst = null;
-    openFiles.delete(this.file);
+    if (this.lock) {
+      await this.lock.release();
+      openFiles.delete(this.file);
+    }
+  }
+
+  private refuseWrite(): Promise<never> {
+    return Promise.reject(new ApiError('forbidden', `The workspace ${this.file} is open read-only here: nothing can be changed.`));
   }
 
   private enqueue<T>(run: () => Promise<T>): Promise<T> {

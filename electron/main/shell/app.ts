@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { APP_NAME, resolveDataDir } from '../services/paths';
-import { WorkspaceStore } from '../services/store';
+import { DataFolderBusyError, WorkspaceStore } from '../services/store';
 import { createServiceHandlers } from '../services/handlers';
 import { createHostHandlers } from './host-handlers';
 import { createSenderCheck, registerIpc } from './ipc';
@@ -45,9 +45,14 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
   const dataDir = resolveDataDir(options.argv, options.env, () => app.getPath('userData'));
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.open(dataDir);
+    store = await WorkspaceStore.open(dataDir, { kind: 'desktop' });
   } catch (error) {
-    dialog.showErrorBox('Fact-check Desk cannot open its data', `${(error as Error).message}\n\nNothing was changed. Move the file aside or start with --data-dir pointing to another folder.`);
+    if (error instanceof DataFolderBusyError) {
+      // Browser mode or the command line has the folder open: say which, nothing else is wrong.
+      dialog.showErrorBox('Fact-check Desk is already open', error.message);
+    } else {
+      dialog.showErrorBox('Fact-check Desk cannot open its data', `${(error as Error).message}\n\nNothing was changed. Move the file aside or start with --data-dir pointing to another folder.`);
+    }
     app.exit(1);
     return undefined;
   }
