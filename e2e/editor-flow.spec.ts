@@ -78,7 +78,10 @@ test('an editor goes from a pasted article to an exported fact-check, and finds 
   await claimPanel.getByRole('button', { name: 'Save verdict' }).click();
   await saved(page);
 
-  const report = await app.captureExport(() => article.getByRole('button', { name: 'Export Markdown' }).click());
+  await article.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export the fact-check' });
+  await expect(exportDialog.getByLabel('Format')).toHaveValue('markdown');
+  const report = await app.captureExport(() => exportDialog.getByRole('button', { name: 'Export', exact: true }).click());
   expect(report.content).toContain(`# Fact-check: ${ARTICLE.title}`);
   expect(report.content).toContain('Claim 1: The bridge toll rises to $4.50 in March');
   expect(report.content).toContain(`> ${ARTICLE.sentence}`);

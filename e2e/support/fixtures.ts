@@ -15,8 +15,8 @@ export interface AppUnderTest {
   dataDir: string;
   /** Stops the app (server or Electron) and starts it again on the same data folder. */
   restart(): Promise<Page>;
-  /** Runs `action`, which must export a file, and returns what was saved. */
-  captureExport(action: () => Promise<void>): Promise<{ fileName: string; content: string }>;
+  /** Runs `action`, which must export a file, and returns what was saved (as text and as bytes). */
+  captureExport(action: () => Promise<void>): Promise<{ fileName: string; content: string; bytes: Buffer; path: string }>;
 }
 
 export const test = base.extend<{ app: AppUnderTest }>({
@@ -50,7 +50,8 @@ async function useBrowserMode(dataDir: string, launch: () => Promise<Browser>, u
     async captureExport(action) {
       const [download] = await Promise.all([page.waitForEvent('download'), action()]);
       const file = await download.path();
-      return { fileName: download.suggestedFilename(), content: await readFile(file, 'utf8') };
+      const bytes = await readFile(file);
+      return { fileName: download.suggestedFilename(), content: bytes.toString('utf8'), bytes, path: file };
     },
   };
   try {
@@ -87,7 +88,8 @@ async function useElectron(dataDir: string, testInfo: TestInfo, use: (app: AppUn
       }, target);
       await action();
       await expect.poll(() => readFile(target, 'utf8').catch(() => '')).not.toBe('');
-      return { fileName: path.basename(target), content: await readFile(target, 'utf8') };
+      const bytes = await readFile(target);
+      return { fileName: path.basename(target), content: bytes.toString('utf8'), bytes, path: target };
     },
   };
   try {

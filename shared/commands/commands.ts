@@ -37,7 +37,7 @@ export const COMMANDS = [
   spec('find-claims', 'Find claims in the article', 'Article', { key: 'f' }),
   spec('accept-suggestions', 'Accept all suggested claims', 'Article'),
   spec('edit-text', 'Edit the article text', 'Article', { key: 'e' }),
-  spec('export', 'Export the report (Markdown)', 'Article', { key: 'e', mod: true }),
+  spec('export', 'Export the report…', 'Article', { key: 'e', mod: true }),
   spec('status-new', 'Set status: New', 'Claims', { key: '1' }),
   spec('status-researching', 'Set status: Researching', 'Claims', { key: '2' }),
   spec('status-in_review', 'Set status: In review', 'Claims', { key: '3' }),

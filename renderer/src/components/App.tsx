@@ -4,6 +4,7 @@ import { CommandsProvider } from '../commands/react';
 import { CommandRegistry } from '../commands/registry';
 import { useCommandShortcuts } from '../commands/shortcuts';
 import { ShortcutsHelp } from '../commands/ShortcutsHelp';
+import { useFileDrop } from './useFileDrop';
 import type { AppStore } from '../store/app-store';
 import { StoreProvider, useActions, useAppStore, useStoreApi } from '../store/react';
 import type { DraftField } from '../store/types';
@@ -34,6 +35,7 @@ function Shell() {
   const { load } = useActions();
   useCommandShortcuts();
   useFlushOnLeave();
+  useFileDrop();
 
   // Toasts sit in their own row above the status bar, so they never cover a control.
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../commands/react';
 import { EditTextDialog } from './EditTextDialog';
+import { ExportDialog } from './ExportDialog';
 import type { Article } from '../../../shared/domain/schemas';
 import { selectArticle, selectArticleClaims } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
@@ -38,10 +39,11 @@ function ArticleView({ article }: { article: Article }) {
   const suggestionsView = useAppStore((s) => s.suggestionsView);
   const claims = useAppStore(useShallow(selectArticleClaims));
   const { suggestions, threshold } = useSuggestions(article, claims);
-  const { setSuggestionsView, exportMarkdown, deleteArticle, openExternal } = useActions();
+  const { setSuggestionsView, deleteArticle, openExternal } = useActions();
+  const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
   useCommand('find-claims', () => setSuggestionsView(!suggestionsView));
-  useCommand('export', () => reported(exportMarkdown(article.id)));
+  useCommand('export', () => setExporting(true));
   useCommand('edit-text', () => setEditing(true));
 
   return (
@@ -56,8 +58,8 @@ function ArticleView({ article }: { article: Article }) {
           <button type="button" className="button" onClick={() => setEditing(true)}>
             Edit text
           </button>
-          <button type="button" className="button" onClick={() => reported(exportMarkdown(article.id))}>
-            Export Markdown
+          <button type="button" className="button" onClick={() => setExporting(true)}>
+            Export…
           </button>
           <span className="toolbar-spacer" />
           <button type="button" className="button danger" onClick={() => reported(deleteArticle(article.id))}>
@@ -74,6 +76,7 @@ function ArticleView({ article }: { article: Article }) {
         <ClaimList claims={claims} />
       </div>
       <EditTextDialog article={article} open={editing} onClose={() => setEditing(false)} />
+      {exporting && <ExportDialog article={article} onClose={() => setExporting(false)} />}
     </article>
   );
 }

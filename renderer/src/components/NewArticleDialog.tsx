@@ -3,6 +3,7 @@ import { useModalDialog } from './useModalDialog';
 import { ClientError } from '../api/client';
 import { useActions, useAppStore } from '../store/react';
 import { FieldError } from './FieldError';
+import { ImportBar } from './ImportBar';
 
 const EMPTY = { title: '', text: '', url: '', outlet: '', author: '', publishedDate: '' };
 type Fields = typeof EMPTY;
@@ -14,15 +15,37 @@ type Fields = typeof EMPTY;
  */
 export function NewArticleDialog() {
   const open = useAppStore((s) => s.newArticleOpen);
-  const { setNewArticleOpen, createArticle } = useActions();
+  const { setNewArticleOpen, createArticle, takeImportDraft, importFromHtml } = useActions();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [busy, setBusy] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const id = useId();
+
+  // A finished import fills the fields (once per import), for the editor to check.
+  const draft = useAppStore((s) => s.importDraft);
+  const [seenDraft, setSeenDraft] = useState(0);
+  if (draft && draft.ticket !== seenDraft) {
+    setSeenDraft(draft.ticket);
+    setFields({
+      title: draft.title,
+      text: draft.text,
+      url: draft.url ?? '',
+      outlet: draft.outlet,
+      author: draft.author,
+      publishedDate: draft.publishedDate ?? '',
+    });
+    setNotes(draft.notes);
+    setErrors({});
+  }
 
   const dialog = useModalDialog(open);
 
-  const close = () => setNewArticleOpen(false);
+  const close = () => {
+    takeImportDraft();
+    setNotes([]);
+    setNewArticleOpen(false);
+  };
   const set = (name: keyof Fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -82,9 +105,36 @@ export function NewArticleDialog() {
     <dialog ref={dialog} className="dialog new-article" aria-labelledby={`${id}-heading`} onClose={close}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id={`${id}-heading`}>New article</h2>
-        <p className="dialog-intro">Paste the article as published. Its text cannot be changed later, so claims keep their exact place in it.</p>
+        <p className="dialog-intro">Paste the article as published, open a file (.txt, .md, .html, .docx), drop one on the window, or import a web page.</p>
+        <ImportBar />
+        {notes.length > 0 && (
+          <ul className="import-notes" aria-label="About the import">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        )}
         {field('title', 'Title', (p) => <input {...p} onChange={(e) => p.onChange(e.target.value)} required />)}
-        {field('text', 'Article text', (p) => <textarea {...p} onChange={(e) => p.onChange(e.target.value)} rows={12} required />, 'Separate paragraphs with a blank line.')}
+        {field(
+          'text',
+          'Article text',
+          (p) => (
+            <textarea
+              {...p}
+              onChange={(e) => p.onChange(e.target.value)}
+              // Rich text pasted into the empty field is read like an HTML page: paragraphs, title and byline.
+              onPaste={(e) => {
+                const html = e.clipboardData.getData('text/html');
+                if (!html || fields.text.trim()) return;
+                e.preventDefault();
+                void importFromHtml(html);
+              }}
+              rows={12}
+              required
+            />
+          ),
+          'Separate paragraphs with a blank line.',
+        )}
         <div className="field-row">
           {field('url', 'URL', (p) => <input {...p} onChange={(e) => p.onChange(e.target.value)} type="url" placeholder="https://" />)}
           {field('publishedDate', 'Published date', (p) => <input {...p} onChange={(e) => p.onChange(e.target.value)} type="date" />)}

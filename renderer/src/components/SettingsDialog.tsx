@@ -174,6 +174,7 @@ function SettingsForm({ onClose }: { onClose(): void }) {
           </select>
         </label>
       </fieldset>
+      <BackupSection />
       {problem && (
         <p className="field-error" role="alert">
           {problem}
@@ -197,4 +198,58 @@ function uniqueLevelId(levels: readonly RatingLevel[], base: string): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** Back up the whole workspace to one file, or restore one (replace everything, or merge it in). */
+function BackupSection() {
+  const id = useId();
+  const { backupWorkspace, restoreWorkspace } = useActions();
+  const [backup, setBackup] = useState<{ name: string; content: string } | null>(null);
+  const [mode, setMode] = useState<'replace' | 'merge'>('merge');
+  return (
+    <fieldset className="settings-group">
+      <legend>Backup</legend>
+      <div className="field-row">
+        <button type="button" className="button" onClick={() => reported(backupWorkspace())}>
+          Back up workspace…
+        </button>
+        <label className="button file-button">
+          Restore from backup…
+          <input
+            type="file"
+            accept=".json"
+            className="visually-hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void file.text().then((content) => setBackup({ name: file.name, content }));
+            }}
+          />
+        </label>
+      </div>
+      {backup && (
+        <div className="restore-confirm" role="group" aria-label="Restore the backup">
+          <p>
+            Restore <strong>{backup.name}</strong>:
+          </p>
+          <label className="check">
+            <input type="radio" name={`${id}-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            Merge: add its articles and claims to this workspace
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            Replace: this workspace becomes the backup (you can undo it)
+          </label>
+          <div className="field-row">
+            <button type="button" className="button" onClick={() => setBackup(null)}>
+              Cancel
+            </button>
+            <button type="button" className={mode === 'replace' ? 'button danger' : 'button primary'} onClick={() => reported(restoreWorkspace(backup.content, mode).then(() => setBackup(null)))}>
+              {mode === 'replace' ? 'Replace the workspace' : 'Merge the backup'}
+            </button>
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
 }

@@ -172,7 +172,7 @@ describe('app store (vanilla, over the real handlers)', () => {
 
   it('exports the report and hands it to saveFile', async () => {
     await firstSentenceClaim();
-    await state().exportMarkdown(sample().id);
+    await state().exportReport({ articleId: sample().id, format: 'markdown' });
     expect(t.saved).toHaveLength(1);
     expect(t.saved[0]!.fileName).toMatch(/\.md$/);
     expect(t.saved[0]!.content).toContain('# Fact-check: Riverton council approves new bus lanes');

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Client } from '../api/client';
 import { createDraftsSlice } from './drafts-slice';
 import { createHistorySlice } from './history-slice';
+import { createImportSlice } from './import-slice';
 import { createStatusSlice } from './status-slice';
 import { createToastsSlice } from './toasts-slice';
 import type { AppState } from './types';
@@ -31,6 +32,7 @@ export function createAppStore(client: Client, options: StoreOptions = {}): AppS
     ...createStatusSlice(...a),
     ...createToastsSlice(...a),
     ...createHistorySlice(client)(...a),
+    ...createImportSlice(client)(...a),
     ...createViewsSlice(client)(...a),
   }));
 }

@@ -4,7 +4,7 @@
  * without importing each other.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { HistoryState, Input, Output } from '../../../shared/api/contract';
+import type { HistoryState, ImportedDraft, Input, Output } from '../../../shared/api/contract';
 import type { Article, AuditEntry, Claim, ReadyRules, Settings, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
 import type { Removed } from './entities';
 import type { ViewSettings } from '../../../shared/domain/schemas';
@@ -54,7 +54,12 @@ export interface WorkspaceSlice {
   setSourceStance(claimId: string, sourceId: string, stance: Stance): Promise<Claim>;
   unlinkSource(claimId: string, sourceId: string): Promise<Claim>;
   setVerdict(claimId: string, verdict: VerdictInput | null): Promise<Claim>;
-  exportMarkdown(articleId: string): Promise<void>;
+  /** Renders a report (or a JSON/CSV/ClaimReview export) and hands it to the save dialog or a download. */
+  exportReport(request: Input<'exportReport'>): Promise<void>;
+  backupWorkspace(): Promise<void>;
+  restoreWorkspace(content: string, mode: 'replace' | 'merge'): Promise<void>;
+  /** Adds an article (claims, sources, verdicts, history) from a JSON export. */
+  importBundle(content: string): Promise<void>;
   openExternal(url: string): Promise<void>;
 }
 
@@ -171,6 +176,27 @@ export interface ViewsSlice {
   bulkDeleteClaims(ids: readonly string[]): Promise<Removed>;
 }
 
-export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & HistorySlice & ViewsSlice;
+/** An import in progress (a file being parsed, a web page being fetched). */
+export interface ImportProgress {
+  label: string;
+  receivedBytes: number;
+  totalBytes: number | null;
+  /** The service's job, for web imports (so it can be cancelled there too). */
+  jobId: string | null;
+}
+
+export interface ImportSlice {
+  importing: ImportProgress | null;
+  /** The latest finished import, waiting for the New article dialog; `ticket` tells drafts apart. */
+  importDraft: (ImportedDraft & { ticket: number }) | null;
+  importFromFile(file: File): Promise<void>;
+  importFromHtml(html: string): Promise<void>;
+  importFromUrl(url: string): Promise<void>;
+  cancelImport(): void;
+  /** The dialog took the draft into its fields. */
+  takeImportDraft(): void;
+}
+
+export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & HistorySlice & ImportSlice & ViewsSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,5 +1,5 @@
 import type { Client } from '../api/client';
-import type { Input } from '../../../shared/api/contract';
+import type { ExportedFile, Input } from '../../../shared/api/contract';
 import { STANCE_LABELS } from '../../../shared/domain/labels';
 import {
   claimsInArticleOrder,
@@ -60,6 +60,17 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       const settings = await get().perform(what, () => client.updateSettings({ patch }));
       patchWorkspace((ws) => ({ ...ws, settings }));
       return settings;
+    };
+
+    /** Hands an exported file to the host (save dialog or download) and says where it went. */
+    const saveExported = async (file: ExportedFile, what: string) => {
+      const result = await get().perform(`Could not save the ${what.toLowerCase()}`, () => client.saveFile(file), { write: false });
+      if (!result.saved) {
+        get().pushToast({ kind: 'info', message: 'Export cancelled: no file was saved.' });
+      } else {
+        const where = result.location ? ` to ${result.location}` : ` as ${file.fileName}`;
+        get().pushToast({ kind: 'success', message: `${what} saved${where}.` });
+      }
     };
 
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
@@ -301,17 +312,33 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         return claim;
       },
 
-      async exportMarkdown(articleId) {
-        const file = await get().perform('Could not export the report', () => client.exportReport({ articleId, format: 'markdown' }), {
-          write: false,
+      async exportReport(request) {
+        const file = await get().perform('Could not export the report', () => client.exportReport(request), { write: false });
+        await saveExported(file, 'Report');
+      },
+
+      async backupWorkspace() {
+        const file = await get().perform('Could not back up the workspace', () => client.exportWorkspace({}), { write: false });
+        await saveExported(file, 'Backup');
+      },
+
+      async restoreWorkspace(content, mode) {
+        const counts = await get().perform('Could not restore the backup', () => client.restoreWorkspace({ content, mode }));
+        const workspace = await client.getWorkspace({});
+        set({ workspace, selectedClaimId: null, selectedArticleId: workspace.articles.some((a) => a.id === get().selectedArticleId) ? get().selectedArticleId : (workspace.articles[0]?.id ?? null) });
+        get().pushToast({
+          kind: 'success',
+          message: mode === 'replace' ? `Restored the backup: ${counts.articles} articles, ${counts.claims} claims.` : `Merged the backup: added ${counts.articles} articles, ${counts.claims} claims, ${counts.sources} sources.`,
+          action: undoAction(mode === 'replace' ? 'Restore backup' : 'Merge backup'),
         });
-        const result = await get().perform('Could not save the report', () => client.saveFile(file), { write: false });
-        if (!result.saved) {
-          get().pushToast({ kind: 'info', message: 'Export cancelled: no file was saved.' });
-        } else {
-          const where = result.location ? ` to ${result.location}` : ` as ${file.fileName}`;
-          get().pushToast({ kind: 'success', message: `Report saved${where}.` });
-        }
+      },
+
+      async importBundle(content) {
+        const added = await get().perform('Could not import the JSON export', () => client.importBundle({ content }));
+        patchWorkspace((ws) => restoreEntities(ws, added), selectionOf(added));
+        const workspace = await client.getWorkspace({}); // sources may have been added too
+        set({ workspace });
+        get().pushToast({ kind: 'success', message: `Imported “${added.articles[0]?.title ?? 'the article'}” with ${added.claims.length} claims.` });
       },
 
       async openExternal(url) {
