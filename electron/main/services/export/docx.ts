@@ -183,7 +183,7 @@ export function deterministic(file: Buffer, generatedAt: string): Buffer {
     let bytes = data;
     if (/\.(xml|rels)$/.test(name)) {
       let xml = decoder.decode(data);
-      if (renames.size) xml = xml.replace(/"([A-Za-z0-9_-]{21})"/g, (whole, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : whole));
+      for (const [id, renamed] of renames) xml = xml.split(`"${id}"`).join(`"${renamed}"`);
       if (name === 'docProps/core.xml') {
         xml = xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
       }
