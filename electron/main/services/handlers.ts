@@ -10,6 +10,7 @@ import { quoteAt, QuoteRangeError } from '../../../shared/domain/quote';
 import { createAnchorer } from '../../../shared/anchoring/reanchor';
 import { exportReport } from './export/index';
 import { exportWorkspace, importBundle, restoreWorkspace } from './export/restore';
+import { importFile, webImports } from './import/index';
 import type { WorkspaceStore } from './store';
 
 export interface AppInfo {
@@ -480,11 +481,11 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
       return exportReport({ workspace: store.data, audit: store.audit }, request, store.timestamp());
     },
 
-    // Declared in the contract for the import/export issue; implemented in the next commits.
-    importFile: notYet,
-    startUrlImport: notYet,
-    getImportJob: notYet,
-    cancelImport: notYet,
+    // Imports answer drafts and never write: the editor adds the article with createArticle.
+    importFile: (input) => importFile(input),
+    startUrlImport: async ({ url }) => webImports.start(url),
+    getImportJob: async ({ jobId }) => webImports.get(jobId),
+    cancelImport: async ({ jobId }) => webImports.cancel(jobId),
     importBundle: ({ content }) => importBundle(store, content),
     async exportWorkspace() {
       return exportWorkspace(store);
@@ -637,10 +638,6 @@ function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceS
     createdAt: now,
     updatedAt: now,
   };
-}
-
-async function notYet(): Promise<never> {
-  throw new ApiError('internal', 'This action is not available yet.');
 }
 
 function editClaim(
