@@ -1,6 +1,8 @@
-import { extract, InputError, score, UsageError, USAGE, type CliIo } from './commands';
+import { extract, InputError, score, UsageError, USAGE as BASE_USAGE, type CliIo } from './commands';
+import { exportCommand, EXPORT_USAGE } from './export';
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = { extract, score };
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = { extract, score, export: exportCommand };
+const USAGE = [BASE_USAGE, EXPORT_USAGE].join('\n');
 
 /** Runs one CLI command; returns the exit code (0 done, 1 bad input, 2 bad usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
