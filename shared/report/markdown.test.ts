@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inline, renderMarkdownReport, reportFileName } from './markdown';
+import { inline, renderMarkdownReport, reportFileName, withoutHtml } from './markdown';
 import { DEFAULT_RATING_SCALE } from '../domain/rating';
 import type { Article, Claim, Source } from '../domain/schemas';
 
@@ -96,6 +96,17 @@ describe('renderMarkdownReport', () => {
 
   it('escapes user text so it cannot add headings, links or HTML', () => {
     expect(inline('# [x](javascript:alert(1)) <img onerror=1>')).toBe('\\# \\[x\\]\\(javascript:alert\\(1\\)\\) \\<img onerror=1\\>');
+  });
+});
+
+describe('withoutHtml', () => {
+  it('keeps the rationale as written but escapes what would open raw HTML; autolinks stay', () => {
+    expect(withoutHtml('**Bold** <script>alert(1)</script> <img src=x onerror=alert(1)> <!-- c --> a < b <https://s.example/x>')).toBe(
+      '**Bold** &lt;script>alert(1)&lt;/script> &lt;img src=x onerror=alert(1)> &lt;!-- c --> a < b <https://s.example/x>',
+    );
+    const md = render([claim({ verdict: { ratingId: 'false', conclusion: '', rationale: 'See <iframe src=javascript:alert(1)>.', decidedAt: NOW } })]);
+    expect(md).toContain('See &lt;iframe src=javascript:alert(1)>.');
+    expect(md).not.toMatch(/<iframe/);
   });
 });
 

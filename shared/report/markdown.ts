@@ -59,7 +59,7 @@ export function renderMarkdown(model: ReportModel): string {
       lines.push('- Verdict: not yet rated');
     }
     lines.push('');
-    if (claim.verdict?.rationale) lines.push('### Rationale', '', claim.verdict.rationale, '');
+    if (claim.verdict?.rationale) lines.push('### Rationale', '', withoutHtml(claim.verdict.rationale), '');
     if (claim.sources.length) {
       lines.push('### Sources', '');
       for (const source of claim.sources) {
@@ -94,6 +94,15 @@ function blockquote(text: string): string[] {
     .trim()
     .split(/\r?\n/)
     .map((line) => `> ${line.replace(/([\\`*_[\]<>#|~])/g, '\\$1')}`.trimEnd());
+}
+
+/**
+ * The rationale is Markdown and stays as written, except raw HTML: Markdown viewers that pass
+ * HTML through would run it, so the "<" that opens a tag, comment or declaration is escaped
+ * (`<https://…>` autolinks stay links).
+ */
+export function withoutHtml(markdown: string): string {
+  return markdown.replace(/<(?=[A-Za-z/!?])(?!https?:\/\/[^\s<>]*>)/g, '&lt;');
 }
 
 /** URLs are validated as http(s) on the way in; here only the characters that would end the link are encoded. */

@@ -296,9 +296,9 @@ export function leftOutNote(model: ReportModel): string | null {
   return `${n} claim${n === 1 ? '' : 's'} without a verdict ${n === 1 ? 'is' : 'are'} not included in this report.`;
 }
 
-/** The details of a source after its title: publisher, author, date, type. */
+/** The details of a source after its title: publisher, author, date, type (unless just "Other"). */
 export function sourceDetails(source: ReportSource): string {
-  return [source.publisher, source.author, source.publishedDate, source.typeLabel].filter(Boolean).join(', ');
+  return [source.publisher, source.author, source.publishedDate, source.type === 'other' ? '' : source.typeLabel].filter(Boolean).join(', ');
 }
 
 /** What a report with no claims says (nothing when the left-out note already explains it). */

@@ -119,6 +119,20 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     doc.text(t(value), { link: link ?? NO_LINK });
   }
 
+  /** Indented text with a bar on its left; kept on one page when it fits on one. */
+  function quoteBlock(text: string) {
+    const printed = t(text);
+    const height = doc.heightOfString(printed, { width: width - 14, lineGap: 1 });
+    if (height < bottom() - doc.page.margins.top) ensure(height);
+    let top = doc.y;
+    // A quote longer than a page: the bar starts again at the top of the page it ends on.
+    const onPage = () => (top = doc.page.margins.top);
+    doc.on('pageAdded', onPage);
+    doc.text(printed, MARGIN + 14, doc.y, { width: width - 14, lineGap: 1 });
+    doc.off('pageAdded', onPage);
+    doc.save().moveTo(MARGIN + 4, top).lineTo(MARGIN + 4, doc.y - 3).lineWidth(2).strokeColor(RULE).stroke().restore();
+  }
+
   function renderClaim(claim: ReportClaim) {
     ensure(120);
     rule(INK, 1.2);
@@ -130,7 +144,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     para(claim.wording, { lineGap: 1 });
     doc.moveDown(0.4);
     style('body', 10.5, MUTED);
-    para(claim.quote, { indent: 14, lineGap: 1 });
+    quoteBlock(claim.quote);
     if (claim.orphaned) {
       doc.moveDown(0.2);
       style('body', 9, MUTED);
