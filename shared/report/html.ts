@@ -163,7 +163,7 @@ h3 { font-size: 0.8rem; letter-spacing: 0.06em; text-transform: uppercase; color
 .organization { margin: 0; color: var(--accent); font-weight: 600; }
 dl { margin: 0; }
 dl > div { display: flex; gap: 0.5rem; }
-dt { color: var(--muted); min-width: 8.5rem; }
+dt { color: var(--muted); flex: 0 0 10rem; }
 dt::after { content: ":"; }
 dd { margin: 0; overflow-wrap: anywhere; }
 .meta { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; margin-bottom: 1.5rem; }
