@@ -143,6 +143,13 @@ export type ImportedDraft = z.infer<typeof ImportedDraft>;
 
 export const IMPORT_FILE_LIMIT = 20 * 1024 * 1024;
 
+/**
+ * Where a web import may read from: any http(s) address, this computer (localhost, an IP
+ * address) and intranet names included, unlike WebUrl (public addresses, which articles
+ * and sources store). A draft read from such an address has no `url`.
+ */
+export const ImportUrl = z.url({ protocol: /^https?$/, message: 'must be a web address starting with http:// or https://' });
+
 export const ImportJob = z.object({
   jobId: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
@@ -337,7 +344,7 @@ export const contract = {
   ),
   startUrlImport: service(
     'Start reading an article from a web address (http/https, with a timeout, a size limit and few redirects); poll getImportJob.',
-    z.strictObject({ url: WebUrl }),
+    z.strictObject({ url: ImportUrl }),
     z.object({ jobId: z.string() }),
   ),
   getImportJob: service('How a web import is going, and its draft when done.', z.strictObject({ jobId: z.string().max(64) }), ImportJob),

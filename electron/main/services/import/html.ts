@@ -61,6 +61,8 @@ export interface HtmlOptions {
 /** What the page says about itself, before Readability or as fallbacks. */
 interface PageMeta {
   title: string;
+  /** The first <h1>'s text: the headline, usually. */
+  h1: string;
   author: string;
   date: string;
   site: string;
@@ -73,8 +75,7 @@ export function htmlToDraft(html: string, options: HtmlOptions): DraftParts {
     refuse(`${name} is too big to read as a web page: more than ${HTML_LIMITS.maxChars / 1_000_000} million characters of HTML.`);
   }
   if (roughDepth(html) > HTML_LIMITS.maxDepth * 4) tooDeep(name);
-  const document = parseHTML(/<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`)
-    .document as unknown as DomDocument;
+  const document = parseHTML(asDocument(html)).document as unknown as DomDocument;
   const { depth, elements } = measure(document.documentElement);
   if (depth > HTML_LIMITS.maxDepth) tooDeep(name);
   if (elements > HTML_LIMITS.maxElements) {
@@ -112,7 +113,7 @@ export function htmlToDraft(html: string, options: HtmlOptions): DraftParts {
     if (text.trim() !== '') notes.push('No article body was recognised, so all the text of the page was kept: remove what is not part of the article.');
   }
   return {
-    title: oneLine(article?.title ?? '') || meta.title,
+    title: headline(oneLine(article?.title ?? ''), meta) || meta.title,
     text,
     // The page's own address (a saved page imported as a file); a web import puts the address it was read from.
     url: /^https?:\/\//i.test(meta.canonical) ? meta.canonical : null,
@@ -121,6 +122,31 @@ export function htmlToDraft(html: string, options: HtmlOptions): DraftParts {
     publishedDate: oneLine(article?.publishedTime ?? '') || meta.date || null,
     notes,
   };
+}
+
+/**
+ * A whole document as the parser needs it: one that does not start with <html> (a
+ * fragment, pasted rich text with a <meta> first) is put into an html/body skeleton, its
+ * own html, head and body tags dropped.
+ */
+function asDocument(html: string): string {
+  if (/^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!doctype[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(html.slice(0, 65_536))) return html;
+  return `<!DOCTYPE html><html><head></head><body>${html.replace(/<\/?(html|head|body)\b[^>]*>/gi, '')}</body></html>`;
+}
+
+/**
+ * A title without the site name around it: "Rates rise – Valley Courier" → "Rates rise"
+ * when the page's h1 or site name shows which part is the headline.
+ */
+function headline(title: string, meta: PageMeta): string {
+  if (!title) return title;
+  if (meta.h1 && title !== meta.h1 && title.toLowerCase().startsWith(meta.h1.toLowerCase()) && /^\s*[|–—\-:·»/]/.test(title.slice(meta.h1.length))) return meta.h1;
+  if (meta.site) {
+    const site = meta.site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const stripped = title.replace(new RegExp(`\\s+[|–—\\-:·»/]\\s+${site}$`, 'i'), '');
+    if (stripped) return stripped;
+  }
+  return title;
 }
 
 function tooDeep(name: string): never {
@@ -176,14 +202,15 @@ function readMeta(document: DomDocument): PageMeta {
   }
   const first = (...keys: string[]) => keys.map((k) => values.get(k)).find((v) => v !== undefined) ?? '';
   const time = document.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"]');
-  const title = first('og:title', 'twitter:title', 'dc.title') || oneLine(document.querySelector('h1')?.textContent ?? '') || oneLine(document.querySelector('title')?.textContent ?? '');
+  const h1 = oneLine(document.querySelector('h1')?.textContent ?? '');
+  const title = first('og:title', 'twitter:title', 'dc.title') || h1 || oneLine(document.querySelector('title')?.textContent ?? '');
   const author = [first('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl')].find((a) => !/^https?:/i.test(a)) ?? '';
   const date =
     first('article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'pubdate', 'publishdate', 'publish-date', 'sailthru.date', 'parsely-pub-date') ||
     oneLine(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? '');
   const site = first('og:site_name', 'application-name', 'publisher');
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? first('og:url');
-  return { title, author, date, site, canonical };
+  return { title, h1, author, date, site, canonical };
 }
 
 const CLUTTER_TAGS = 'script, style, noscript, template, iframe, object, embed, svg, canvas, button, input, select, textarea, nav, aside, footer, dialog, menu';

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { ImportedDraft, ImportJob } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
+import { ArticleFields } from '../../../../shared/domain/schemas';
 import { decodeHtml } from './charset';
 import { docxToDraft } from './docx';
 import { finishDraft, type DraftParts } from './draft';
@@ -169,6 +170,10 @@ export async function draftOf(page: Downloaded): Promise<ImportedDraft> {
     parts = { ...parts, notes: [...notes, ...parts.notes] };
   }
   parts = { ...parts, url: page.url };
+  if (!ArticleFields.shape.url.safeParse(page.url).success) {
+    // This computer, an IP address, an intranet name: readable, but not an address articles keep.
+    parts.notes.push(`The address ${page.url} is not a public web address, so it is not kept with the article.`);
+  }
   if (!parts.outlet.trim()) {
     parts.outlet = url.hostname.replace(/^www\./, '');
     parts.notes.push('The outlet was taken from the web address: check it.');

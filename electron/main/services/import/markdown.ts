@@ -177,11 +177,15 @@ function renderBlock(block: Block): string {
 
 /** Inline markup removed: code spans, images, links, autolinks, emphasis, HTML tags, escapes. */
 export function inline(text: string): string {
-  const codes: string[] = [];
-  let out = text.replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => {
-    codes.push(code.trim());
-    return `\uE000${codes.length - 1}\uE001`;
-  });
+  // Code spans and escaped characters are kept as they are: set aside while markup goes.
+  const kept: string[] = [];
+  const keep = (value: string) => {
+    kept.push(value);
+    return `\uE000${kept.length - 1}\uE001`;
+  };
+  let out = text
+    .replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => keep(code.trim()))
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, (_, char: string) => keep(char));
   out = out
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
@@ -189,16 +193,20 @@ export function inline(text: string): string {
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '')
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
     .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"');
-  return out.replace(/\uE000(\d+)\uE001/g, (_, i: string) => codes[Number(i)]!).replace(/[ \t]+/g, ' ').trim();
+  return out
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim()
+    .replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)]!);
 }

@@ -215,7 +215,7 @@ function statusText(response: Response): string {
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
 /** A network failure in words. ApiErrors (refusals above) pass through. */
-function explain(error: unknown, url: URL): unknown {
+export function explain(error: unknown, url: URL): unknown {
   if (!(error instanceof Error) || error instanceof ApiError) return error;
   const cause = (error as { cause?: unknown }).cause;
   const code = String((cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code ?? '');
