@@ -1,8 +1,9 @@
 import { extract, InputError, score, UsageError, USAGE as BASE_USAGE, type CliIo } from './commands';
 import { exportCommand, EXPORT_USAGE } from './export';
+import { importCommand, IMPORT_USAGE } from './import';
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = { extract, score, export: exportCommand };
-const USAGE = [BASE_USAGE, EXPORT_USAGE].join('\n');
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = { extract, score, export: exportCommand, import: importCommand };
+const USAGE = [BASE_USAGE, EXPORT_USAGE, IMPORT_USAGE].join('\n');
 
 /** Runs one CLI command; returns the exit code (0 done, 1 bad input, 2 bad usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
