@@ -267,6 +267,25 @@ describe('importFile: refusals', () => {
   });
 });
 
+describe('importFile: hostile input', () => {
+  it('reads unclosed markup, long runs of spaces and piles of comments in linear time', async () => {
+    const cases: [string, string][] = [
+      ['emphasis.md', '**a '.repeat(200_000)],
+      ['links.md', '[a]('.repeat(200_000)],
+      ['heading.md', `# a${' '.repeat(500_000)}b\n\ntext`],
+      ['comments.md', '<!--'.repeat(200_000)],
+      ['spaces.txt', `x${' '.repeat(1_000_000)}y`],
+      ['tags.html', '<a'.repeat(400_000)],
+      ['scripts.html', '<script>'.repeat(100_000)],
+      ['comments.html', '<!--'.repeat(200_000)],
+      ['lines.txt', `Title\n\n${'\n'.repeat(1_000_000)}x`],
+    ];
+    const started = performance.now();
+    for (const [name, content] of cases) await load(name, content).catch((e: unknown) => expect(e).toBeInstanceOf(ApiError));
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
 describe('importFile through the service API', () => {
   it('answers a draft and writes nothing to the workspace', async () => {
     await withApi(async (call, store) => {

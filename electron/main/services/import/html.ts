@@ -130,8 +130,15 @@ export function htmlToDraft(html: string, options: HtmlOptions): DraftParts {
  * own html, head and body tags dropped.
  */
 function asDocument(html: string): string {
-  if (/^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!doctype[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(html.slice(0, 65_536))) return html;
-  return `<!DOCTYPE html><html><head></head><body>${html.replace(/<\/?(html|head|body)\b[^>]*>/gi, '')}</body></html>`;
+  let at = /^\uFEFF?\s*(<\?xml[^<>]*>\s*)?(<!doctype[^<>]*>\s*)?/i.exec(html)![0].length;
+  // Comments before <html>, skipped one by one.
+  while (html.startsWith('<!--', at)) {
+    const end = html.indexOf('-->', at);
+    if (end < 0) break;
+    at = /^\s*/.exec(html.slice(end + 3, end + 3 + 1000))![0].length + end + 3;
+  }
+  if (/^<html[\s>]/i.test(html.slice(at, at + 6))) return html;
+  return `<!DOCTYPE html><html><head></head><body>${html.replace(/<\/?(html|head|body)\b[^<>]*>/gi, '')}</body></html>`;
 }
 
 /**
@@ -163,12 +170,27 @@ const OPTIONAL_END = new Set('p li dt dd option optgroup tr td th thead tbody tf
  * script and style contents are skipped, misnesting is not repaired.
  */
 function roughDepth(html: string): number {
-  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>|<(script|style)\b[^>]*>[\s\S]*?<\/\4\s*>|<!--[\s\S]*?-->/g;
+  // Linear: no repeat can run past the next < or >, and what is skipped is found with indexOf.
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>|<!--/g;
   let depth = 0;
   let max = 0;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    const name = m[2]?.toLowerCase();
-    if (!name || m[3] || VOID.has(name) || OPTIONAL_END.has(name)) continue;
+    if (m[0] === '<!--') {
+      const end = html.indexOf('-->', tag.lastIndex);
+      if (end < 0) break;
+      tag.lastIndex = end + 3;
+      continue;
+    }
+    const name = m[2]!.toLowerCase();
+    if (!m[1] && (name === 'script' || name === 'style')) {
+      const close = new RegExp(`</${name}\\s*>`, 'gi');
+      close.lastIndex = tag.lastIndex;
+      const found = close.exec(html);
+      if (!found) break;
+      tag.lastIndex = found.index + found[0].length;
+      continue;
+    }
+    if (m[3] || VOID.has(name) || OPTIONAL_END.has(name)) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else max = Math.max(max, ++depth);
   }

@@ -67,7 +67,7 @@ function frontMatter(text: string): { meta: Partial<Record<'title' | 'author' | 
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
@@ -103,7 +103,11 @@ function parseBlocks(text: string): Block[] {
     const atx = ATX.exec(line);
     if (atx) {
       close();
-      blocks.push({ kind: 'heading', level: atx[1]!.length, lines: [atx[2] ?? ''] });
+      // The text without a closing run of #s ("## Title ##").
+      const text = line.slice(atx[0].length).trim();
+      const closing = text.lastIndexOf(' ');
+      const content = /^#+$/.test(text) ? '' : closing >= 0 && /^#+$/.test(text.slice(closing + 1)) ? text.slice(0, closing).trimEnd() : text;
+      blocks.push({ kind: 'heading', level: atx[1]!.length, lines: [content] });
       continue;
     }
     const setext = SETEXT.exec(line);
@@ -167,7 +171,7 @@ function renderBlock(block: Block): string {
       // Soft line breaks join lines; a hard break (two spaces or a backslash at the end) keeps one.
       let out = '';
       block.lines.forEach((l, i) => {
-        const hard = / {2,}$|\\$/.test(l);
+        const hard = l.endsWith('\\');
         out += inline(l.replace(/\\$/, '')) + (i === block.lines.length - 1 ? '' : hard ? '\n' : ' ');
       });
       return out;
@@ -187,18 +191,19 @@ export function inline(text: string): string {
     .replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => keep(code.trim()))
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, (_, char: string) => keep(char));
   out = out
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
-    .replace(/<!--[\s\S]*?-->/g, '')
+    // Bounded repeats throughout: a hostile line of unclosed markup must not take quadratic time.
+    .replace(/!\[[^\]]{0,1000}\]\([^()]{0,2000}\)/g, '')
+    .replace(/!\[[^\]]{0,1000}\]\[[^\]]{0,200}\]/g, '')
+    .replace(/\[([^\]]{0,1000})\]\((?:[^()]|\([^()]{0,2000}\)){0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,1000})\]\[[^\]]{0,200}\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^<>\s]{1,2000})>/gi, '$1')
+    .replace(/<!--[\s\S]{0,300}?-->/g, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, '')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,300}?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*]{0,300}?\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w])_(?=\S)([^_]{0,300}?\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]{0,300}?\S)~~/g, '$1')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -21,14 +21,20 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
  * spaces, paragraphs separated by exactly one blank line, nothing blank around.
  */
 export function tidyText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
-    .replace(/[ \t\u00A0]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\n+$/g, '');
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+      // Line by line (a /[ \t]+$/m regex takes quadratic time on long runs of spaces).
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .replace(/\n+$/, '')
+  );
 }
 
 /** Collapses whitespace to single spaces: one line. */
