@@ -135,7 +135,11 @@ function createExclusive(file: string, content: string): boolean {
   try {
     fd = openSync(file, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new Error(`Cannot write in the data folder ${path.dirname(file)} (${code === 'EROFS' ? 'it is on a read-only disk' : 'permission denied'}): Fact-check Desk needs to write its data there.`, { cause: error });
+    }
     throw error;
   }
   // Written synchronously right after creation, so the window in which it is empty stays tiny.
