@@ -351,13 +351,13 @@ export const contract = {
   cancelImport: service('Stop a web import; nothing is kept.', z.strictObject({ jobId: z.string().max(64) }), z.object({ cancelled: z.boolean() })),
   importBundle: service(
     "Add an article with its claims, sources, verdicts and history from a JSON export (ids that clash are renewed).",
-    z.strictObject({ content: z.string().max(100_000_000) }),
+    z.strictObject({ content: z.string().max(100_000_000, 'the file is too large (100 MB at most)') }),
     Removed,
   ),
   exportWorkspace: service('The whole workspace (with its history) as one backup file.', NoInput, ExportedFile),
   restoreWorkspace: service(
     'Restore a backup: replace the workspace, or merge it in (entities already present are kept; new ones are added).',
-    z.strictObject({ content: z.string().max(500_000_000), mode: z.enum(['replace', 'merge']) }),
+    z.strictObject({ content: z.string().max(100_000_000, 'the backup is too large (100 MB at most)'), mode: z.enum(['replace', 'merge']) }),
     z.object({ articles: z.number().int(), claims: z.number().int(), sources: z.number().int() }),
   ),
 

@@ -26,8 +26,8 @@ export interface BrowserServer {
 }
 
 const BRIDGE_PATH = '/__factcheck/bridge.js';
-/** Large enough for the longest article the schema allows, in UTF-8. */
-const MAX_BODY_BYTES = 24 * 1024 * 1024;
+/** Large enough for the biggest request the contract allows (a backup to restore, an imported file in base64). */
+const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,7 +3,7 @@ import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contr
 import type { ImportSlice, Slice } from './types';
 
 /** How often a running web import is asked for progress. */
-export const IMPORT_POLL_MS = 150;
+export const IMPORT_POLL_MS = 250;
 
 /**
  * Imports: a file (read here, parsed by the service), pasted rich text, or a web page (read
