@@ -46,4 +46,15 @@ test('the main views pass an axe scan', async ({ app }) => {
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('dialog', { name: 'Workspace settings' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the settings dialog');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: 'Article' }).click();
+  await page.getByRole('main', { name: 'Article' }).getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('region', { name: 'Report preview' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the export dialog');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByRole('dialog', { name: 'New article' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the new article dialog');
 });
