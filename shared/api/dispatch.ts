@@ -14,7 +14,9 @@ export async function dispatch<M extends MethodName>(
   onInternalError: (method: string, error: unknown) => void = () => {},
 ): Promise<ApiResult<unknown>> {
   if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
-    return failure('unknown_method', `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
+    // Not String(method): an object without a prototype cannot be converted, and dispatch never throws.
+    const name = typeof method === 'string' ? method : `(a ${method === null ? 'null' : typeof method})`;
+    return failure('unknown_method', `There is no API method called ${JSON.stringify(name).slice(0, 80)}.`);
   }
   const parsed = contract[method].input.safeParse(rawInput);
   if (!parsed.success) {
