@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inline, renderMarkdownReport, reportFileName, withoutHtml } from './markdown';
+import { inline, renderMarkdownReport, reportFileName, withoutHtml, withoutUnsafeLinks } from './markdown';
 import { DEFAULT_RATING_SCALE } from '../domain/rating';
 import type { Article, Claim, Source } from '../domain/schemas';
 
@@ -107,6 +107,23 @@ describe('withoutHtml', () => {
     const md = render([claim({ verdict: { ratingId: 'false', conclusion: '', rationale: 'See <iframe src=javascript:alert(1)>.', decidedAt: NOW } })]);
     expect(md).toContain('See &lt;iframe src=javascript:alert(1)>.');
     expect(md).not.toMatch(/<iframe/);
+  });
+});
+
+describe('withoutUnsafeLinks', () => {
+  it('keeps links to http(s) addresses and anchors; any other destination is shown as text', () => {
+    const kept = '[the table](https://stats.example/t1) [b]( <HTTP://b.example>) ![chart](https://c.example/c.png) [top](#claims)\n[ref]: https://stats.example/t2';
+    expect(withoutUnsafeLinks(kept)).toBe(kept);
+    expect(withoutUnsafeLinks('[x](javascript:alert(1)) ![y](data:text/html,<b>) [z](  file:///etc/passwd) [w](<java\tscript:alert(1)>) [e](javascript&#58;alert(1)) [r](page.html)')).toBe(
+      '[x]\\(javascript:alert(1)) ![y]\\(data:text/html,<b>) [z]\\(  file:///etc/passwd) [w]\\(<java\tscript:alert(1)>) [e]\\(javascript&#58;alert(1)) [r]\\(page.html)',
+    );
+    expect(withoutUnsafeLinks('See [the papers][p].\n\n[p]: javascript:alert(1)\n   [q]: <vbscript:x>')).toBe('See [the papers][p].\n\n[p]\\: javascript:alert(1)\n   [q]\\: <vbscript:x>');
+  });
+
+  it('applies to the rationale in the Markdown report', () => {
+    const md = render([claim({ verdict: { ratingId: 'false', conclusion: '', rationale: 'See [this](javascript:alert(1)) and [that](https://ok.example/).', decidedAt: NOW } })]);
+    expect(md).toContain('See [this]\\(javascript:alert(1)) and [that](https://ok.example/).');
+    expect(md).not.toMatch(/\]\(javascript:/);
   });
 });
 

@@ -59,7 +59,7 @@ export function renderMarkdown(model: ReportModel): string {
       lines.push('- Verdict: not yet rated');
     }
     lines.push('');
-    if (claim.verdict?.rationale) lines.push('### Rationale', '', withoutHtml(claim.verdict.rationale), '');
+    if (claim.verdict?.rationale) lines.push('### Rationale', '', withoutUnsafeLinks(withoutHtml(claim.verdict.rationale)), '');
     if (claim.sources.length) {
       lines.push('### Sources', '');
       for (const source of claim.sources) {
@@ -103,6 +103,21 @@ function blockquote(text: string): string[] {
  */
 export function withoutHtml(markdown: string): string {
   return markdown.replace(/<(?=[A-Za-z/!?])(?!https?:\/\/[^\s<>]*>)/g, '&lt;');
+}
+
+/** Link destinations that stay links: an http(s) address or an in-page anchor (after optional spaces and `<`). */
+const INLINE_LINK = /\]\((?![ \t]*<?[ \t]*(?:https?:\/\/|#))/gi;
+const REFERENCE_DEFINITION = /^( {0,3}\[[^\]\n]+\]):(?![ \t]*<?[ \t]*(?:https?:\/\/|#))/gim;
+
+/**
+ * The rationale's links stay links only to http(s) addresses (as in every other format):
+ * for any other destination — `javascript:`, `data:`, `file:`, an entity-encoded scheme
+ * (`javascript&#58;`, which Markdown decodes), a relative path — the `(` of an inline link
+ * or image and the `:` of a reference definition are escaped, so viewers show the text
+ * instead of making a link of it.
+ */
+export function withoutUnsafeLinks(markdown: string): string {
+  return markdown.replace(INLINE_LINK, ']\\(').replace(REFERENCE_DEFINITION, '$1\\:');
 }
 
 /** URLs are validated as http(s) on the way in; here only the characters that would end the link are encoded. */
