@@ -9,6 +9,7 @@ import { createBridge, type Invoke } from '../../shared/api/bridge';
 import type { Handlers, HostMethod } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { failure, type ApiResult } from '../../shared/api/result';
+import { safeFileName } from '../../shared/security/file-name';
 
 const callServer: Invoke = async (method, input) => {
   let response: Response;
@@ -39,7 +40,7 @@ const hostHandlers: Handlers<HostMethod> = {
     const url = URL.createObjectURL(new Blob([body], { type: mimeType }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = fileName;
+    link.download = safeFileName(fileName);
     link.rel = 'noopener';
     document.body.append(link);
     link.click();
