@@ -13,7 +13,7 @@ import { DEFAULT_RATING_SCALE } from '../../shared/domain/rating';
 import { sampleWorkspace } from '../../shared/domain/sample';
 import { archiveUrl } from '../../shared/sources/url';
 import {
-  STANCES, type Article, type Claim, type ClaimStatus, type Priority, type Source,
+  SCHEMA_VERSION, STANCES, type Article, type Claim, type ClaimStatus, type Priority, type Source,
   type Review, type SourceType, type Verdict, type Workspace,
 } from '../../shared/domain/schemas';
 import {
@@ -85,7 +85,7 @@ export function generateLargeWorkspace({ articles: articleCount, claims: claimCo
   }
 
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     settings: { ...settings, organizationName: 'Fact-check Desk (large sample)', assignees: [...ASSIGNEES] },
     articles,
     claims,

@@ -26,6 +26,7 @@ import {
   Span,
   Stance,
   Tag,
+  Timestamp,
   Verdict,
   WebUrl,
   Workspace,
@@ -105,6 +106,29 @@ export type HistoryState = z.infer<typeof HistoryState>;
 export const HistoryResult = HistoryState.extend({ label: z.string().nullable(), changes: WorkspaceChanges });
 export type HistoryResult = z.infer<typeof HistoryResult>;
 
+/**
+ * What the editor must be told when the app starts: the data file could not be read (not
+ * JSON, or not a workspace), so it was moved aside (kept, never deleted) and the newest
+ * valid backup was loaded (`restoredFrom`), or, with no valid backup, a fresh sample
+ * workspace was started (`restoredFrom` null). Shown until dismissed, across restarts.
+ */
+export const StartupNotice = z.object({
+  kind: z.literal('recovered'),
+  /** When it happened. */
+  at: Timestamp,
+  /** Why the data file could not be read, in words. */
+  reason: z.string(),
+  /** Where the damaged file is now (full path). */
+  damagedFile: z.string(),
+  /** The backup that was loaded (full path); null when a fresh workspace was started. */
+  restoredFrom: z.string().nullable(),
+  /** When that backup was taken; null with `restoredFrom`. */
+  backupTakenAt: Timestamp.nullable(),
+  /** The whole notice in one or two sentences, ready to show. */
+  message: z.string(),
+});
+export type StartupNotice = z.infer<typeof StartupNotice>;
+
 export const EXPORT_FORMATS = ['markdown', 'html', 'pdf', 'docx', 'csv', 'json', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -167,6 +191,12 @@ export const contract = {
     NoInput,
     z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser']), dataFile: z.string() }),
   ),
+  getStartupNotice: service(
+    'What the editor must know about this start (a damaged data file set aside and a backup restored), or null.',
+    NoInput,
+    StartupNotice.nullable(),
+  ),
+  dismissStartupNotice: service('The editor has read the startup notice: it is not shown again.', NoInput, z.object({ dismissed: z.boolean() })),
   getWorkspace: service('The whole workspace as stored, without the audit log (see getClaimHistory).', NoInput, Workspace),
   updateSettings: service(
     'Change workspace settings (organization name, assignee list, suggestion threshold, claim view).',

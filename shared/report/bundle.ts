@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Article, AuditEntry, Claim, RatingLevel, Source, Timestamp, Workspace, type Workspace as WorkspaceData } from '../domain/schemas';
 import { orderClaims } from './model';
+import { upgradeWorkspaceJson } from '../domain/migrations/index';
 
 export const BUNDLE_FORMAT = 'factcheck-desk/article';
 export const BACKUP_FORMAT = 'factcheck-desk/workspace';
@@ -50,7 +51,8 @@ export const WorkspaceBackup = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(1),
   exportedAt: Timestamp,
-  workspace: Workspace,
+  /** A backup made by an older version holds an older data format: brought up to date first. */
+  workspace: z.preprocess(upgradeWorkspaceJson, Workspace),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackup>;
 

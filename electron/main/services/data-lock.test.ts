@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFolderBusyError, LOCK_FILE_NAME, WorkspaceStore, type LockInfo } from './store';
 import { DataFileError } from './json-file';
 import { withTempDir } from './test-helpers';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
 
 const storeModule = fileURLToPath(new URL('./store.ts', import.meta.url));
 
@@ -148,9 +149,9 @@ describe('one writer per data folder', () => {
     });
   });
 
-  it('releases the lock when opening fails (a file it cannot read), so nothing stays locked', async () => {
+  it('releases the lock when opening fails (a file it cannot open), so nothing stays locked', async () => {
     await withTempDir(async (dir) => {
-      await writeFile(path.join(dir, 'workspace.json'), 'not json');
+      await writeFile(path.join(dir, 'workspace.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1 }));
       await expect(WorkspaceStore.open(dir)).rejects.toThrow(DataFileError);
       expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
     });

@@ -34,6 +34,12 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     async getAppInfo() {
       return { ...info, dataFile: store.file };
     },
+    async getStartupNotice() {
+      return store.startupNotice;
+    },
+    async dismissStartupNotice() {
+      return { dismissed: await store.dismissStartupNotice() };
+    },
     async getWorkspace() {
       // The audit log is kept beside the workspace (store.audit): this one's is always empty.
       return store.data;

@@ -2,68 +2,168 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
+import { NewerFormatError, type MigrationResult } from '../../../shared/domain/migrations/index';
 
 /** The data file exists but cannot be used; it is never overwritten when this is thrown. */
 export class DataFileError extends Error {
   constructor(
     readonly file: string,
-    reason: string,
+    /** Why, in words ("it is not valid JSON (…)"). */
+    readonly reason: string,
+    options?: { cause?: unknown; message?: string },
   ) {
-    super(`The data file ${file} cannot be read: ${reason}`);
+    super(options?.message ?? `The data file ${file} cannot be read: ${reason}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DataFileError';
   }
 }
 
+/** The file is not JSON, or not a workspace: damaged. WorkspaceStore.open sets it aside and restores a backup. */
+export class DamagedDataFileError extends DataFileError {
+  constructor(file: string, reason: string) {
+    super(file, reason);
+    this.name = 'DamagedDataFileError';
+  }
+}
+
+/** The file was written by a newer version of the app: it is left exactly as it is. */
+export class NewerDataFileError extends DataFileError {
+  constructor(
+    file: string,
+    readonly version: number,
+    readonly supported: number,
+  ) {
+    const reason = new NewerFormatError(version, supported).message;
+    super(file, reason, { message: `The data file ${file} cannot be opened: ${reason}; nothing was changed. Update Fact-check Desk to open it.` });
+    this.name = 'NewerDataFileError';
+  }
+}
+
+/** What a read found: the value, the text it came from, and the version it was migrated from (null when current). */
+export interface LoadedFile<T> {
+  readonly value: T;
+  readonly text: string;
+  readonly migratedFrom: number | null;
+}
+
+export interface JsonFileOptions {
+  /** Brings older formats up to date before validation (see shared/domain/migrations); may throw NewerFormatError. */
+  migrate?: (json: unknown) => MigrationResult;
+}
+
 /**
- * A lowdb adapter for one JSON file that validates what it reads with a zod schema and
- * writes atomically: a temp file is written and fsynced, renamed over the data file, and
- * the folder is fsynced, so a crash leaves either the old or the new file, never half.
+ * A lowdb adapter for one JSON file that migrates and validates what it reads with a zod
+ * schema and writes atomically: a temp file is written and fsynced, renamed over the data
+ * file, and the folder is fsynced, so a crash leaves either the old or the new file, never
+ * half. The text to write is made synchronously when `write` is called: later changes to
+ * the value cannot slip into it.
  */
 export class ValidatedJsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly schema: z.ZodType<T>,
+    private readonly options: JsonFileOptions = {},
   ) {}
 
   async read(): Promise<T | null> {
+    return (await this.load())?.value ?? null;
+  }
+
+  /**
+   * Reads, migrates and validates the file; null when there is none. Throws
+   * DamagedDataFileError (not JSON, not the format), NewerDataFileError (a newer version's
+   * file) or DataFileError (it cannot be read at all).
+   */
+  async load(): Promise<LoadedFile<T> | null> {
     let text: string;
     try {
       text = await fs.readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      throw new DataFileError(this.file, `it cannot be opened (${code ?? (error as Error).message})`, { cause: error });
     }
+    return { ...this.parse(text), text };
+  }
+
+  /** Parses, migrates and validates a file's text (throws as `load`). */
+  parse(text: string): { value: T; migratedFrom: number | null } {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new DataFileError(this.file, `it is not valid JSON (${(error as Error).message})`);
+      throw new DamagedDataFileError(this.file, `it is not valid JSON (${(error as Error).message})`);
+    }
+    let migratedFrom: number | null = null;
+    if (this.options.migrate) {
+      let migrated: MigrationResult;
+      try {
+        migrated = this.options.migrate(json);
+      } catch (error) {
+        if (error instanceof NewerFormatError) throw new NewerDataFileError(this.file, error.version, error.supported);
+        throw error;
+      }
+      json = migrated.json;
+      if (migrated.applied.length > 0) migratedFrom = migrated.from;
     }
     const parsed = this.schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
-      throw new DataFileError(this.file, `it does not match the workspace format${where}: ${first?.message ?? 'unknown problem'}`);
+      throw new DamagedDataFileError(this.file, `it does not match the workspace format${where}: ${first?.message ?? 'unknown problem'}`);
     }
-    return parsed.data;
+    return { value: parsed.data, migratedFrom };
   }
 
-  async write(data: T): Promise<void> {
-    const dir = path.dirname(this.file);
-    const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.tmp`);
+  /** The file's text for `data`. */
+  serialize(data: T): string {
+    return `${JSON.stringify(data, null, 2)}\n`;
+  }
+
+  write(data: T): Promise<void> {
+    return writeFileAtomic(this.file, this.serialize(data));
+  }
+
+  /** Writes text made by `serialize` (atomically, as `write`). */
+  writeText(text: string): Promise<void> {
+    return writeFileAtomic(this.file, text);
+  }
+}
+
+/** The temp file a write of `file` by this process goes through. */
+export function tempFileOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
+/** Whether `name` (in the same folder) is a temp file of a write of `file` by any process. */
+export function isTempFileOf(file: string, name: string): boolean {
+  const prefix = `.${path.basename(file)}.`;
+  return name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Writes `text` to `file` so that a crash leaves the old file or the new one, never half:
+ * temp file, fsync, rename over, fsync the folder. A failed write removes its temp file.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = tempFileOf(file);
+  try {
     const handle = await fs.open(temp, 'w');
     try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+      await handle.writeFile(text, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, this.file);
-    await syncFolder(dir);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
   }
+  await syncFolder(dir);
 }
 
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; the rename is already durable enough there.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');

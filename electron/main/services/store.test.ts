@@ -1,11 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { WorkspaceStore } from './store';
-import { DataFileError } from './json-file';
+import { NewerDataFileError } from './json-file';
 import { DATA_FILE_NAME } from './paths';
 import { SAMPLE_ARTICLE } from '../../../shared/domain/sample';
-import { Workspace } from '../../../shared/domain/schemas';
+import { SCHEMA_VERSION, Workspace } from '../../../shared/domain/schemas';
 import { largeWorkspace, withTempDir } from './test-helpers';
 
 describe('WorkspaceStore', () => {
@@ -17,7 +17,7 @@ describe('WorkspaceStore', () => {
       await store.close();
       const onDisk = Workspace.parse(JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')));
       expect(onDisk.articles.map((a) => a.title)).toEqual([SAMPLE_ARTICLE.title]);
-      expect(onDisk.schemaVersion).toBe(1);
+      expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
     });
   });
 
@@ -94,7 +94,7 @@ describe('WorkspaceStore', () => {
       }
       expect(fullParse).not.toHaveBeenCalled();
       // A change outside the collections and settings is checked by a full parse, and refused too.
-      await expect(store.update('Bad', (ws) => void ((ws as { schemaVersion: number }).schemaVersion = 2))).rejects.toThrow(/schemaVersion|expected 1/);
+      await expect(store.update('Bad', (ws) => void ((ws as { schemaVersion: number }).schemaVersion = SCHEMA_VERSION + 1))).rejects.toThrow(/schemaVersion|expected/);
       expect(fullParse).toHaveBeenCalledTimes(1);
       fullParse.mockRestore();
       expect(await readFile(store.file)).toEqual(file);
@@ -146,16 +146,15 @@ describe('WorkspaceStore', () => {
     });
   });
 
-  it('refuses to open a file that is not JSON or not a workspace, and never overwrites it', async () => {
+  it('refuses to open a file from a newer version of the app, and never touches it', async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, DATA_FILE_NAME);
-      await writeFile(file, '{"schemaVersion": 1, "articles": [');
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(DataFileError);
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(/not valid JSON/);
-      expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 1, "articles": [');
-
-      await writeFile(file, JSON.stringify({ schemaVersion: 1, settings: {}, articles: [], claims: [], sources: [] }));
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(/does not match the workspace format at settings/);
+      const newer = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, settings: {}, articles: [], claims: [], sources: [] });
+      await writeFile(file, newer);
+      await expect(WorkspaceStore.open(dir)).rejects.toThrow(NewerDataFileError);
+      await expect(WorkspaceStore.open(dir)).rejects.toThrow(/newer version of Fact-check Desk.*nothing was changed/);
+      expect(await readFile(file, 'utf8')).toBe(newer);
+      expect((await readdir(dir)).sort()).toEqual([DATA_FILE_NAME]);
     });
   });
 

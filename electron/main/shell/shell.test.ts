@@ -8,6 +8,7 @@ import { ipcChannel, METHOD_NAMES } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { COMMANDS, toAccelerator } from '../../../shared/commands/commands';
 import { DATA_FILE_NAME } from '../services/paths';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
@@ -158,13 +159,29 @@ describe('Electron shell (with a faked electron module)', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });
 
-  it('a damaged data file is reported in a dialog, left untouched, and the app exits', async () => {
+  it('a damaged data file is set aside unchanged, the app opens, and the renderer is told through getStartupNotice', async () => {
     const file = path.join(dataDir, DATA_FILE_NAME);
     await writeFile(file, 'not json');
+    await start();
+    expect(fake.electron.app.exit).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    const notice = await invoke('getStartupNotice', {});
+    expect(notice.error).toBeUndefined();
+    const value = notice.value as { damagedFile: string; message: string };
+    expect(path.dirname(value.damagedFile)).toBe(dataDir);
+    expect(await readFile(value.damagedFile, 'utf8')).toBe('not json');
+    expect(value.message).toContain(value.damagedFile);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION });
+  });
+
+  it('a data file from a newer version is reported in a dialog, left untouched, and the app exits', async () => {
+    const file = path.join(dataDir, DATA_FILE_NAME);
+    const newer = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1 });
+    await writeFile(file, newer);
     expect(await start()).toBeUndefined();
-    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('Fact-check Desk cannot open its data', expect.stringContaining('not valid JSON'));
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith('Fact-check Desk cannot open its data', expect.stringContaining('newer version'));
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
-    expect(await readFile(file, 'utf8')).toBe('not json');
+    expect(await readFile(file, 'utf8')).toBe(newer);
   });
 
   it('uses userData when no data folder is given', async () => {
