@@ -13,8 +13,8 @@ import { startServer, type RunningServer } from './server';
 export interface AppUnderTest {
   page: Page;
   dataDir: string;
-  /** Stops the app (server or Electron) and starts it again on the same data folder. */
-  restart(): Promise<Page>;
+  /** Stops the app (server or Electron) and starts it again on the same data folder; `whileStopped` runs in between. */
+  restart(whileStopped?: () => Promise<void>): Promise<Page>;
   /** Runs `action`, which must export a file, and returns what was saved (as text and as bytes). */
   captureExport(action: () => Promise<void>): Promise<{ fileName: string; content: string; bytes: Buffer; path: string }>;
 }
@@ -41,8 +41,9 @@ async function useBrowserMode(dataDir: string, launch: () => Promise<Browser>, u
   const app: AppUnderTest = {
     page,
     dataDir,
-    async restart() {
+    async restart(whileStopped) {
       await server.stop();
+      await whileStopped?.();
       server = await startServer(dataDir);
       await page.goto(server.url);
       return page;
@@ -74,8 +75,9 @@ async function useElectron(dataDir: string, testInfo: TestInfo, use: (app: AppUn
       return page;
     },
     dataDir,
-    async restart() {
+    async restart(whileStopped) {
       await electronApp.close();
+      await whileStopped?.();
       electronApp = await launch();
       page = await electronApp.firstWindow();
       return page;

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './services/paths';
 import { DataFolderBusyError, WorkspaceStore } from './services/store';
+import { NewerDataFileError } from './services/json-file';
 import { createServiceHandlers } from './services/handlers';
 import { startBrowserServer } from './services/browser-server';
 import { version } from '../../package.json';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     store = await WorkspaceStore.open(dataDir, { kind: 'browser' });
   } catch (error) {
     // Busy: another Fact-check Desk has the folder open; the message says which and what to do.
-    if (error instanceof DataFolderBusyError) fail(error.message);
+    if (error instanceof DataFolderBusyError || error instanceof NewerDataFileError) fail(error.message);
     fail(`${(error as Error).message}\nNothing was changed. Move the file aside or pass --data-dir with another folder.`);
   }
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
 
   console.log(`${APP_NAME} is running in browser mode.`);
   console.log(`Data file: ${store.file}`);
+  // Also shown in the app until dismissed; said here too for whoever reads the terminal.
+  if (store.startupNotice) console.warn(`Notice: ${store.startupNotice.message}`);
   console.log(`Open: ${server.url}`);
   console.log('Press Ctrl+C to stop.');
 

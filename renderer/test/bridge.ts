@@ -20,8 +20,10 @@ export interface TestBridge {
   dispose(): Promise<void>;
 }
 
-export async function createTestBridge(): Promise<TestBridge> {
+/** `prepare` runs on the empty data folder before the store opens it (e.g. to leave a damaged file there). */
+export async function createTestBridge(prepare?: (dataDir: string) => Promise<void>): Promise<TestBridge> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-renderer-'));
+  await prepare?.(dir);
   const store = await WorkspaceStore.open(dir);
   const saved: ParsedInput<'saveFile'>[] = [];
   const opened: string[] = [];

@@ -8,6 +8,7 @@ import { useFileDrop } from './useFileDrop';
 import type { AppStore } from '../store/app-store';
 import { StoreProvider, useActions, useAppStore, useStoreApi } from '../store/react';
 import type { DraftField } from '../store/types';
+import { StartupNoticeBanner } from './StartupNoticeBanner';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
 import { Workspace } from './Workspace';
@@ -41,6 +42,7 @@ function Shell() {
   return (
     <div className="app">
       <h1 className="visually-hidden">Fact-check Desk</h1>
+      <StartupNoticeBanner />
       {loadState === 'failed' ? (
         <div className="load-problem" role="alert">
           <h2>The workspace could not be opened</h2>

@@ -10,6 +10,7 @@ import type { Removed } from './entities';
 import type { ViewSettings } from '../../../shared/domain/schemas';
 
 export type AppInfo = Output<'getAppInfo'>;
+export type StartupNotice = NonNullable<Output<'getStartupNotice'>>;
 export type NewArticle = Input<'createArticle'>;
 export type NewSource = Input<'addSource'>['source'];
 export type ClaimPatch = Input<'updateClaim'>['patch'];
@@ -21,7 +22,10 @@ export interface WorkspaceSlice {
   appInfo: AppInfo | null;
   loadState: 'idle' | 'loading' | 'ready' | 'failed';
   loadError: string | null;
+  /** What the editor must be told about this start (a damaged data file set aside, a backup restored), until dismissed. */
+  startupNotice: StartupNotice | null;
   load(): Promise<void>;
+  dismissStartupNotice(): Promise<void>;
   createArticle(input: NewArticle): Promise<Article>;
   deleteArticle(id: string): Promise<Removed>;
   restoreDeleted(removed: Removed): Promise<void>;

@@ -80,13 +80,14 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       appInfo: null,
       loadState: 'idle',
       loadError: null,
+      startupNotice: null,
 
       async load() {
         set({ loadState: 'loading', loadError: null });
         try {
-          const [appInfo, workspace] = await get().perform(
+          const [appInfo, workspace, startupNotice] = await get().perform(
             'Could not open the workspace',
-            () => Promise.all([client.getAppInfo({}), client.getWorkspace({})]),
+            () => Promise.all([client.getAppInfo({}), client.getWorkspace({}), client.getStartupNotice({})]),
             { write: false },
           );
           const selected = get().selectedArticleId;
@@ -95,6 +96,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
           set({
             appInfo,
             workspace,
+            startupNotice,
             loadState: 'ready',
             lastError: null,
             selectedArticleId: stillThere ? selected : (workspace.articles[0]?.id ?? null),
@@ -102,6 +104,11 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         } catch (error) {
           set({ loadState: 'failed', loadError: error instanceof Error ? error.message : String(error) });
         }
+      },
+
+      async dismissStartupNotice() {
+        await get().perform('Could not dismiss the notice', () => client.dismissStartupNotice({}), { write: false });
+        set({ startupNotice: null });
       },
 
       async createArticle(input) {

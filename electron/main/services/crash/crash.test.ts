@@ -1,0 +1,27 @@
+/**
+ * The crash test in its bounded form (npm test); `npm run test:crash` runs it at full
+ * length (200 kills). CRASH_KILLS=<n> and CRASH_SEED=<n> change this run.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCrashTest } from './harness';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 40);
+const SEED = Number(process.env.CRASH_SEED ?? 20261125);
+
+describe('crash test: SIGKILL at random moments', () => {
+  it(`after each of ${KILLS} kills the file parses, passes the schema and holds every acknowledged edit`, { timeout: 240_000 }, async () => {
+    const summary = await runCrashTest({ kills: KILLS, seed: SEED });
+    expect(summary.failures).toEqual([]);
+    expect(summary.kills).toBe(KILLS);
+    // The kills landed while edits were being acknowledged, not only before or after.
+    expect(summary.acknowledged).toBeGreaterThan(KILLS);
+    expect(summary.onDisk).toBeGreaterThanOrEqual(summary.acknowledged);
+    expect(summary.backups).toBeGreaterThan(1);
+  });
+
+  it('catches a store that acknowledges edits before they are on disk', { timeout: 120_000 }, async () => {
+    const summary = await runCrashTest({ kills: 15, seed: SEED, mode: 'lying', startupShare: 0 });
+    expect(summary.failures.length).toBeGreaterThan(0);
+    expect(summary.failures[0]).toMatch(/acknowledged edits are not in the file|cannot be loaded|recover from a damaged file/);
+  });
+});

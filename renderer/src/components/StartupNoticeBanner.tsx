@@ -1,0 +1,50 @@
+import { useRef, useState } from 'react';
+import { useActions, useAppStore } from '../store/react';
+
+/**
+ * Told once, in words, when the app had to start from a backup: the data file could not be
+ * read, it was moved aside (its full path is shown, selectable, to send to support or open
+ * by hand) and what was loaded instead. Stays, across restarts, until the editor dismisses it.
+ */
+export function StartupNoticeBanner() {
+  const notice = useAppStore((s) => s.startupNotice);
+  const { dismissStartupNotice } = useActions();
+  const [busy, setBusy] = useState(false);
+  const pathRef = useRef<HTMLElement>(null);
+  if (!notice) return <div className="notice-row" />;
+
+  const selectPath = () => {
+    const element = pathRef.current;
+    const selection = window.getSelection();
+    if (!element || !selection) return;
+    selection.selectAllChildren(element);
+  };
+
+  return (
+    <div className="notice-row">
+      <section className="startup-notice" role="alert" aria-labelledby="startup-notice-title">
+        <div className="startup-notice-text">
+          <h2 id="startup-notice-title">Your data was restored from a backup</h2>
+          <p>{notice.message}</p>
+          <p className="startup-notice-path">
+            Damaged file, kept unchanged:{' '}
+            <code ref={pathRef} onClick={selectPath} data-testid="damaged-file">
+              {notice.damagedFile}
+            </code>
+          </p>
+        </div>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void dismissStartupNotice().finally(() => setBusy(false));
+          }}
+        >
+          Dismiss
+        </button>
+      </section>
+    </div>
+  );
+}
