@@ -57,7 +57,7 @@ export async function run({ quick, progress }: PartOptions): Promise<PartResult>
     part: 'Export',
     rows,
     notes: [
-      `One generated article with ${claimCount.toLocaleString('en-US')} claims (${rated} with a verdict, ${workspace.sources.length} sources in the library), with sources and unverified claims included: \`exportReport\` (electron/main/services/export/index.ts) as the app and the CLI call it, timed from the workspace to the finished file (PDF and Word as base64, as they are handed to the UI). Median of 5 rounds for PDF and Word, 15 for the others, after a warm-up.`,
+      `One generated article with ${claimCount.toLocaleString('en-US')} claims (${rated} with a verdict, ${workspace.sources.length} sources in the library), with sources and unverified claims included: \`exportReport\` (electron/main/services/export/index.ts) as the app and the CLI call it, timed from the workspace to the finished file (PDF and Word as base64, as they are handed to the UI). Median of ${quick ? 2 : 5} rounds for PDF and Word, ${quick ? 2 : 15} for the others, after a warm-up.`,
       'The baseline is the least any format does with the same report: build the report model (shared/report/model.ts) and `JSON.stringify` it, timed right before each format. The JSON format is a different document (the re-importable bundle with history), so its ratio can be near or below 1×. ClaimReview covers the rated claims only.',
       `File sizes: ${sizes.join(', ')}.`,
     ],

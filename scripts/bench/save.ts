@@ -73,16 +73,31 @@ interface SaveTimes {
   store: number;
   floor: number;
   floorFsync: number;
+  /** JSON.stringify alone, compact (as the floor) and indented (as the store writes the file). */
+  stringify: number;
+  stringifyIndented: number;
+  /** Within each store save: the time in writeFileAtomic, and the rest (the store's own work). */
+  storeWrite: number;
+  storeOwn: number;
+  /** floor + fsync minus the floor, round by round: what durability adds to the same write. */
+  durability: number;
 }
 
 /** Median save times, the three ways interleaved round by round so drift hits them alike. */
 async function measureSaves(root: string, label: string, ws: Workspace, rounds: number, progress: PartOptions['progress']): Promise<{ times: SaveTimes; store: WorkspaceStore }> {
-  const store = await WorkspaceStore.open(await seedFolder(root, `${label}-store`, ws), { kind: 'cli' });
+  // The store's own writer, timed: splits each save into the write and everything else.
+  let writeMs = 0;
+  const writeFile = async (file: string, text: string) => {
+    const started = performance.now();
+    await writeFileAtomic(file, text);
+    writeMs = performance.now() - started;
+  };
+  const store = await WorkspaceStore.open(await seedFolder(root, `${label}-store`, ws), { kind: 'cli', writeFile });
   const floorDir = await seedFolder(root, `${label}-floor`, ws);
   const floorFile = path.join(floorDir, DATA_FILE_NAME);
   const fsyncDir = await seedFolder(root, `${label}-fsync`, ws);
   const fsyncFile = path.join(fsyncDir, DATA_FILE_NAME);
-  const samples: Record<keyof SaveTimes, number[]> = { store: [], floor: [], floorFsync: [] };
+  const samples: Record<keyof SaveTimes, number[]> = { store: [], floor: [], floorFsync: [], stringify: [], stringifyIndented: [], storeWrite: [], storeOwn: [], durability: [] };
   let k = 0;
   // Warm-up: the first save also takes the store's first rolling backup (after it is acknowledged).
   for (let i = 0; i < 3; i++) {
@@ -93,11 +108,36 @@ async function measureSaves(root: string, label: string, ws: Workspace, rounds: 
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (let i = 0; i < rounds; i++) {
     if (i % 5 === 0) progress(`save ${label}: round ${i + 1} of ${rounds}`);
-    samples.store.push(await time(() => bump(store, k++)));
-    samples.floor.push(await time(() => floorSave(floorFile, store.data)));
-    samples.floorFsync.push(await time(() => floorFsync(fsyncFile, store.data)));
+    const storeMs = await time(() => bump(store, k++));
+    samples.store.push(storeMs);
+    samples.storeWrite.push(writeMs);
+    samples.storeOwn.push(storeMs - writeMs);
+    const floorMs = await time(() => floorSave(floorFile, store.data));
+    samples.floor.push(floorMs);
+    const floorFsyncMs = await time(() => floorFsync(fsyncFile, store.data));
+    samples.floorFsync.push(floorFsyncMs);
+    samples.durability.push(floorFsyncMs - floorMs);
+    samples.stringify.push(await time(async () => JSON.stringify(store.data)));
+    samples.stringifyIndented.push(await time(async () => JSON.stringify(store.data, null, 2)));
   }
-  return { times: { store: median(samples.store), floor: median(samples.floor), floorFsync: median(samples.floorFsync) }, store };
+  const times = Object.fromEntries(Object.entries(samples).map(([key, xs]) => [key, median(xs)])) as unknown as SaveTimes;
+  return { times, store };
+}
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const share = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
+
+
+/** The save's time split into the write and the store's own work, and what durability costs, in words. */
+export function whereTimeGoes(t: SaveTimes): string {
+  const verdict =
+    t.durability > t.storeOwn
+      ? 'durability (the fsyncs) costs more than the store\'s own work'
+      : 'the store\'s own work costs more than durability (the fsyncs)';
+  return (
+    `Where a save's ${ms(t.store)} goes (medians over the rounds): ${ms(t.storeWrite)} in \`writeFileAtomic\` (${share(t.storeWrite, t.store)}) and ${ms(t.storeOwn)} of the store's own work (${share(t.storeOwn, t.store)}: applying and validating the edit, its audit entry, and making the indented text, where \`JSON.stringify\` indented alone takes ${ms(t.stringifyIndented)}, compact ${ms(t.stringify)}). ` +
+    `Durability, measured on the floor's own write (floor + fsync minus floor, round by round), adds ${ms(t.durability)} to a ${ms(t.floor)} floor: here ${verdict}.`
+  );
 }
 
 export async function run({ quick, progress }: PartOptions): Promise<PartResult> {
@@ -123,7 +163,7 @@ export async function run({ quick, progress }: PartOptions): Promise<PartResult>
       rows.push(row(`  where it goes: floor + fsync (writeFileAtomic)`, times.floorFsync, 'ms', times.floor, FLOOR));
       rows.push(row(`  where it goes: store.update vs floor + fsync`, times.store, 'ms', times.floorFsync, 'floor + fsync'));
       notes.push(
-        `${name}: ${claims.toLocaleString('en-US')} claims, data file ${(fileBytes / 1e6).toFixed(2)} MB as the store writes it (indented JSON), ${(compact / 1e6).toFixed(2)} MB as the floor writes it (compact JSON); median of ${size.rounds} rounds after 3 warm-up rounds.`,
+        `${name}: ${claims.toLocaleString('en-US')} claims, data file ${(fileBytes / 1e6).toFixed(2)} MB as the store writes it (indented JSON), ${(compact / 1e6).toFixed(2)} MB as the floor writes it (compact JSON); median of ${size.rounds} rounds after 3 warm-up rounds. ${whereTimeGoes(times)}`,
       );
     }
 
