@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/fixtures';
 
 test('a damaged data file is set aside, the backup is loaded, and the editor is told until they dismiss it', async ({ app }) => {
@@ -28,6 +29,9 @@ test('a damaged data file is set aside, the backup is loaded, and the editor is 
   expect(await readFile(damagedFile, 'utf8')).toBe(damaged);
   // The workspace from the backup is open and usable.
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Riverton council/ })).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).include('.startup-notice').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Not seen yet, so a restart shows it again.
   page = await app.restart();
