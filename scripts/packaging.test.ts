@@ -259,6 +259,7 @@ describe.skipIf(process.platform !== 'linux')('packaging smoke build (electron-b
   let archive: string;
   let entries: Set<string>;
   let unpacked: string;
+  let buildLog: string;
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'factcheck-package-'));
@@ -279,11 +280,12 @@ describe.skipIf(process.platform !== 'linux')('packaging smoke build (electron-b
     await writeFile(exe, '#!/bin/sh\necho "stub Electron for the packaging test"\n');
     await chmod(exe, 0o755);
     const output = path.join(work, 'dist');
-    await run(
+    const built = await run(
       process.execPath,
       [bin('electron-builder', 'cli.js'), '--dir', '--projectDir', mirror, `-c.electronDist=${stub}`, `-c.directories.output=${output}`],
       { cwd: mirror, maxBuffer: 16 * 1024 * 1024 },
     );
+    buildLog = `${built.stdout}\n${built.stderr}`;
     const platformDir = (await readdir(output)).find((name) => name.startsWith('linux') && name.endsWith('-unpacked'));
     if (!platformDir) throw new Error(`electron-builder made no unpacked app in ${output}`);
     const resources = path.join(output, platformDir, 'resources');
@@ -301,6 +303,11 @@ describe.skipIf(process.platform !== 'linux')('packaging smoke build (electron-b
     const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string; dependencies?: object };
     expect(entries).toContain(`/${pkg.main}`);
     expect(pkg.dependencies ?? {}, 'every package is bundled: a runtime dependency would be copied into app.asar').toEqual({});
+  });
+
+  it('the fuses hook (scripts/packaging/fuses.mjs) ran and left the stub alone, saying why', () => {
+    expect(buildLog).toMatch(/Electron fuses: NOT flipped — \S+\/factcheck-desk has no fuse wire: it is not a real Electron binary/);
+    expect(buildLog).not.toMatch(/executing @electron\/fuses/);
   });
 
   it('holds no node_modules and nothing but out/ and package.json, and nothing is unpacked', async () => {
@@ -322,7 +329,7 @@ describe.skipIf(process.platform !== 'linux')('packaging smoke build (electron-b
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 30_000); // TypeScript parses every bundle: seconds on a loaded machine
 });
 
 describe('moduleSpecifiers', () => {
