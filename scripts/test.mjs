@@ -1,14 +1,17 @@
 // `npm test`: every check the project has, in order, then one summary line.
-// lint → typecheck → unit tests → build → end-to-end tests (which need the build).
+// lint → typecheck → electronegativity (Electron security scan) → unit tests → build →
+// end-to-end tests (which need the build).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './electron-binary.mjs';
+import { checkSarif } from './security/sarif-check.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const results = path.join(projectRoot, 'test-results');
 rmSync(path.join(results, 'unit.json'), { force: true });
 rmSync(path.join(results, 'e2e.json'), { force: true });
+rmSync(path.join(results, 'electronegativity.sarif'), { force: true });
 mkdirSync(results, { recursive: true });
 
 /** @type {{ name: string, ok: boolean, detail: string, seconds: number }[]} */
@@ -52,6 +55,17 @@ function skipReasons(report) {
 const started = Date.now();
 run('lint', ['eslint', '.']);
 run('typecheck', ['tsc', '-b']);
+// Installed apart from the app (npm ci --prefix tools/electronegativity); fails, saying so, when missing.
+run('electronegativity', ['node', 'scripts/security/electronegativity.mjs'], () => {
+  const sarif = readJson('electronegativity.sarif');
+  if (!sarif) return { detail: 'no report: is it installed? npm ci --prefix tools/electronegativity', ok: false };
+  try {
+    const r = checkSarif(sarif, JSON.parse(readFileSync(path.join(projectRoot, 'security', 'electronegativity-allowlist.json'), 'utf8')));
+    return { detail: `${r.blocking.length} unexplained above low, ${r.allowed.length} allowlisted, ${r.low.length} low` };
+  } catch (error) {
+    return { detail: String(error.message), ok: false };
+  }
+});
 run('unit', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'], () => {
   const r = readJson('unit.json');
   if (!r) return { detail: 'no report', ok: false };
