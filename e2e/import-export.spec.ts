@@ -4,7 +4,10 @@
  * window; then the HTML report opened in Chromium runs none of the script payloads typed
  * into claims, the PDF's text holds the claims and verdicts, and a JSON export imports back.
  */
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -144,7 +147,11 @@ test('reports: HTML runs no payload, PDF holds the claims and verdicts, JSON imp
   const html = await exportAs('Web page (.html)');
   expect(html.content).toContain('&lt;script&gt;');
   const viewer = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
-  await viewer.goto(`file://${html.path}`);
+  // Under a .html name: the download's temporary path has none, and Chromium would show the file as text.
+  const reportFile = path.join(app.dataDir, 'report.html');
+  await writeFile(reportFile, html.bytes);
+  await viewer.goto(pathToFileURL(reportFile).href);
+  expect(await viewer.evaluate(() => document.contentType)).toBe('text/html');
   await expect(viewer.getByText('Mostly true').first()).toBeVisible();
   await viewer.getByText('the papers').first().click().catch(() => undefined);
   expect(await viewer.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
