@@ -114,9 +114,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return { value: parsed.data, migratedFrom };
   }
 
-  /** The file's text for `data`. */
+  /**
+   * The file's text for `data`: compact JSON. Every save rewrites the whole file, and
+   * indentation made it ~30% bigger and slower to make for no reader: the app, backups and
+   * exports are how people read it (the JSON export is indented).
+   */
   serialize(data: T): string {
-    return `${JSON.stringify(data, null, 2)}\n`;
+    return `${JSON.stringify(data)}\n`;
   }
 
   write(data: T): Promise<void> {

@@ -73,7 +73,7 @@ describe('edits at 10,000 claims (measured, not asserted)', () => {
       const ms = (n: number) => `${n.toFixed(1)} ms`;
       console.log(
         [
-          `Per edit at ${store.data.claims.length.toLocaleString('en')} claims, ${(JSON.stringify(store.data, null, 2).length / 1e6).toFixed(1)} MB file (mean of ${RUNS}):`,
+          `Per edit at ${store.data.claims.length.toLocaleString('en')} claims, ${(JSON.stringify(store.data).length / 1e6).toFixed(1)} MB file (mean of ${RUNS}):`,
           `  before (clone + full parse + write): ${ms(before)}  [structuredClone ${ms(clone)}, Workspace.parse ${ms(parse)}, write ${ms(write)}]`,
           `  after, wording edit:                ${ms(wording)}  [draft + patches + validation of what changed: ${ms(inMemory)}]`,
           `  after, status change:               ${ms(status)}`,
