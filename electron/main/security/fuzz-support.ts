@@ -222,13 +222,23 @@ function shapedBy(schema: z.ZodType, options: ArbitraryOptions, depth: number): 
         .array(fc.tuple(fc.oneof(build(def.keyType!, options, depth + 1), fc.constantFrom(...EXTRA_KEYS)), build(def.valueType!, options, depth + 1)), { maxLength: 4 })
         .map((pairs) => {
           const record: Record<string, unknown> = {};
-          for (const [key, value] of pairs) Object.defineProperty(record, String(key), { value, enumerable: true, writable: true, configurable: true });
+          for (const [key, value] of pairs) Object.defineProperty(record, propertyKey(key), { value, enumerable: true, writable: true, configurable: true });
           return record;
         });
     case 'union':
       return fc.oneof(...(def.options ?? []).map((option) => build(option, options, depth + 1)));
     default:
       return anyValue;
+  }
+}
+
+/** An object key from any generated value (a hostile one may have no string form: Object.create(null)). */
+function propertyKey(key: unknown): string {
+  if (typeof key === 'string') return key;
+  try {
+    return String(key);
+  } catch {
+    return Object.prototype.toString.call(key);
   }
 }
 
