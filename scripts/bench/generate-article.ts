@@ -4,17 +4,10 @@
  * page clutter copied along with real articles. Written for this project.
  */
 
-/** A small seeded PRNG (mulberry32), so every run measures the same text. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/random';
+
+/** Seeded, so every run measures the same text. */
+export { seededRandom };
 
 const PEOPLE = ['Mayor Ana Ruiz', 'Dr. Kofi Mensah', 'Sen. Laura Chen', 'Mr. J. R. Patel', 'Prof. Ingrid Olsen', 'Gov. Tom Baker'];
 const PLACES = ['Riverton', 'the U.S.', 'the U.K.', 'St. Albans', 'Lakeside County', 'Port Maren'];

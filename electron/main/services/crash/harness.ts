@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { workspaceFile } from '../store';
 import { DATA_FILE_NAME } from '../paths';
 import { BACKUP_DIR_NAME } from '../backups';
+import { seededRandom } from '../../../../shared/random';
 
 export interface CrashTestOptions {
   kills: number;
@@ -56,18 +57,6 @@ export interface CrashTestSummary {
   backups: number;
   /** Every way the file failed a check (empty when it passed every time). */
   failures: string[];
-}
-
-/** mulberry32: small, seeded, good enough to spread kill moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function bundleChild(outDir: string): Promise<string> {
@@ -131,7 +120,7 @@ const EDIT_TITLE = /^Edit (\d+)$/;
 
 export async function runCrashTest(options: CrashTestOptions): Promise<CrashTestSummary> {
   const { kills, seed, maxLifetimeMs = 400, startupShare = 0.15, onKill, mode = 'durable' } = options;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const work = await mkdtemp(path.join(os.tmpdir(), 'factcheck-crash-'));
   const dataDir = path.join(work, 'data');
   const file = path.join(dataDir, DATA_FILE_NAME);
