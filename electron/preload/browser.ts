@@ -5,6 +5,8 @@
  * server set); host methods are done in the page: a download instead of a save dialog,
  * a new browser tab instead of the system browser.
  */
+// First, before any schema is made (see there).
+import '../../shared/zod-jitless';
 import { createBridge, type Invoke } from '../../shared/api/bridge';
 import type { Handlers, HostMethod } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
