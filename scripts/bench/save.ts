@@ -73,9 +73,8 @@ interface SaveTimes {
   store: number;
   floor: number;
   floorFsync: number;
-  /** JSON.stringify alone, compact (as the floor) and indented (as the store writes the file). */
+  /** JSON.stringify alone (compact, as the floor and the store write the file). */
   stringify: number;
-  stringifyIndented: number;
   /** Within each store save: the time in writeFileAtomic, and the rest (the store's own work). */
   storeWrite: number;
   storeOwn: number;
@@ -97,7 +96,7 @@ async function measureSaves(root: string, label: string, ws: Workspace, rounds: 
   const floorFile = path.join(floorDir, DATA_FILE_NAME);
   const fsyncDir = await seedFolder(root, `${label}-fsync`, ws);
   const fsyncFile = path.join(fsyncDir, DATA_FILE_NAME);
-  const samples: Record<keyof SaveTimes, number[]> = { store: [], floor: [], floorFsync: [], stringify: [], stringifyIndented: [], storeWrite: [], storeOwn: [], durability: [] };
+  const samples: Record<keyof SaveTimes, number[]> = { store: [], floor: [], floorFsync: [], stringify: [], storeWrite: [], storeOwn: [], durability: [] };
   let k = 0;
   // Warm-up: the first save also takes the store's first rolling backup (after it is acknowledged).
   for (let i = 0; i < 3; i++) {
@@ -118,7 +117,6 @@ async function measureSaves(root: string, label: string, ws: Workspace, rounds: 
     samples.floorFsync.push(floorFsyncMs);
     samples.durability.push(floorFsyncMs - floorMs);
     samples.stringify.push(await time(async () => JSON.stringify(store.data)));
-    samples.stringifyIndented.push(await time(async () => JSON.stringify(store.data, null, 2)));
   }
   const times = Object.fromEntries(Object.entries(samples).map(([key, xs]) => [key, median(xs)])) as unknown as SaveTimes;
   return { times, store };
@@ -135,7 +133,7 @@ export function whereTimeGoes(t: SaveTimes): string {
       ? 'durability (the fsyncs) costs more than the store\'s own work'
       : 'the store\'s own work costs more than durability (the fsyncs)';
   return (
-    `Where a save's ${ms(t.store)} goes (medians over the rounds): ${ms(t.storeWrite)} in \`writeFileAtomic\` (${share(t.storeWrite, t.store)}) and ${ms(t.storeOwn)} of the store's own work (${share(t.storeOwn, t.store)}: applying and validating the edit, its audit entry, and making the indented text, where \`JSON.stringify\` indented alone takes ${ms(t.stringifyIndented)}, compact ${ms(t.stringify)}). ` +
+    `Where a save's ${ms(t.store)} goes (medians over the rounds): ${ms(t.storeWrite)} in \`writeFileAtomic\` (${share(t.storeWrite, t.store)}) and ${ms(t.storeOwn)} of the store's own work (${share(t.storeOwn, t.store)}: applying and validating the edit, its audit entry, and making the file's text, where \`JSON.stringify\` alone takes ${ms(t.stringify)}). ` +
     `Durability, measured on the floor's own write (floor + fsync minus floor, round by round), adds ${ms(t.durability)} to a ${ms(t.floor)} floor: here ${verdict}.`
   );
 }
@@ -163,7 +161,7 @@ export async function run({ quick, progress }: PartOptions): Promise<PartResult>
       rows.push(row(`  where it goes: floor + fsync (writeFileAtomic)`, times.floorFsync, 'ms', times.floor, FLOOR));
       rows.push(row(`  where it goes: store.update vs floor + fsync`, times.store, 'ms', times.floorFsync, 'floor + fsync'));
       notes.push(
-        `${name}: ${claims.toLocaleString('en-US')} claims, data file ${(fileBytes / 1e6).toFixed(2)} MB as the store writes it (indented JSON), ${(compact / 1e6).toFixed(2)} MB as the floor writes it (compact JSON); median of ${size.rounds} rounds after 3 warm-up rounds. ${whereTimeGoes(times)}`,
+        `${name}: ${claims.toLocaleString('en-US')} claims, data file ${(fileBytes / 1e6).toFixed(2)} MB as the store writes it, ${(compact / 1e6).toFixed(2)} MB as the floor writes it (both compact JSON); median of ${size.rounds} rounds after 3 warm-up rounds. ${whereTimeGoes(times)}`,
       );
     }
 
@@ -186,7 +184,7 @@ export async function run({ quick, progress }: PartOptions): Promise<PartResult>
     rows.push(row(`burst of ${per}: time until all on disk`, burstMs, 'ms', naiveMs, `${per} awaited one by one`));
     notes.push(
       `Each save is a real edit: \`store.update\` moving one claim's priority to the next level (validated, audited, recorded for undo), timed until its promise resolves, which is when the write holding it is on disk. The store (electron/main/services/store.ts) writes through \`writeFileAtomic\` (electron/main/services/json-file.ts): temp file, fsync, rename over the data file, fsync of the folder.`,
-      `The floor is the least any save does: \`JSON.stringify\` (compact) of the same in-memory workspace, \`writeFile\` of a temp file, \`rename\` over the file, no fsync (so the data may still be only in the page cache). "floor + fsync" is that compact text written with \`writeFileAtomic\`, as durable as the store's saves: the first breakdown row is the cost of durability itself, the second what the store adds on top (indented JSON, which is about a third larger, the edit itself, validation of what it touched, the audit log).`,
+      `The floor is the least any save does: \`JSON.stringify\` (compact) of the same in-memory workspace, \`writeFile\` of a temp file, \`rename\` over the file, no fsync (so the data may still be only in the page cache). "floor + fsync" is that compact text written with \`writeFileAtomic\`, as durable as the store's saves: the first breakdown row is the cost of durability itself, the second what the store adds on top (the edit itself, validation of what it touched, the audit log, the history for undo).`,
       `Burst: ${per} fired at once (\`store.update\` not awaited one by one), then all awaited; \`store.stats.writes\` read before and after. The store applies every change in memory in call order and shares writes (one write holds every change made while the previous one was in flight). The baseline is measured: the same ${per} awaited one at a time, which costs one write each.`,
     );
   } finally {
