@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Article, Claim, Quote, SourceFields, Workspace } from './schemas';
 import { sampleWorkspace } from './sample';
+import { newClaim } from './new-claim';
 import { DEFAULT_THRESHOLD } from '../checkworthiness/score';
 
 const NOW = '2026-11-25T10:00:00.000Z';
@@ -10,26 +11,17 @@ const newId = () => `id${String(++counter).padStart(6, '0')}`;
 function workspaceWithClaim() {
   const ws = sampleWorkspace(NOW, newId);
   const article = ws.articles[0]!;
-  const claim: Claim = {
-    id: newId(),
-    articleId: article.id,
-    text: 'Council voted 7 to 2',
-    quote: { exact: article.text.slice(0, 20), start: 0, end: 20, prefix: '', suffix: article.text.slice(20, 52) },
-    status: 'new',
-    priority: 'normal',
-    assignee: null,
-    tags: ['transport'],
-    dueDate: null,
-    anchor: 'attached',
-    duplicateOf: null,
-    review: null,
-    corrections: [],
-    score: 0.8,
-    verdict: { ratingId: 'true', conclusion: 'Matches the minutes.', rationale: '', decidedAt: NOW },
-    sources: [],
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
+  const claim = newClaim(
+    {
+      id: newId(),
+      articleId: article.id,
+      text: 'Council voted 7 to 2',
+      quote: { exact: article.text.slice(0, 20), start: 0, end: 20, prefix: '', suffix: article.text.slice(20, 52) },
+      score: 0.8,
+      createdAt: NOW,
+    },
+    { tags: ['transport'], verdict: { ratingId: 'true', conclusion: 'Matches the minutes.', rationale: '', decidedAt: NOW } },
+  );
   ws.claims.push(claim);
   return ws;
 }

@@ -7,6 +7,7 @@ import { quoted, readyRefusal } from '../../../shared/domain/rules';
 import { archiveUrl, normalizeUrl } from '../../../shared/sources/url';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../shared/domain/quote';
+import { newClaim as newClaimOf } from '../../../shared/domain/new-claim';
 import { createAnchorer } from '../../../shared/anchoring/reanchor';
 import { exportReport } from './export/index';
 import { exportWorkspace, importBundle, restoreWorkspace } from './export/restore';
@@ -623,27 +624,14 @@ function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceS
     (c) => c.articleId === article.id && c.anchor !== 'orphaned' && c.quote.start === span.start && c.quote.end === span.end,
   );
   if (twin) throw new ApiError('conflict', `This passage is already a claim: "${twin.text.slice(0, 80)}".`);
-  const now = store.timestamp();
-  return {
+  return newClaimOf({
     id: store.newId(),
     articleId: article.id,
     text: text ?? wordingOf(quote.exact),
     quote,
-    status: 'new',
-    priority: 'normal',
-    assignee: null,
-    tags: [],
-    dueDate: null,
-    anchor: 'attached',
-    duplicateOf: null,
-    review: null,
-    corrections: [],
     score: scoreSentence(quote.exact).score,
-    verdict: null,
-    sources: [],
-    createdAt: now,
-    updatedAt: now,
-  };
+    createdAt: store.timestamp(),
+  });
 }
 
 function editClaim(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from './store';
 import type { AuditEntry } from '../../../shared/domain/schemas';
 import { TestClock, withTempDir } from './test-helpers';
+import { newClaim } from '../../../shared/domain/new-claim';
 
 const entry = (claimId: string, action: string, at = '2026-01-01T00:00:00.000Z'): AuditEntry => ({
   claimId,
@@ -24,26 +25,16 @@ describe('WorkspaceStore: history brought in from outside', () => {
       await store.update(
         'Import article',
         (ws) => {
-          ws.claims.push({
-            id: 'claim00001',
-            articleId: article.id,
-            text: 'Riverton city council voted 7 to 2',
-            quote: { exact: 'Riverton', start: 0, end: 8, prefix: '', suffix: ' city' },
-            status: 'new',
-            priority: 'normal',
-            assignee: null,
-            tags: [],
-            dueDate: null,
-            anchor: 'attached',
-            duplicateOf: null,
-            review: null,
-            corrections: [],
-            score: null,
-            verdict: null,
-            sources: [],
-            createdAt: clock.now().toISOString(),
-            updatedAt: clock.now().toISOString(),
-          });
+          ws.claims.push(
+            newClaim({
+              id: 'claim00001',
+              articleId: article.id,
+              text: 'Riverton city council voted 7 to 2',
+              quote: { exact: 'Riverton', start: 0, end: 8, prefix: '', suffix: ' city' },
+              score: null,
+              createdAt: clock.now().toISOString(),
+            }),
+          );
         },
         { audit: { entries: imported } },
       );
@@ -63,26 +54,16 @@ describe('WorkspaceStore: history brought in from outside', () => {
       const claimId = 'claim00009';
       await store.update('Add', (ws) => {
         const article = ws.articles[0]!;
-        ws.claims.push({
-          id: claimId,
-          articleId: article.id,
-          text: 'Riverton',
-          quote: { exact: 'Riverton', start: 0, end: 8, prefix: '', suffix: ' city' },
-          status: 'new',
-          priority: 'normal',
-          assignee: null,
-          tags: [],
-          dueDate: null,
-          anchor: 'attached',
-          duplicateOf: null,
-          review: null,
-          corrections: [],
-          score: null,
-          verdict: null,
-          sources: [],
-          createdAt: '2026-01-01T00:00:00.000Z',
-          updatedAt: '2026-01-01T00:00:00.000Z',
-        });
+        ws.claims.push(
+          newClaim({
+            id: claimId,
+            articleId: article.id,
+            text: 'Riverton',
+            quote: { exact: 'Riverton', start: 0, end: 8, prefix: '', suffix: ' city' },
+            score: null,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          }),
+        );
       });
       const before = [...store.audit];
       expect(before).toHaveLength(1);

@@ -7,7 +7,8 @@ import type { MethodName, Output } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import { quoteAt } from '../../../shared/domain/quote';
-import type { Claim, Workspace } from '../../../shared/domain/schemas';
+import { newClaim } from '../../../shared/domain/new-claim';
+import type { Workspace } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from './handlers';
 import { WorkspaceStore, type StoreOptions } from './store';
 
@@ -102,27 +103,21 @@ export function largeWorkspace(articles: number, claimsPerArticle: number): Work
     ws.articles.push(article);
     for (let c = 0; c < claimsPerArticle; c++) {
       const start = (c * 37) % (article.text.length - 60);
-      const claim: Claim = {
+      const fields = {
         id: newId(),
         articleId: article.id,
         text: `Claim ${a}/${c}: ${article.text.slice(start, start + 40)}`,
         quote: quoteAt(article.text, start, start + 40),
-        status: 'new',
-        priority: 'normal',
-        assignee: null,
-        tags: ['transport'],
-        dueDate: null,
-        anchor: 'attached',
-        duplicateOf: null,
-        review: null,
-        corrections: [],
         score: 0.5,
-        verdict: c % 10 === 0 ? { ratingId: 'true', conclusion: '', rationale: 'Checked.', decidedAt: now } : null,
-        sources: c % 5 === 0 ? [{ sourceId: ws.sources[0]!.id, stance: 'supports' }] : [],
         createdAt: now,
-        updatedAt: now,
       };
-      ws.claims.push(claim);
+      ws.claims.push(
+        newClaim(fields, {
+          tags: ['transport'],
+          verdict: c % 10 === 0 ? { ratingId: 'true', conclusion: '', rationale: 'Checked.', decidedAt: now } : null,
+          sources: c % 5 === 0 ? [{ sourceId: ws.sources[0]!.id, stance: 'supports' }] : [],
+        }),
+      );
     }
   }
   return ws;

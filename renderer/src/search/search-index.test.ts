@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { DEFAULT_RATING_SCALE } from '../../../shared/domain/rating';
 import { quoteAt } from '../../../shared/domain/quote';
+import { newClaim } from '../../../shared/domain/new-claim';
 import { buildSearchIndex, groupHits, type SearchableWorkspace } from './search-index';
 import { matchRanges } from './snippet';
 
@@ -14,11 +15,7 @@ function article(id: string, title: string, text: string, more: Partial<Article>
 function claim(id: string, of: Article, sentence: string, more: Partial<Claim> = {}): Claim {
   const start = of.text.indexOf(sentence);
   if (start < 0) throw new Error(`not in the article: ${sentence}`);
-  return {
-    id, articleId: of.id, text: sentence, quote: quoteAt(of.text, start, start + sentence.length), status: 'new', priority: 'normal',
-    assignee: null, tags: [], dueDate: null, anchor: 'attached', duplicateOf: null, review: null, corrections: [], score: null, verdict: null, sources: [],
-    createdAt: NOW, updatedAt: NOW, ...more,
-  };
+  return newClaim({ id, articleId: of.id, text: sentence, quote: quoteAt(of.text, start, start + sentence.length), score: null, createdAt: NOW }, more);
 }
 
 const jobs = article('art-jobs', 'Unemployment falls to record low', [

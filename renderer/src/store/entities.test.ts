@@ -2,31 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from './entities';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { Claim } from '../../../shared/domain/schemas';
+import { newClaim } from '../../../shared/domain/new-claim';
 
 const NOW = '2026-11-25T10:00:00.000Z';
 let n = 0;
 const ws = sampleWorkspace(NOW, () => `id${String(++n).padStart(6, '0')}`);
 const articleId = ws.articles[0]!.id;
-const claim = (id: string, text: string): Claim => ({
-  id,
-  articleId,
-  text,
-  quote: { exact: 'Riverton', start: 0, end: 8, prefix: '', suffix: '' },
-  status: 'new',
-  priority: 'normal',
-  assignee: null,
-  tags: [],
-  dueDate: null,
-  anchor: 'attached',
-  duplicateOf: null,
-  review: null,
-  corrections: [],
-  score: null,
-  verdict: null,
-  sources: [],
-  createdAt: NOW,
-  updatedAt: NOW,
-});
+const claim = (id: string, text: string): Claim =>
+  newClaim({ id, articleId, text, quote: { exact: 'Riverton', start: 0, end: 8, prefix: '', suffix: '' }, score: null, createdAt: NOW });
 
 describe('applyChanges', () => {
   it('replaces touched entities in place, appends new ones and drops removed ones', () => {
