@@ -1,55 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { inline, renderMarkdownReport, reportFileName, withoutHtml, withoutUnsafeLinks } from './markdown';
 import { DEFAULT_RATING_SCALE } from '../domain/rating';
-import type { Article, Claim, Source } from '../domain/schemas';
+import type { Claim } from '../domain/schemas';
+import { fixtureArticle, fixtureClaim, fixtureSource, NOW } from './testing';
 
-const NOW = '2026-11-25T10:00:00.000Z';
-const article: Article = {
-  id: 'article001',
-  title: 'Budget *speech* [draft]',
-  text: 'Unemployment fell to 4.1% in May. Nothing else happened.',
-  url: 'https://news.example/budget',
-  outlet: 'Example News',
-  author: 'A. Writer',
-  publishedDate: '2026-11-20',
-  importedAt: NOW,
-  updatedAt: NOW,
-  dismissed: [],
-};
-const source: Source = {
-  id: 'source0001',
-  url: 'https://stats.example/labour?month=may',
-  title: 'Labour market, May',
-  publisher: 'Statistics Office',
-  author: '',
-  publishedDate: '2026-06-01',
-  excerpt: 'The unemployment rate was 4.3%.',
-  type: 'official_data',
-  notes: '',
-  accessedAt: NOW,
-  archiveUrl: null,
-};
-const claim = (over: Partial<Claim>): Claim => ({
-  id: 'claim00001',
-  articleId: article.id,
-  text: 'Unemployment fell to 4.1% in May',
-  quote: { exact: 'Unemployment fell to 4.1% in May.', start: 0, end: 33, prefix: '', suffix: ' Nothing else happened.' },
-  status: 'ready',
-  priority: 'high',
-  assignee: 'Sam',
-  tags: ['economy'],
-  dueDate: null,
-  anchor: 'attached',
-  duplicateOf: null,
-  review: null,
-  corrections: [],
-  score: 0.9,
-  verdict: { ratingId: 'mostly-false', conclusion: 'The official rate was 4.3%.', rationale: 'See **table 2**.', decidedAt: NOW },
-  sources: [{ sourceId: source.id, stance: 'refutes' }],
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...over,
-});
+const article = fixtureArticle({ title: 'Budget *speech* [draft]' });
+const source = fixtureSource({ archiveUrl: null });
+const claim = fixtureClaim;
 
 const render = (claims: Claim[]) =>
   renderMarkdownReport({ article, claims, sources: [source], ratingScale: DEFAULT_RATING_SCALE, organizationName: 'Desk', generatedAt: NOW });
