@@ -1,15 +1,11 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../../../shared/domain/schemas';
-import { segmentText } from '../../../shared/text/segmenter';
-import { createClient } from '../api/client';
-import { CommandsProvider } from '../commands/react';
-import { CommandRegistry } from '../commands/registry';
-import { createAppStore, type AppStore } from '../store/app-store';
-import { StoreProvider } from '../store/react';
-import { createTestBridge, type TestBridge } from '../../test/bridge';
-import { CenterPane } from './CenterPane';
+import type { CommandRegistry } from '../commands/registry';
+import type { AppStore } from '../store/app-store';
+import type { TestBridge } from '../../test/bridge';
+import { renderViews, saveClaims, setUpViews } from '../../test/views';
 import { BOARD_PAGE_SIZE } from './ClaimsBoard';
 import { makeClaims } from './fixtures';
 
@@ -22,34 +18,9 @@ describe('claims board', () => {
   const state = () => store.getState();
 
   beforeEach(async () => {
-    t = await createTestBridge();
-    store = createAppStore(createClient(t.bridge));
-    registry = new CommandRegistry();
-    await state().load();
-    state().setViewMode('board');
+    ({ t, store, registry } = await setUpViews('board'));
   });
   afterEach(() => t.dispose());
-
-  const renderViews = () =>
-    render(
-      <StoreProvider store={store}>
-        <CommandsProvider registry={registry}>
-          <CenterPane />
-        </CommandsProvider>
-      </StoreProvider>,
-    );
-
-  const saveClaims = async (n: number): Promise<Claim[]> => {
-    const article = state().workspace!.articles[0]!;
-    const spans = segmentText(article.text)
-      .sentences.slice(1, n + 1)
-      .map(({ start, end }) => ({ start, end }));
-    let claims: Claim[] = [];
-    await act(async () => {
-      claims = await state().createClaims(article.id, spans);
-    });
-    return claims;
-  };
 
   const column = (label: string) => screen.getByRole('region', { name: `${label} column` });
   const cardButton = (claim: Claim) => screen.getByRole('button', { name: claim.text });
@@ -59,7 +30,7 @@ describe('claims board', () => {
     const articleId = state().workspace!.articles[0]!.id;
     const claims = makeClaims(1200, [articleId]); // 200 per status
     act(() => store.setState((s) => ({ workspace: { ...s.workspace!, claims } })));
-    renderViews();
+    renderViews({ store, registry });
 
     for (const label of COLUMNS) {
       const region = column(label);
@@ -75,8 +46,8 @@ describe('claims board', () => {
 
   it('opens a card on click and ticks cards with their checkbox or Ctrl-click', async () => {
     const user = userEvent.setup();
-    const claims = await saveClaims(3);
-    renderViews();
+    const claims = await saveClaims(store, 3);
+    renderViews({ store, registry });
     expect(within(column('New')).getAllByRole('listitem')).toHaveLength(3);
 
     await user.click(cardButton(claims[0]!));
@@ -93,8 +64,8 @@ describe('claims board', () => {
 
   it('moves a card to the next column with the keyboard (Space, ArrowRight, Space) and saves its status', async () => {
     const user = userEvent.setup();
-    const claims = await saveClaims(2);
-    renderViews();
+    const claims = await saveClaims(store, 2);
+    renderViews({ store, registry });
     const card = cardButton(claims[0]!);
     expect(card.getAttribute('aria-roledescription')).toBe('draggable claim');
     expect(card.getAttribute('aria-describedby')).toBeTruthy();
@@ -117,8 +88,8 @@ describe('claims board', () => {
 
   it('cancels a keyboard move with Escape, and moves every ticked card when one of them is dragged', async () => {
     const user = userEvent.setup();
-    const claims = await saveClaims(3);
-    renderViews();
+    const claims = await saveClaims(store, 3);
+    renderViews({ store, registry });
 
     cardButton(claims[0]!).focus();
     await user.keyboard(' ');

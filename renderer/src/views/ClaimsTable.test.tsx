@@ -1,15 +1,10 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Claim } from '../../../shared/domain/schemas';
-import { segmentText } from '../../../shared/text/segmenter';
-import { createClient } from '../api/client';
-import { CommandsProvider } from '../commands/react';
-import { CommandRegistry } from '../commands/registry';
-import { createAppStore, type AppStore } from '../store/app-store';
-import { StoreProvider } from '../store/react';
-import { createTestBridge, type TestBridge } from '../../test/bridge';
-import { CenterPane } from './CenterPane';
+import type { CommandRegistry } from '../commands/registry';
+import type { AppStore } from '../store/app-store';
+import type { TestBridge } from '../../test/bridge';
+import { renderViews, saveClaims, setUpViews } from '../../test/views';
 import { makeClaims } from './fixtures';
 
 describe('claims table', () => {
@@ -19,22 +14,9 @@ describe('claims table', () => {
   const state = () => store.getState();
 
   beforeEach(async () => {
-    t = await createTestBridge();
-    store = createAppStore(createClient(t.bridge));
-    registry = new CommandRegistry();
-    await state().load();
-    state().setViewMode('table');
+    ({ t, store, registry } = await setUpViews('table'));
   });
   afterEach(() => t.dispose());
-
-  const renderViews = () =>
-    render(
-      <StoreProvider store={store}>
-        <CommandsProvider registry={registry}>
-          <CenterPane />
-        </CommandsProvider>
-      </StoreProvider>,
-    );
 
   /** Generated claims, shown but not saved (rendering only). */
   const showGenerated = (count: number) => {
@@ -44,25 +26,12 @@ describe('claims table', () => {
     return claims;
   };
 
-  /** Real claims from the sample article's first sentences, saved in the file. */
-  const saveClaims = async (n: number): Promise<Claim[]> => {
-    const article = state().workspace!.articles[0]!;
-    const spans = segmentText(article.text)
-      .sentences.slice(1, n + 1)
-      .map(({ start, end }) => ({ start, end }));
-    let claims: Claim[] = [];
-    await act(async () => {
-      claims = await state().createClaims(article.id, spans);
-    });
-    return claims;
-  };
-
   const grid = () => screen.getByRole('grid', { name: 'Claims table' });
   const bodyRows = () => within(grid()).getAllByRole('row').filter((r) => r.hasAttribute('data-index'));
 
   it('renders only a window of rows for 5,000 claims', () => {
     showGenerated(5000);
-    renderViews();
+    renderViews({ store, registry });
     expect(grid().getAttribute('aria-rowcount')).toBe('5001');
     const rows = bodyRows();
     expect(rows.length).toBeGreaterThan(0);
@@ -78,7 +47,7 @@ describe('claims table', () => {
   it('has sortable column headers that flip between descending and ascending', async () => {
     const user = userEvent.setup();
     const claims = showGenerated(40);
-    renderViews();
+    renderViews({ store, registry });
     const header = (name: string) => within(grid()).getByRole('columnheader', { name });
     expect(header('Updated').getAttribute('aria-sort')).toBe('descending');
     expect(header('Score').getAttribute('aria-sort')).toBe('none');
@@ -99,8 +68,8 @@ describe('claims table', () => {
 
   it('ticks a row with its checkbox and changes the status of the ticked claims in one bulk action', async () => {
     const user = userEvent.setup();
-    const claims = await saveClaims(3);
-    renderViews();
+    const claims = await saveClaims(store, 3);
+    renderViews({ store, registry });
     expect(screen.queryByRole('region', { name: 'Bulk actions' })).toBeNull();
 
     const [first, second] = claims;
@@ -133,9 +102,9 @@ describe('claims table', () => {
 
   it('opens a claim on click, ticks a range with shift-click, and works from the keyboard', async () => {
     const user = userEvent.setup();
-    const claims = await saveClaims(5);
+    const claims = await saveClaims(store, 5);
     act(() => state().setViewSort({ key: 'status', direction: 'asc' })); // ties: text order
-    renderViews();
+    renderViews({ store, registry });
     const rows = bodyRows();
     expect(rows).toHaveLength(5);
 
@@ -172,10 +141,10 @@ describe('claims table', () => {
   });
 
   it('steps through the claims in the order shown with the next/previous claim commands (j/k)', async () => {
-    const claims = await saveClaims(4);
+    const claims = await saveClaims(store, 4);
     act(() => state().setViewSort({ key: 'status', direction: 'asc' }));
     act(() => state().setViewFilters({ text: claims[1]!.text.split(' ').slice(0, 3).join(' ') }));
-    renderViews();
+    renderViews({ store, registry });
     await waitFor(() => expect(bodyRows().length).toBeLessThan(4));
     const shownIds = bodyRows().map((r) => r.getAttribute('data-id'));
     act(() => void registry.run('next-claim'));
@@ -191,9 +160,9 @@ describe('claims table', () => {
 
   it('filters by text and by status, counts, and teaches when nothing matches', async () => {
     const user = userEvent.setup();
-    const claims = await saveClaims(3);
+    const claims = await saveClaims(store, 3);
     await act(() => state().updateClaim(claims[0]!.id, { status: 'dropped' }).then(() => undefined));
-    renderViews();
+    renderViews({ store, registry });
     const filters = screen.getByRole('region', { name: 'Filters' });
     expect(within(filters).getByText('3 of 3 claims')).toBeTruthy();
 
