@@ -3,35 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import type { Claim } from '../../../shared/domain/schemas';
 import type { WorkspaceStore } from './store';
-import { value, withApi, type Call } from './test-helpers';
+import { articleWithClaims, expectRefused, value, withApi, type Call } from './test-helpers';
 
 const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
 const SPANS = [
   { start: 0, end: 27 },
   { start: 28, end: 61 },
   { start: 62, end: 80 },
-];
+] as const;
 
-async function setup(call: Call) {
-  const article = value(await call('createArticle', { title: 'Budget', text: TEXT }));
-  const claims = value(await call('createClaims', { articleId: article.id, spans: SPANS }));
-  return { article, ids: claims.map((c) => c.id) as [string, string, string] };
-}
+const setup = (call: Call) => articleWithClaims(call, TEXT, SPANS);
 
 const claimOf = (store: WorkspaceStore, id: string): Claim | undefined => store.data.claims.find((c) => c.id === id);
-
-/** Calls `method` expecting a refusal matching `message`, with memory, file and history unchanged. */
-async function expectRefused(call: Call, store: WorkspaceStore, method: Parameters<Call>[0], input: unknown, code: string, message: RegExp) {
-  const file = await readFile(store.file);
-  const data = store.data;
-  const history = store.history();
-  const result = await call(method, input);
-  expect(result).toMatchObject({ ok: false, error: { code } });
-  expect(!result.ok && result.error.message).toMatch(message);
-  expect(await readFile(store.file)).toEqual(file);
-  expect(store.data).toBe(data);
-  expect(store.history()).toEqual(history);
-}
 
 describe('updateClaims (bulk triage)', () => {
   it('sets fields and adds/removes tags on every claim, tags deduplicated in order, as one step', async () => {

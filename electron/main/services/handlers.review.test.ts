@@ -4,7 +4,7 @@ import type { MethodName } from '../../../shared/api/contract';
 import { ratingPreset, suggestMapping } from '../../../shared/domain/rating-presets';
 import type { Claim } from '../../../shared/domain/schemas';
 import type { WorkspaceStore } from './store';
-import { expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
+import { articleWithClaims, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
 
 const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so. Taxes went up twice.';
 const SPANS = [
@@ -12,14 +12,10 @@ const SPANS = [
   { start: 28, end: 61 },
   { start: 62, end: 80 },
   { start: 81, end: 101 },
-];
+] as const;
 const LOCKED = 'This claim is published. Reopen it for correction first.';
 
-async function setup(call: Call) {
-  const article = value(await call('createArticle', { title: 'Budget', text: TEXT }));
-  const claims = value(await call('createClaims', { articleId: article.id, spans: SPANS }));
-  return { article, ids: claims.map((c) => c.id) as [string, string, string, string] };
-}
+const setup = (call: Call) => articleWithClaims(call, TEXT, SPANS);
 
 const claimOf = (store: WorkspaceStore, id: string): Claim => store.data.claims.find((c) => c.id === id)!;
 

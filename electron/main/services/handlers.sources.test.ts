@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { archiveUrl } from '../../../shared/sources/url';
-import { expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
+import { articleWithClaims, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
 
 const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
 
-async function setup(call: Call) {
-  const article = value(await call('createArticle', { title: 'Budget', text: TEXT }));
-  const claims = value(
-    await call('createClaims', {
-      articleId: article.id,
-      spans: [
-        { start: 0, end: 27 },
-        { start: 28, end: 61 },
-        { start: 62, end: 80 },
-      ],
-    }),
-  );
-  return claims.map((c) => c.id) as [string, string, string];
-}
+const SPANS = [
+  { start: 0, end: 27 },
+  { start: 28, end: 61 },
+  { start: 62, end: 80 },
+] as const;
+const setup = async (call: Call) => (await articleWithClaims(call, TEXT, SPANS)).ids;
 
 describe('the source library', () => {
   it('adds a source with every field, the accessed time and its archive link', async () => {

@@ -8,7 +8,7 @@ import type { ApiResult } from '../../../shared/api/result';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import { quoteAt } from '../../../shared/domain/quote';
 import { newClaim } from '../../../shared/domain/new-claim';
-import type { Workspace } from '../../../shared/domain/schemas';
+import type { Article, Span, Workspace } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from './handlers';
 import { WorkspaceStore, type StoreOptions } from './store';
 
@@ -68,6 +68,13 @@ export async function expectRefused(call: Call, store: WorkspaceStore, method: M
   expect(store.data).toBe(data);
   expect(store.audit.length).toBe(audit);
   expect(store.history()).toEqual(history);
+}
+
+/** Adds an article of `text` (titled "Budget") and one claim per span, through the API: the article and the claims' ids, in span order. */
+export async function articleWithClaims<const S extends readonly Span[]>(call: Call, text: string, spans: S): Promise<{ article: Article; ids: { -readonly [K in keyof S]: string } }> {
+  const article = value(await call('createArticle', { title: 'Budget', text }));
+  const claims = value(await call('createClaims', { articleId: article.id, spans }));
+  return { article, ids: claims.map((c) => c.id) as { -readonly [K in keyof S]: string } };
 }
 
 export function value<T>(result: ApiResult<T>): T {
