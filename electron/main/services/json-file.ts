@@ -126,11 +126,6 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     return writeFileAtomic(this.file, this.serialize(data));
   }
-
-  /** Writes text made by `serialize` (atomically, as `write`). */
-  writeText(text: string): Promise<void> {
-    return writeFileAtomic(this.file, text);
-  }
 }
 
 /** The temp file a write of `file` by this process goes through. */

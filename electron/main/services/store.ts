@@ -131,9 +131,13 @@ export function workspaceFile(file: string): ValidatedJsonFile<Workspace> {
 /**
  * The data file as lowdb sees it: the workspace with the store's audit log put back in on
  * every write, so the file holds the whole history while the workspace in memory (and in
- * undo patches, and in what `getWorkspace` answers) carries an empty one.
+ * undo patches, and in what `getWorkspace` answers) carries an empty one. The text is made
+ * when `write` is called (before its first await), so later changes cannot slip into it;
+ * `lastWritten` keeps the text of the last successful write, for the backups.
  */
 class WorkspaceFile implements Adapter<Workspace> {
+  lastWritten: string | null = null;
+
   constructor(
     private readonly file: ValidatedJsonFile<Workspace>,
     private readonly audit: () => readonly AuditEntry[],
@@ -144,17 +148,10 @@ class WorkspaceFile implements Adapter<Workspace> {
     return this.file.read();
   }
 
-  write(data: Workspace): Promise<void> {
-    return this.writeText(this.serialize(data, this.audit()));
-  }
-
-  /** The file's text for this workspace and audit log, made now. */
-  serialize(data: Workspace, audit: readonly AuditEntry[]): string {
-    return this.file.serialize({ ...data, audit: audit as AuditEntry[] });
-  }
-
-  writeText(text: string): Promise<void> {
-    return this.writer(this.file.file, text);
+  async write(data: Workspace): Promise<void> {
+    const text = this.file.serialize({ ...data, audit: this.audit() as AuditEntry[] });
+    await this.writer(this.file.file, text);
+    this.lastWritten = text;
   }
 }
 
@@ -535,10 +532,9 @@ export class WorkspaceStore {
     this.pending = null;
     this.inFlight = batch;
     const state = this.checkpoint();
-    let text: string;
     try {
-      text = adapter.serialize(state.data, state.audit);
-      await adapter.writeText(text);
+      // lowdb writes db.data through our adapter, which makes the text now: the state just checkpointed.
+      await this.db.write();
     } catch (cause) {
       this.inFlight = null;
       this.counters.failedWrites++;
@@ -555,7 +551,7 @@ export class WorkspaceStore {
     this.counters.writes++;
     this.durable = state;
     batch.resolve();
-    this.backUp(text);
+    this.backUp(adapter.lastWritten!);
     this.scheduleFlush();
   }
 
