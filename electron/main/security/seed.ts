@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { Handlers, MethodName } from '../../../shared/api/contract';
-import type { ApiResult } from '../../../shared/api/result';
 import type { Claim, Source } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers';
 import { DATA_FILE_NAME } from '../services/paths';
 import { WorkspaceStore } from '../services/store';
+import { value } from '../services/test-helpers';
 import type { FuzzPools } from './fuzz-support';
 
 export const HOSTILE_TITLE = '<script>globalThis.__pwned = 1</script><img src=x onerror="globalThis.__pwned = 1">';
@@ -26,11 +26,6 @@ export interface Seed {
   readonly publishedClaimId: string;
   readonly sourceIds: readonly string[];
   remove(): Promise<void>;
-}
-
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`seeding failed: ${result.error.code}: ${result.error.message}`);
-  return result.value;
 }
 
 /** Web addresses, and every address that must never be stored or opened. */
