@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './json-file';
+import { tempFileTarget, writeFileAtomic } from './json-file';
 
 /**
  * Rolling backups of the data file, in `<dataDir>/backups/`: after a successful save, a copy
@@ -31,8 +31,6 @@ export interface BackupInfo {
   readonly kind: 'rolling' | 'before-migration';
 }
 
-/** A copy's temp file (see writeFileAtomic), left when a crash came mid-copy. */
-const BACKUP_TEMP = /^\.workspace-[^/\\]*\.json\.\d+\.tmp$/;
 const NAME = /^workspace-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(-before-v\d+)?\.json$/;
 
 /** "2026-11-25T10-00-00-000Z": an ISO time that is a valid file name everywhere. */
@@ -74,7 +72,8 @@ export class Backups {
     for (const name of names) {
       const info = parseBackupName(this.dir, name);
       if (info) found.push(info);
-      else if (BACKUP_TEMP.test(name)) await fs.unlink(path.join(this.dir, name)).catch(() => undefined);
+      // A copy's temp file (see writeFileAtomic), left when a crash came mid-copy.
+      else if (parseBackupName(this.dir, tempFileTarget(name) ?? '')) await fs.unlink(path.join(this.dir, name)).catch(() => undefined);
     }
     this.known = sortNewestFirst(found);
   }

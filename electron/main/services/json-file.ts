@@ -133,10 +133,9 @@ export function tempFileOf(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
 }
 
-/** Whether `name` (in the same folder) is a temp file of a write of `file` by any process. */
-export function isTempFileOf(file: string, name: string): boolean {
-  const prefix = `.${path.basename(file)}.`;
-  return name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length));
+/** The name of the file that `name` is a temp file of (a write by `writeFileAtomic`, by any process, in the same folder), or null. */
+export function tempFileTarget(name: string): string | null {
+  return /^\.(.+)\.\d+\.tmp$/.exec(name)?.[1] ?? null;
 }
 
 /**

@@ -266,7 +266,7 @@ describe('WorkspaceStore: a damaged data file', () => {
 });
 
 describe('WorkspaceStore: leftovers and older files', () => {
-  it('removes temp files a crash mid-write left, and keeps the data file', async () => {
+  it('removes temp files a crash mid-write left (of the data file and of backups), and keeps the rest', async () => {
     await withTempDir(async (dir) => {
       const store = await WorkspaceStore.open(dir);
       await rename(store, 'Kept');
@@ -274,11 +274,16 @@ describe('WorkspaceStore: leftovers and older files', () => {
       const leftovers = [`.${DATA_FILE_NAME}.12345.tmp`, `.${DATA_FILE_NAME}.999.tmp`];
       for (const name of leftovers) await writeFile(path.join(dir, name), '{"half a');
       await writeFile(path.join(dir, 'notes.txt'), 'not ours');
+      const backupLeftover = '.workspace-2026-11-25T10-00-00-000Z.json.4242.tmp';
+      await writeFile(path.join(dir, BACKUP_DIR_NAME, backupLeftover), '{"half a');
+      await writeFile(path.join(dir, BACKUP_DIR_NAME, '.notes.txt.4242.tmp'), 'not ours either');
       const reopened = await WorkspaceStore.open(dir);
       expect(reopened.data.settings.organizationName).toBe('Kept');
       const names = await readdir(dir);
       for (const name of leftovers) expect(names).not.toContain(name);
       expect(names).toContain('notes.txt');
+      expect(await backupNames(dir)).toContain('.notes.txt.4242.tmp');
+      expect(await backupNames(dir)).not.toContain(backupLeftover);
       await reopened.close();
     });
   });

@@ -17,7 +17,7 @@ import { migrateWorkspaceJson } from '../../../shared/domain/migrations/index';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { HistoryResult, HistoryState, StartupNotice } from '../../../shared/api/contract';
 import { DATA_FILE_NAME } from './paths';
-import { DamagedDataFileError, DataFileError, isTempFileOf, ValidatedJsonFile, writeFileAtomic, type LoadedFile } from './json-file';
+import { DamagedDataFileError, DataFileError, tempFileTarget, ValidatedJsonFile, writeFileAtomic, type LoadedFile } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { ApiError } from '../../../shared/api/result';
 import { changesOf, checkChange, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
@@ -269,7 +269,7 @@ export class WorkspaceStore {
     let lock: DataFolderLock | null = null;
     try {
       lock = await DataFolderLock.acquire(dir, options.kind ?? 'desktop');
-      await removeTempFiles(dir, [file, path.join(dir, NOTICE_FILE_NAME)]);
+      await removeTempFiles(dir, [DATA_FILE_NAME, NOTICE_FILE_NAME]);
       const backups = new Backups(path.join(dir, BACKUP_DIR_NAME), { ...DEFAULT_BACKUP_POLICY, ...options.backups });
       await backups.load();
       const reader = workspaceFile(file);
@@ -707,10 +707,10 @@ export class WorkspaceStore {
   }
 }
 
-/** Removes temp files a crash mid-write left beside `files` (the folder's lock is held: no write of ours is running). */
-async function removeTempFiles(dir: string, files: readonly string[]): Promise<void> {
+/** Removes temp files a crash mid-write left for the files named `targets` (the folder's lock is held: no write of ours is running). */
+async function removeTempFiles(dir: string, targets: readonly string[]): Promise<void> {
   for (const name of await fs.readdir(dir)) {
-    if (files.some((file) => isTempFileOf(file, name))) await fs.unlink(path.join(dir, name)).catch(() => undefined);
+    if (targets.includes(tempFileTarget(name) ?? '')) await fs.unlink(path.join(dir, name)).catch(() => undefined);
   }
 }
 
