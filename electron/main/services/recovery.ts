@@ -10,7 +10,7 @@ import path from 'node:path';
 import { StartupNotice } from '../../../shared/api/contract';
 import type { BackupInfo, Backups } from './backups';
 import { fileStamp } from './backups';
-import { DataFileError, syncFolder, writeFileAtomic, type LoadedFile, type ValidatedJsonFile } from './json-file';
+import { DataFileError, syncFolder, ValidatedJsonFile, type LoadedFile } from './json-file';
 
 export type { StartupNotice } from '../../../shared/api/contract';
 
@@ -87,18 +87,19 @@ export function recoveryNotice(options: { at: Date; reason: string; damagedFile:
   };
 }
 
+const noticeFile = (dataDir: string) => new ValidatedJsonFile(path.join(dataDir, NOTICE_FILE_NAME), StartupNotice);
+
 /** The notice kept in the data folder, or null (none, or unreadable: it is only a notice). */
 export async function readNotice(dataDir: string): Promise<StartupNotice | null> {
   try {
-    const parsed = StartupNotice.safeParse(JSON.parse(await fs.readFile(path.join(dataDir, NOTICE_FILE_NAME), 'utf8')));
-    return parsed.success ? parsed.data : null;
+    return await noticeFile(dataDir).read();
   } catch {
     return null;
   }
 }
 
 export function writeNotice(dataDir: string, notice: StartupNotice): Promise<void> {
-  return writeFileAtomic(path.join(dataDir, NOTICE_FILE_NAME), `${JSON.stringify(notice, null, 2)}\n`);
+  return noticeFile(dataDir).write(notice);
 }
 
 export async function removeNotice(dataDir: string): Promise<void> {
