@@ -13,6 +13,7 @@ import { exportReport } from './export/index';
 import { exportWorkspace, importBundle, restoreWorkspace } from './export/restore';
 import { importFile, webImports } from './import/index';
 import type { WorkspaceStore } from './store';
+import { findArticle, listIds } from './lookup';
 
 export interface AppInfo {
   name: string;
@@ -653,12 +654,6 @@ function editClaim(
   );
 }
 
-function findArticle(ws: Workspace, id: string): Article {
-  const article = ws.articles.find((a) => a.id === id);
-  if (!article) throw new ApiError('not_found', `There is no article with id ${id}; it may have been deleted.`);
-  return article;
-}
-
 function findClaim(ws: Workspace, id: string): Claim {
   const claim = ws.claims.find((c) => c.id === id);
   if (!claim) throw new ApiError('not_found', `There is no claim with id ${id}; it may have been deleted.`);
@@ -671,8 +666,7 @@ function findClaims(ws: Workspace, ids: readonly string[]): Claim[] {
   snapshot(ws.claims).forEach((c, i) => index.set(c.id, i));
   const missing = ids.filter((id) => !index.has(id));
   if (missing.length > 0) {
-    const shown = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
-    throw new ApiError('not_found', `There is no claim with id ${shown} (it may have been deleted); nothing was changed.`);
+    throw new ApiError('not_found', `There is no claim with id ${listIds(missing)} (it may have been deleted); nothing was changed.`);
   }
   return ids.map((id) => ws.claims[index.get(id)!]!);
 }

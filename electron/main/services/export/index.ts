@@ -15,6 +15,7 @@ import { buildClaimReviews, ClaimReviewError } from '../../../../shared/report/c
 import { buildArticleBundle } from '../../../../shared/report/bundle';
 import { renderPdf } from './pdf';
 import { renderDocx } from './docx';
+import { findArticle, listIds } from '../lookup';
 
 export interface ExportRequest {
   articleId: string;
@@ -104,12 +105,6 @@ export async function exportReport(data: ExportData, request: ExportRequest, gen
   }
 }
 
-function findArticle(ws: Workspace, id: string): Article {
-  const article = ws.articles.find((a) => a.id === id);
-  if (!article) throw new ApiError('not_found', `There is no article with id ${id}; it may have been deleted.`);
-  return article;
-}
-
 /** The article's claims, or the chosen ones: refuses ids that are missing or belong to another article. */
 function chooseClaims(ws: Workspace, article: Article, claimIds: readonly string[] | undefined): Claim[] {
   const own = ws.claims.filter((c) => c.articleId === article.id);
@@ -117,18 +112,15 @@ function chooseClaims(ws: Workspace, article: Article, claimIds: readonly string
   const byId = new Map(ws.claims.map((c) => [c.id, c]));
   const wanted = [...new Set(claimIds)];
   const missing = wanted.filter((id) => !byId.has(id));
-  if (missing.length) throw new ApiError('not_found', `There is no claim with id ${list(missing)} (it may have been deleted); nothing was exported.`);
+  if (missing.length) throw new ApiError('not_found', `There is no claim with id ${listIds(missing)} (it may have been deleted); nothing was exported.`);
   const foreign = wanted.filter((id) => byId.get(id)!.articleId !== article.id);
   if (foreign.length) {
     throw new ApiError(
       'invalid_input',
-      `${foreign.length === 1 ? 'Claim' : 'Claims'} ${list(foreign)} ${foreign.length === 1 ? 'belongs' : 'belong'} to another article: choose claims of ${quoted(article.title)} only; nothing was exported.`,
+      `${foreign.length === 1 ? 'Claim' : 'Claims'} ${listIds(foreign)} ${foreign.length === 1 ? 'belongs' : 'belong'} to another article: choose claims of ${quoted(article.title)} only; nothing was exported.`,
     );
   }
   const chosen = new Set(wanted);
   return own.filter((c) => chosen.has(c.id));
 }
 
-function list(ids: readonly string[]): string {
-  return ids.slice(0, 3).join(', ') + (ids.length > 3 ? ` and ${ids.length - 3} more` : '');
-}
