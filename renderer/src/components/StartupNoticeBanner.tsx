@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useActions, useAppStore } from '../store/react';
 
 /**
@@ -10,15 +10,7 @@ export function StartupNoticeBanner() {
   const notice = useAppStore((s) => s.startupNotice);
   const { dismissStartupNotice } = useActions();
   const [busy, setBusy] = useState(false);
-  const pathRef = useRef<HTMLElement>(null);
   if (!notice) return <div className="notice-row" />;
-
-  const selectPath = () => {
-    const element = pathRef.current;
-    const selection = window.getSelection();
-    if (!element || !selection) return;
-    selection.selectAllChildren(element);
-  };
 
   return (
     <div className="notice-row">
@@ -28,7 +20,8 @@ export function StartupNoticeBanner() {
           <p>{notice.message}</p>
           <p className="startup-notice-path">
             Damaged file, kept unchanged:{' '}
-            <code ref={pathRef} onClick={selectPath} data-testid="damaged-file">
+            {/* user-select: all (app.css): one click selects the whole path, to copy. */}
+            <code data-testid="damaged-file">
               {notice.damagedFile}
             </code>
           </p>
