@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, createAnchorer, isWhitespace, MAX_CANDIDATES, reanchor } from './reanchor';
+import { collapseWhitespace, createAnchorer, MAX_CANDIDATES, reanchor } from './reanchor';
+import { isSpace } from '../text/chars';
 import { QUOTE_CONTEXT, quoteAt } from '../domain/quote';
 
 const OLD = 'The council met on Tuesday. Spending rose 4% this year, the mayor said. Nothing else happened.';
@@ -68,7 +69,7 @@ describe('reanchor', () => {
 
   it('treats whitespace exactly like \\s', () => {
     for (let code = 0; code < 0x10000; code++) {
-      expect(isWhitespace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
+      expect(isSpace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
     }
     expect(collapseWhitespace('a \n\t b\u00a0\u00a0c')).toBe('a b c');
   });

@@ -4,6 +4,7 @@
  * either side and its old position. Pure TypeScript, linear-ish: indexOf loops, a capped
  * number of candidates, and at most one whitespace-normalised copy of the text per anchorer.
  */
+import { isSpace } from '../text/chars';
 
 /** What is needed to find a quote again (a domain `Quote` fits). */
 export interface TextQuote {
@@ -117,23 +118,6 @@ interface NormalizedText {
   readonly offsets: Int32Array;
 }
 
-/** The same characters as JavaScript's `\s`. */
-export function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** Every run of whitespace replaced by one space. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -145,14 +129,14 @@ function normalizeText(text: string): NormalizedText {
   let length = 0;
   let runStart = 0; // start of the current run of non-space characters
   for (let i = 0; i < text.length; ) {
-    if (!isWhitespace(text.charCodeAt(i))) {
+    if (!isSpace(text.charCodeAt(i))) {
       i++;
       continue;
     }
     for (let j = runStart; j < i; j++) offsets[length++] = j;
     parts.push(text.slice(runStart, i), ' ');
     offsets[length++] = i;
-    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     runStart = i;
   }
   for (let j = runStart; j < text.length; j++) offsets[length++] = j;

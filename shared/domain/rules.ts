@@ -51,8 +51,13 @@ const VERB: Record<ReadyPurpose, (quoted: string) => string> = {
 
 /** A claim's wording, cut to fit a message, in curly quotes. */
 export function quoted(text: string, max = 60): string {
+  return `“${shorten(text, max)}”`;
+}
+
+/** One line of at most `max` characters, for labels and messages. */
+export function shorten(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return `“${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}”`;
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 /**

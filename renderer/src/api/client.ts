@@ -41,7 +41,7 @@ export function createClient(bridge: FactcheckBridge): Client {
         result = await call(input);
       } catch (error) {
         // The bridge itself failed (IPC channel closed, page reloaded): still an error the editor must see.
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         throw new ClientError(method, 'internal', `The app did not answer (${method}): ${reason}`);
       }
       if (!result.ok) throw new ClientError(method, result.error.code, result.error.message, result.error.issues);

@@ -6,6 +6,7 @@ import { selectArticleClaims } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
 import { reported } from './reported';
 import { useModalDialog } from './useModalDialog';
+import { toggledIn } from '../views/claim-query';
 import { ReportPreview } from './ReportPreview';
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -35,15 +36,11 @@ export function ExportDialog({ article, onClose }: { article: Article; onClose()
   const [organizationName, setOrganizationName] = useState(organization);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const chosen = useMemo(() => claims.filter((c) => !excluded.has(c.id)), [claims, excluded]);
-  const options = { includeSources, includeUnverified, organizationName };
+  // Kept between renders while unchanged, so the preview rebuilds its report only when they change.
+  const options = useMemo(() => ({ includeSources, includeUnverified, organizationName }), [includeSources, includeUnverified, organizationName]);
+  const chosenIds = useMemo(() => chosen.map((c) => c.id), [chosen]);
 
-  const toggle = (claimId: string) =>
-    setExcluded((set) => {
-      const next = new Set(set);
-      if (next.has(claimId)) next.delete(claimId);
-      else next.add(claimId);
-      return next;
-    });
+  const toggle = (claimId: string) => setExcluded((set) => toggledIn(set, claimId));
 
   const run = () =>
     reported(
@@ -94,7 +91,7 @@ export function ExportDialog({ article, onClose }: { article: Article; onClose()
             ))}
           </fieldset>
         </div>
-        <ReportPreview article={article} claimIds={chosen.map((c) => c.id)} options={options} />
+        <ReportPreview article={article} claimIds={chosenIds} options={options} />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>

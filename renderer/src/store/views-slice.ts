@@ -9,6 +9,7 @@ import { STATUS_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { claimMatcher, EMPTY_FILTERS, idRange, indexById, toggledIn } from '../views/claim-query';
 import { mergeClaims, removeEntities } from './entities';
 import type { BulkPatch, Slice, ViewsSlice } from './types';
+import { plural } from '../labels';
 
 /** How long filters, sort and mode wait before they are saved (typing in the filter box). */
 export const VIEW_SAVE_DELAY_MS = 300;
@@ -118,10 +119,6 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
       },
     };
   };
-}
-
-function plural(count: number, one: string): string {
-  return `${count} ${count === 1 ? one : `${one}s`}`;
 }
 
 /** The toast after a bulk change, in the editor's words. */

@@ -1,10 +1,13 @@
-import type { Client } from '../api/client';
+import { errorMessage, type Client } from '../api/client';
 import type { ExportedFile, Input } from '../../../shared/api/contract';
 import { STANCE_LABELS } from '../../../shared/domain/labels';
+import { quoted } from '../../../shared/domain/rules';
+import { plural } from '../labels';
 import {
   claimsInArticleOrder,
   mergeArticle,
   mergeClaim,
+  mergeClaims,
   mergeSource,
   removeEntities,
   repointDuplicates,
@@ -102,7 +105,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
             selectedArticleId: stillThere ? selected : (workspace.articles[0]?.id ?? null),
           });
         } catch (error) {
-          set({ loadState: 'failed', loadError: error instanceof Error ? error.message : String(error) });
+          set({ loadState: 'failed', loadError: errorMessage(error) });
         }
       },
 
@@ -151,8 +154,8 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
 
       async createClaims(articleId, spans) {
         const claims = await get().perform('Could not accept the suggestions', () => client.createClaims({ articleId, spans: [...spans] }));
-        patchWorkspace((ws) => claims.reduce(mergeClaim, ws));
-        get().pushToast({ kind: 'success', message: `Accepted ${claims.length} suggestion${claims.length === 1 ? '' : 's'} as claims.` });
+        patchWorkspace((ws) => mergeClaims(ws, claims));
+        get().pushToast({ kind: 'success', message: `Accepted ${plural(claims.length, 'suggestion')} as claims.` });
         return claims;
       },
 
@@ -173,7 +176,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
 
       async editArticleText(articleId, text) {
         const result = await get().perform('Could not save the article text', () => client.editArticleText({ id: articleId, text }));
-        patchWorkspace((ws) => result.claims.reduce(mergeClaim, mergeArticle(ws, result.article)));
+        patchWorkspace((ws) => mergeClaims(mergeArticle(ws, result.article), result.claims));
         const parts = [
           result.moved && `${result.moved} claim${result.moved === 1 ? '' : 's'} moved with ${result.moved === 1 ? 'its' : 'their'} quote`,
           result.orphaned && `${result.orphaned} claim${result.orphaned === 1 ? '' : 's'} lost ${result.orphaned === 1 ? 'its' : 'their'} quote and ${result.orphaned === 1 ? 'is' : 'are'} marked orphaned`,
@@ -199,7 +202,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       async splitClaim(id, at) {
         const parts = await get().perform('Could not split the claim', () => client.splitClaim({ id, at }));
         get().discardDrafts([id]);
-        patchWorkspace((ws) => mergeClaim(mergeClaim(ws, parts.first), parts.second), { selectedClaimId: parts.first.id });
+        patchWorkspace((ws) => mergeClaims(ws, [parts.first, parts.second]), { selectedClaimId: parts.first.id });
         get().pushToast({ kind: 'success', message: 'Split the claim in two.', action: undoAction('Split claim') });
         return parts;
       },
@@ -277,7 +280,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         patchWorkspace((w) => removeEntities(w, removed), selection);
         get().pushToast({
           kind: 'info',
-          message: `Deleted the claim “${shorten(claim?.text ?? '')}”.`,
+          message: `Deleted the claim ${quoted(claim?.text ?? '')}.`,
           action: undoOrRestore('Delete claim', removed),
         });
         return removed;
@@ -306,7 +309,7 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
           const { id: _id, accessedAt: _at, ...fields } = source;
           get().pushToast({
             kind: 'info',
-            message: `Removed “${shorten(source.title)}” (${STANCE_LABELS[link.stance]}) from the claim.`,
+            message: `Removed ${quoted(source.title)} (${STANCE_LABELS[link.stance]}) from the claim.`,
             action: { label: 'Undo', run: () => get().addSource(claimId, fields, link.stance) },
           });
         }
@@ -364,11 +367,6 @@ function selectionOf(restored: Removed): Partial<AppState> {
   if (article) return { selectedArticleId: article.id, selectedClaimId: null };
   if (claim) return { selectedArticleId: claim.articleId, selectedClaimId: claim.id };
   return {};
-}
-
-function shorten(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 export type { Removed };

@@ -23,7 +23,7 @@ import { ScoreBadge } from '../components/ClaimList';
 import { reported } from '../components/reported';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../labels';
 import { useActions, useAppStore } from '../store/react';
-import { shorten } from './claim-query';
+import { quoted, shorten } from '../../../shared/domain/rules';
 import { formatDue, isOverdue, todayCalendarDate } from './format';
 
 /**
@@ -121,7 +121,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
     onDragStart({ active }) {
       const data = dragData(active.data.current);
       const count = movedWith(String(active.id)).length;
-      const what = count > 1 ? `${count} ticked claims, with “${shorten(data?.text ?? '')}”,` : `“${shorten(data?.text ?? '')}”`;
+      const what = count > 1 ? `${count} ticked claims, with ${quoted(data?.text ?? '')},` : quoted(data?.text ?? '');
       return `Picked up ${what} from the ${data ? columnLabel(data.status) : 'board'}.`;
     },
     onDragOver({ active, over }) {
@@ -144,7 +144,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
     },
     onDragCancel({ active }) {
       const data = dragData(active.data.current);
-      return `Cancelled. “${shorten(data?.text ?? '')}” stays in the ${data ? columnLabel(data.status) : 'same column'}.`;
+      return `Cancelled. ${quoted(data?.text ?? '')} stays in the ${data ? columnLabel(data.status) : 'same column'}.`;
     },
   }), [movedWith]);
 

@@ -5,7 +5,8 @@ import { ScoreBadge } from '../components/ClaimList';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../labels';
 import { useActions, useAppStore } from '../store/react';
 import { selectView } from '../store/views-slice';
-import { shorten, toggleSort, type SortKey } from './claim-query';
+import { shorten } from '../../../shared/domain/rules';
+import { toggleSort, type SortKey } from './claim-query';
 import { formatDue, formatUpdated, isOverdue, todayCalendarDate } from './format';
 
 /** Fixed heights (also in views.css) so the virtualizer never has to measure a row. */

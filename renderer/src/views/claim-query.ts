@@ -212,8 +212,4 @@ export function assigneesInUse(claims: readonly Claim[], known: readonly string[
   return [...names].sort(collator.compare);
 }
 
-/** One line of at most `max` characters, for labels and announcements. */
-export function shorten(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
-}
+
