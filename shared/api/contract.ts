@@ -167,6 +167,9 @@ export type ImportedDraft = z.infer<typeof ImportedDraft>;
 
 export const IMPORT_FILE_LIMIT = 20 * 1024 * 1024;
 
+/** The file name the renderer gives rich text pasted into the new-article dialog: importFile reads it as pasted HTML. */
+export const PASTED_HTML = 'pasted.html';
+
 /**
  * Where a web import may read from: any http(s) address, this computer (localhost, an IP
  * address) and intranet names included, unlike WebUrl (public addresses, which articles

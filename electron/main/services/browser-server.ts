@@ -50,6 +50,7 @@ const MIME: Record<string, string> = {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   // The bridge is built as one self-contained file; wrapping it keeps its helpers out of the page's globals.
   const bridge = `(function () {\n${await fs.readFile(options.bridgeFile, 'utf8')}\n})();\n`;
+  const root = path.resolve(options.rendererDir);
   const indexHtml = injectBridge(await fs.readFile(path.join(options.rendererDir, 'index.html'), 'utf8'));
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
@@ -122,7 +123,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
-    const root = path.resolve(options.rendererDir);
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);

@@ -1,5 +1,5 @@
 import type { Client } from '../api/client';
-import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
+import { IMPORT_FILE_LIMIT, PASTED_HTML, type ImportedDraft } from '../../../shared/api/contract';
 import type { ImportSlice, Slice } from './types';
 
 /** How often a running web import is asked for progress. */
@@ -60,7 +60,7 @@ export function createImportSlice(client: Client): Slice<ImportSlice> {
         set({ importing: { label: 'Reading the pasted text…', receivedBytes: 0, totalBytes: null, jobId: null } });
         try {
           const contentBase64 = toBase64(new TextEncoder().encode(html));
-          const draft = await get().perform('Could not read the pasted text', () => client.importFile({ fileName: 'pasted.html', contentBase64 }), { write: false });
+          const draft = await get().perform('Could not read the pasted text', () => client.importFile({ fileName: PASTED_HTML, contentBase64 }), { write: false });
           finish(ticket, draft);
         } catch {
           finish(ticket, null);

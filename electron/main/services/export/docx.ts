@@ -134,8 +134,7 @@ function inlineRuns(nodes: readonly RationaleInline[], style: { bold?: boolean; 
         return inlineRuns(node.children, { ...style, italics: true });
       case 'link': {
         const href = webHref(node.href);
-        const runs = node.children.flatMap((child) => inlineRuns([child], style));
-        if (!href) return runs;
+        if (!href) return inlineRuns(node.children, style);
         return [new ExternalHyperlink({ link: href, children: [new TextRun({ text: clean(inlineLabel(node.children)), style: 'Hyperlink', ...style })] })];
       }
     }

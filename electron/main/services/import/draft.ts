@@ -6,6 +6,7 @@
 import type { ImportedDraft } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
 import { ArticleFields } from '../../../../shared/domain/schemas';
+import { oneLine } from './text';
 
 export type DraftParts = ImportedDraft;
 
@@ -38,9 +39,9 @@ export function finishDraft(parts: DraftParts, options: FinishOptions): Imported
   if (text.length > ARTICLE_TEXT_MAX) {
     refuse(`${capitalize(options.source)} is too long: its text has ${text.length.toLocaleString('en')} characters (${ARTICLE_TEXT_MAX.toLocaleString('en')} at most).`);
   }
-  let title = line(parts.title);
+  let title = oneLine(parts.title ?? '');
   if (title === '') {
-    title = line(options.fallbackTitle) || 'Untitled article';
+    title = oneLine(options.fallbackTitle ?? '') || 'Untitled article';
     notes.push(options.fallbackNote);
   }
   if (title.length > TITLE_MAX) {
@@ -51,14 +52,12 @@ export function finishDraft(parts: DraftParts, options: FinishOptions): Imported
     title,
     text,
     url: webAddress(parts.url),
-    outlet: shorten(line(parts.outlet), LINE_MAX),
+    outlet: shorten(oneLine(parts.outlet ?? ''), LINE_MAX),
     author: shorten(cleanByline(parts.author), LINE_MAX),
     publishedDate: calendarDate(parts.publishedDate),
     notes,
   };
 }
-
-const line = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -71,7 +70,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** "By Jane Doe and Tom Bell" → "Jane Doe and Tom Bell"; a bare web address is no author. */
 export function cleanByline(byline: string | null | undefined): string {
-  const text = line(byline)
+  const text = oneLine(byline ?? '')
     .replace(/^(by|von|par|por|di|door|av|af)\s*[:\-–—]?\s+/i, '')
     .replace(/\s*[|•·]\s*$/, '');
   if (/^https?:\/\//i.test(text)) return '';
@@ -83,7 +82,7 @@ export function cleanByline(byline: string | null | undefined): string {
  * where it was published); other formats Date can read → their UTC day; else null.
  */
 export function calendarDate(value: string | null | undefined): string | null {
-  const text = line(value);
+  const text = oneLine(value ?? '');
   if (!text) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
   const candidate = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : dateOf(text);

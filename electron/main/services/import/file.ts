@@ -4,7 +4,7 @@
  * written anywhere: the editor checks the draft, then adds the article.
  */
 import path from 'node:path';
-import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../../shared/api/contract';
+import { IMPORT_FILE_LIMIT, PASTED_HTML, type ImportedDraft } from '../../../../shared/api/contract';
 import { quoted } from '../../../../shared/domain/rules';
 import { decodeHtml } from './charset';
 import { docxToDraft } from './docx';
@@ -25,9 +25,6 @@ const FORMATS: Record<string, ImportFormat> = {
   '.xhtml': 'html',
   '.docx': 'docx',
 };
-
-/** What pasted rich text is called. */
-export const PASTED_HTML = 'pasted.html';
 
 export function formatOf(fileName: string): ImportFormat {
   const ext = path.extname(fileName).toLowerCase();

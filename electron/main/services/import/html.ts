@@ -11,7 +11,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { quoted } from '../../../../shared/domain/rules';
 import { refuse, type DraftParts } from './draft';
-import { looksLikeHeadline, oneLine, tidyText, titleFromFirstLine } from './text';
+import { oneLine, tidyText, titleFromFirstLine } from './text';
 
 /** The part of the DOM this module uses (linkedom's own types need the DOM library). */
 interface DomNode {
@@ -367,11 +367,10 @@ export function nodeToText(root: DomNode): string {
 /** A list inside a list item is part of that item's lines; any other list is a paragraph. */
 const listBreak = (el: DomElement) => (el.parentNode && (el.parentNode as DomElement).localName === 'li' ? 1 : 2);
 
-/** Re-exported for the .docx importer, which reads Word's HTML the same way. */
+/** For the .docx importer, which reads Word's HTML the same way. */
 export function parseFragment(html: string): DomElement {
   const document = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as DomDocument;
   return document.body!;
 }
 
-export { looksLikeHeadline };
 export type { DomElement };

@@ -5,7 +5,7 @@
  */
 import { WebImports } from './jobs';
 
-export { importFile, importBytes, formatOf, tooBig, PASTED_HTML, type ImportFormat } from './file';
+export { importFile, importBytes, formatOf, tooBig, type ImportFormat } from './file';
 export { WebImports, JOB_KEEP_MS, MAX_RUNNING_JOBS, type WebImportOptions } from './jobs';
 export { DEFAULT_WEB_LIMITS, type WebLimits } from './web';
 

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import { ApiError } from '../../../../shared/api/result';
 import { refuse } from './draft';
+import type { ImportFormat } from './file';
 
 export interface WebLimits {
   /** Bytes of body read at most (after decompression). */
@@ -26,12 +27,11 @@ export const DEFAULT_WEB_LIMITS: WebLimits = {
   maxRedirects: 5,
 };
 
-export type WebKind = 'html' | 'text' | 'markdown' | 'docx';
 
 export interface Downloaded {
   /** The address after redirects. */
   url: string;
-  kind: WebKind;
+  kind: ImportFormat;
   /** The charset the server declared, if any. */
   charset: string | null;
   bytes: Buffer;
@@ -51,7 +51,7 @@ export class CancelledError extends Error {
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const KINDS: Record<string, WebKind> = {
+const KINDS: Record<string, ImportFormat> = {
   'text/html': 'html',
   'application/xhtml+xml': 'html',
   'text/plain': 'text',
@@ -148,7 +148,7 @@ function nextHop(from: URL, response: Response, hops: number, maxRedirects: numb
   return next;
 }
 
-function kindOf(url: URL, response: Response): { kind: WebKind; charset: string | null } {
+function kindOf(url: URL, response: Response): { kind: ImportFormat; charset: string | null } {
   const header = response.headers.get('content-type') ?? '';
   const type = header.split(';')[0]!.trim().toLowerCase();
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(header)?.[1]?.toLowerCase() ?? null;
