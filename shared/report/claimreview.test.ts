@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import jsonld from 'jsonld';
-import { buildClaimReviews, ClaimReviewError, NO_ORGANIZATION_MESSAGE, renderClaimReview, shorten } from './claimreview';
+import { buildClaimReviews, ClaimReviewError, NO_ORGANIZATION_MESSAGE, shorten } from './claimreview';
 import { fixtureArticle, fixtureClaim, fixtureModel, NOW } from './testing';
 import { readFileSync } from 'node:fs';
 
@@ -48,7 +48,7 @@ describe('ClaimReview', () => {
   });
 
   it('expands as JSON-LD to schema.org types and properties (offline, bundled context)', async () => {
-    const json = JSON.parse(renderClaimReview(fixtureModel([fixtureClaim()]))) as unknown[];
+    const json = JSON.parse(JSON.stringify(buildClaimReviews(fixtureModel([fixtureClaim()])))) as unknown[];
     const expanded = (await expand(json)) as Node[];
     expect(expanded).toHaveLength(1);
     const review = expanded[0]!;

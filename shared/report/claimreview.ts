@@ -80,10 +80,6 @@ function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullabl
   return review;
 }
 
-export function renderClaimReview(model: ReportModel): string {
-  return `${JSON.stringify(buildClaimReviews(model), null, 2)}\n`;
-}
-
 /**
  * At most `max` characters: whitespace collapsed; a longer text is cut at the last word
  * boundary that leaves room for "…" (or mid-word when the first word alone is too long).

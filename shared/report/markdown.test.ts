@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inline, renderMarkdownReport, reportFileName, withoutHtml, withoutUnsafeLinks } from './markdown';
+import { inline, renderMarkdown, reportFileName, withoutHtml, withoutUnsafeLinks } from './markdown';
+import { buildReportModel } from './model';
 import { DEFAULT_RATING_SCALE } from '../domain/rating';
 import type { Claim } from '../domain/schemas';
 import { fixtureArticle, fixtureClaim, fixtureSource, NOW } from './testing';
@@ -9,9 +10,18 @@ const source = fixtureSource({ archiveUrl: null });
 const claim = fixtureClaim;
 
 const render = (claims: Claim[]) =>
-  renderMarkdownReport({ article, claims, sources: [source], ratingScale: DEFAULT_RATING_SCALE, organizationName: 'Desk', generatedAt: NOW });
+  renderMarkdown(
+    buildReportModel({
+      settings: { organizationName: 'Desk', ratingScale: DEFAULT_RATING_SCALE, conclusionOnly: false },
+      article,
+      claims,
+      sources: [source],
+      options: { includeSources: true, includeUnverified: true },
+      generatedAt: NOW,
+    }),
+  );
 
-describe('renderMarkdownReport', () => {
+describe('renderMarkdown', () => {
   it('lists each claim with its quote, verdict, rationale and sources with stance', () => {
     const md = render([claim({})]);
     expect(md).toContain('# Fact-check: Budget \\*speech\\* \\[draft\\]');

@@ -1,29 +1,4 @@
-import type { Article, Claim, RatingLevel, Source } from '../domain/schemas';
-import { buildReportModel, claimFacts, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, type ReportModel } from './model';
-
-/** The older entry point: everything the report needs, with every claim and source, under the default options. */
-export interface ReportInput {
-  article: Article;
-  claims: readonly Claim[];
-  sources: readonly Source[];
-  ratingScale: readonly RatingLevel[];
-  organizationName: string;
-  generatedAt: string;
-}
-
-/** The Markdown report from the raw data (see `renderMarkdown` for the format). */
-export function renderMarkdownReport(input: ReportInput): string {
-  return renderMarkdown(
-    buildReportModel({
-      settings: { organizationName: input.organizationName, ratingScale: input.ratingScale, conclusionOnly: false },
-      article: input.article,
-      claims: input.claims,
-      sources: input.sources,
-      options: { includeSources: true, includeUnverified: true },
-      generatedAt: input.generatedAt,
-    }),
-  );
-}
+import { claimFacts, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, type ReportModel } from './model';
 
 /**
  * The fact-check report as Markdown. Text the editor typed is escaped so it cannot change
