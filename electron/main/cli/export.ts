@@ -7,7 +7,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_FORMATS, ReportOptions, type ExportFormat } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/result';
 import { exportReport } from '../services/export/index';
 import { WorkspaceStore } from '../services/store';
 import { defaultUserDataDir, readOption, resolveDataDir } from '../services/paths';
@@ -57,13 +56,7 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<void>
   }
   try {
     const request = { articleId, format, options, ...(claims !== undefined ? { claimIds: claims.split(',').map((id) => id.trim()).filter(Boolean) } : {}) };
-    let file;
-    try {
-      file = await exportReport({ workspace: store.data, audit: store.audit }, request, store.timestamp());
-    } catch (error) {
-      if (error instanceof ApiError) throw new InputError(error.message);
-      throw error;
-    }
+    const file = await exportReport({ workspace: store.data, audit: store.audit }, request, store.timestamp());
     const bytes = Buffer.from(file.content, file.encoding);
     try {
       await writeFile(target, bytes);

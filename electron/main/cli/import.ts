@@ -8,7 +8,6 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dispatch } from '../../../shared/api/dispatch';
 import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/result';
 import type { Article } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers';
 import { formatOf, importBytes, tooBig, WebImports, type WebLimits } from '../services/import/index';
@@ -83,30 +82,17 @@ function isAddress(source: string): boolean {
 async function fromFile(file: string): Promise<ImportedDraft> {
   if (file === '-') throw new UsageError('import reads a FILE or a URL, not standard input');
   const name = path.basename(file);
-  try {
-    let size: number;
-    try {
-      const info = await stat(file);
-      if (info.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder, not a file`);
-      size = info.size;
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw readError(file, error);
-    }
-    const format = formatOf(name);
-    // Refused on its size before it is read.
-    if (size > IMPORT_FILE_LIMIT) tooBig(name, size);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      throw readError(file, error);
-    }
-    return await importBytes(name, format, bytes);
-  } catch (error) {
-    if (error instanceof ApiError) throw new InputError(error.message);
-    throw error;
-  }
+  const info = await stat(file).catch((error: unknown) => {
+    throw readError(file, error);
+  });
+  if (info.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder, not a file`);
+  const format = formatOf(name);
+  // Refused on its size before it is read.
+  if (info.size > IMPORT_FILE_LIMIT) tooBig(name, info.size);
+  const bytes = await readFile(file).catch((error: unknown) => {
+    throw readError(file, error);
+  });
+  return importBytes(name, format, bytes);
 }
 
 function readError(file: string, error: unknown): InputError {
@@ -123,9 +109,6 @@ async function fromWeb(url: string, io: ImportIo): Promise<ImportedDraft> {
     const job = await web.wait(jobId);
     if (job.state !== 'done' || !job.draft) throw new InputError(job.error ?? `the import of ${url} was cancelled`);
     return job.draft;
-  } catch (error) {
-    if (error instanceof ApiError) throw new InputError(error.message);
-    throw error;
   } finally {
     web.dispose();
   }

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api/result';
 import { extract, InputError, score, UsageError, USAGE as BASE_USAGE, type CliIo } from './commands';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { importCommand, IMPORT_USAGE } from './import';
@@ -25,7 +26,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`factcheck ${command}: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    // A service's refusal (ApiError) reads like bad input here: its message, exit code 1.
+    if (error instanceof InputError || error instanceof ApiError) {
       io.stderr(`factcheck ${command}: ${error.message}\n`);
       return 1;
     }
