@@ -14,9 +14,22 @@ export const selectArticle = (s: AppState): Article | undefined =>
 
 export const selectClaim = (s: AppState): Claim | undefined => s.workspace?.claims.find((c) => c.id === s.selectedClaimId);
 
-/** The open article's claims in text order: a new array, so read it with useShallow. */
-export const selectArticleClaims = (s: AppState): Claim[] =>
-  s.workspace && s.selectedArticleId ? claimsInArticleOrder(s.workspace.claims, s.selectedArticleId) : [];
+let articleClaimsMemo: { claims: readonly Claim[]; articleId: string; result: Claim[] } | null = null;
+
+/**
+ * The open article's claims in text order. Selectors run on every store change (each
+ * keystroke of a draft): the filter and sort over every claim are redone only when the
+ * claims or the open article changed, else the last array is answered again.
+ */
+export function selectArticleClaims(s: AppState): Claim[] {
+  if (!s.workspace || !s.selectedArticleId) return [];
+  const { claims } = s.workspace;
+  const articleId = s.selectedArticleId;
+  if (articleClaimsMemo?.claims !== claims || articleClaimsMemo.articleId !== articleId) {
+    articleClaimsMemo = { claims, articleId, result: claimsInArticleOrder(claims, articleId) };
+  }
+  return articleClaimsMemo.result;
+}
 
 export const selectRatingScale = (s: AppState) => s.workspace?.settings.ratingScale ?? EMPTY;
 
