@@ -91,9 +91,3 @@ export function toAccelerator(combo: KeyCombo): string {
   const key = combo.key === 'ArrowDown' ? 'Down' : combo.key === 'ArrowUp' ? 'Up' : combo.key.length === 1 ? combo.key.toUpperCase() : combo.key;
   return [combo.mod && 'CmdOrCtrl', combo.shift && /^[a-z]$/i.test(combo.key) && 'Shift', key].filter(Boolean).join('+');
 }
-
-export function findCommand(id: CommandId): CommandSpec {
-  const command = COMMANDS.find((c) => c.id === id);
-  if (!command) throw new Error(`unknown command ${id}`);
-  return command;
-}

@@ -277,6 +277,13 @@ export function claimFacts(claim: ReportClaim): [string, string][] {
   return facts;
 }
 
+/** The claim's facts on one line ("Status: Ready  ·  Checked by: Sam"), as the PDF and Word reports print them. */
+export function claimFactsLine(claim: ReportClaim): string {
+  return claimFacts(claim)
+    .map(([label, value]) => `${label}: ${value}`)
+    .join('  ·  ');
+}
+
 /** The article's details in the header: [label, value] pairs (the original's address is the last, when there is one). */
 export function articleFacts(model: ReportModel): [string, string][] {
   const { article } = model;

@@ -18,7 +18,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { articleFacts, claimFacts, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, sourceDetails, type ReportClaim, type ReportModel } from '../../../../shared/report/model';
+import { articleFacts, claimFactsLine, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, sourceDetails, type ReportClaim, type ReportModel } from '../../../../shared/report/model';
 import { webHref, type RationaleBlock, type RationaleInline } from '../../../../shared/report/rationale';
 
 const MUTED = '55585F';
@@ -54,7 +54,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     } else {
       p([text('Verdict: not yet rated', { italics: true, color: MUTED })], { spacing: { before: 120 } });
     }
-    p([text(claimFacts(claim).map(([label, value]) => `${label}: ${value}`).join('  ·  '), { color: MUTED, size: 19 })]);
+    p([text(claimFactsLine(claim), { color: MUTED, size: 19 })]);
     if (claim.verdict && claim.verdict.rationaleBlocks.length) {
       p([text('Rationale')], { heading: HeadingLevel.HEADING_2 });
       renderRationale(claim.verdict.rationaleBlocks);

@@ -5,7 +5,7 @@
  * give the same bytes.
  */
 import PDFDocument from 'pdfkit';
-import { articleFacts, claimFacts, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, sourceDetails, type ReportClaim, type ReportModel } from '../../../../shared/report/model';
+import { articleFacts, claimFactsLine, emptyNote, leftOutNote, ORPHANED_NOTE, reportTitle, sourceDetails, type ReportClaim, type ReportModel } from '../../../../shared/report/model';
 import { webHref, type RationaleBlock, type RationaleInline } from '../../../../shared/report/rationale';
 import { pdfFonts, printable } from './fonts';
 
@@ -167,7 +167,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     }
     doc.moveDown(0.35);
     style('body', 9.5, MUTED);
-    para(claimFacts(claim).map(([label, value]) => `${label}: ${value}`).join('  ·  '));
+    para(claimFactsLine(claim));
 
     if (claim.verdict && claim.verdict.rationaleBlocks.length) {
       heading('Rationale');
