@@ -29,6 +29,11 @@ export interface WorkspaceSlice {
   createArticle(input: NewArticle): Promise<Article>;
   deleteArticle(id: string): Promise<Removed>;
   restoreDeleted(removed: Removed): Promise<void>;
+  /**
+   * "Undo" of a delete: the history's undo while the delete (`label`) is still the latest
+   * step (it also brings back links the delete cut), else put the deleted things back.
+   */
+  undoDelete(label: string, removed: Removed): Promise<'undone' | 'restored'>;
   createClaim(articleId: string, start: number, end: number): Promise<Claim>;
   /** Accepts several suggested sentences of one article as claims, in one save. */
   createClaims(articleId: string, spans: readonly Span[]): Promise<Claim[]>;

@@ -105,11 +105,7 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
           action: {
             label: 'Undo',
             run: async () => {
-              // The history's undo while the delete is the latest step (it also restores the
-              // duplicate links the delete cut); otherwise put the claims back.
-              await get().refreshHistory();
-              if (get().history.undoLabel === `Delete ${plural(ids.length, 'claim')}`) await get().undo();
-              else await get().restoreDeleted(removed);
+              await get().undoDelete(`Delete ${plural(ids.length, 'claim')}`, removed);
               // What came back is ticked again, ready for the next bulk action.
               set({ selectedIds: new Set(removed.claims.map((c) => c.id)) });
             },

@@ -45,17 +45,11 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         get().pushToast({ kind: 'info', message: 'Other changes were made since. Use Undo (Ctrl/Cmd+Z) to step back through them.' });
       },
     });
-    /**
-     * "Undo" on a delete's toast: the history's undo while the delete is still the latest
-     * step (it also brings back links the delete cut), else put the deleted things back.
-     */
+    /** "Undo" on a delete's toast (see `undoDelete`); an undone delete selects what came back. */
     const undoOrRestore = (label: string, removed: Removed) => ({
       label: 'Undo',
       run: async () => {
-        await get().refreshHistory();
-        if (get().history.undoLabel !== label) return get().restoreDeleted(removed);
-        await get().undo();
-        set(selectionOf(removed));
+        if ((await get().undoDelete(label, removed)) === 'undone') set(selectionOf(removed));
       },
     });
 
@@ -144,6 +138,16 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
         const restored = await get().perform('Could not undo the delete', () => client.restoreDeleted(removed));
         patchWorkspace((ws) => restoreEntities(ws, restored), selectionOf(restored));
         get().pushToast({ kind: 'success', message: 'Restored.' });
+      },
+
+      async undoDelete(label, removed) {
+        await get().refreshHistory();
+        if (get().history.undoLabel !== label) {
+          await get().restoreDeleted(removed);
+          return 'restored';
+        }
+        await get().undo();
+        return 'undone';
       },
 
       async createClaim(articleId, start, end) {
