@@ -11,7 +11,8 @@ const NONE: readonly never[] = Object.freeze([]);
 interface BulkBarProps {
   /** The ticked claims that are shown (what the actions apply to). */
   ids: readonly string[];
-  claimsById: ReadonlyMap<string, Claim>;
+  /** The same claims. */
+  claims: readonly Claim[];
   /** Called when the bar is about to go away under the focus (delete, clear). */
   onDone(): void;
 }
@@ -20,13 +21,13 @@ interface BulkBarProps {
  * What can be done to every ticked claim at once. Each change is one API call; the claims
  * stay ticked afterwards, so several changes can follow one another.
  */
-export function BulkBar({ ids, claimsById, onDone }: BulkBarProps) {
+export function BulkBar({ ids, claims, onDone }: BulkBarProps) {
   const id = useId();
   const { bulkUpdateClaims, bulkDeleteClaims, clearSelection } = useActions();
   const allClaims = useAppStore((s) => s.workspace?.claims ?? NONE);
   const knownPeople = useAppStore((s) => s.workspace?.settings.assignees ?? NONE);
   const people = useMemo(() => assigneesInUse(allClaims, knownPeople), [allClaims, knownPeople]);
-  const selectedTags = useMemo(() => tagsInUse(ids.map((i) => claimsById.get(i)).filter((c): c is Claim => c !== undefined)), [ids, claimsById]);
+  const selectedTags = useMemo(() => tagsInUse(claims), [claims]);
   const [assignee, setAssignee] = useState('');
   const [tag, setTag] = useState('');
 

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useCommand } from '../commands/react';
 import { useActions, useAppStore, useStoreApi } from '../store/react';
-import { hasActiveFilters, indexById } from './claim-query';
+import { hasActiveFilters } from './claim-query';
 import { BulkBar } from './BulkBar';
 import { ClaimsBoard } from './ClaimsBoard';
 import { ClaimsTable } from './ClaimsTable';
@@ -27,8 +27,8 @@ export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
   useCommand('next-claim', () => step(1), () => shown.length > 0);
   useCommand('previous-claim', () => step(-1), () => shown.length > 0);
 
-  const claimsById = useMemo(() => indexById(shown), [shown]);
-  const ticked = useMemo(() => (selectedIds.size ? shown.filter((c) => selectedIds.has(c.id)).map((c) => c.id) : []), [shown, selectedIds]);
+  const tickedClaims = useMemo(() => (selectedIds.size ? shown.filter((c) => selectedIds.has(c.id)) : []), [shown, selectedIds]);
+  const ticked = useMemo(() => tickedClaims.map((c) => c.id), [tickedClaims]);
 
   let body;
   if (total === 0) {
@@ -67,7 +67,7 @@ export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
   return (
     <main className="pane claims-views" aria-label="All claims" ref={main} tabIndex={-1}>
       <FilterBar shownCount={shown.length} total={total} />
-      {ticked.length > 0 && <BulkBar ids={ticked} claimsById={claimsById} onDone={() => main.current?.focus()} />}
+      {ticked.length > 0 && <BulkBar ids={ticked} claims={tickedClaims} onDone={() => main.current?.focus()} />}
       <div className="claims-views-body">{body}</div>
     </main>
   );
