@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './services/paths';
-import { DataFolderBusyError, WorkspaceStore } from './services/store';
-import { NewerDataFileError } from './services/json-file';
+import { openFailure, WorkspaceStore } from './services/store';
 import { createServiceHandlers } from './services/handlers';
 import { startBrowserServer } from './services/browser-server';
 import { version } from '../../package.json';
@@ -28,9 +27,7 @@ async function main(): Promise<void> {
   try {
     store = await WorkspaceStore.open(dataDir, { kind: 'browser' });
   } catch (error) {
-    // Busy: another Fact-check Desk has the folder open; the message says which and what to do.
-    if (error instanceof DataFolderBusyError || error instanceof NewerDataFileError) fail(error.message);
-    fail(`${(error as Error).message}\nNothing was changed. Move the file aside or pass --data-dir with another folder.`);
+    fail(openFailure(error).message);
   }
 
   let server;

@@ -17,12 +17,12 @@ import { migrateWorkspaceJson } from '../../../shared/domain/migrations/index';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { HistoryResult, HistoryState, StartupNotice } from '../../../shared/api/contract';
 import { DATA_FILE_NAME } from './paths';
-import { DamagedDataFileError, DataFileError, tempFileTarget, ValidatedJsonFile, writeFileAtomic, type LoadedFile } from './json-file';
+import { DamagedDataFileError, DataFileError, NewerDataFileError, tempFileTarget, ValidatedJsonFile, writeFileAtomic, type LoadedFile } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { ApiError } from '../../../shared/api/result';
 import { changesOf, checkChange, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
 import { auditEntries, checkAuditEntries } from './audit';
-import { DataFolderLock, type LockKind } from './data-lock';
+import { DataFolderBusyError, DataFolderLock, type LockKind } from './data-lock';
 import { BACKUP_DIR_NAME, Backups, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups';
 import { copyAside, newestValidBackup, NOTICE_FILE_NAME, readNotice, recoveryNotice, removeNotice, writeNotice } from './recovery';
 
@@ -122,6 +122,18 @@ const openFiles = new Set<string>();
 
 /** What the in-memory workspace holds in place of the audit log (which the store keeps beside it). */
 const NO_AUDIT: readonly AuditEntry[] = Object.freeze([]);
+
+/**
+ * Why `WorkspaceStore.open` failed, for the person starting the app or browser mode: a
+ * title and what happened, and, unless another process simply has the folder (busy) or the
+ * file is a newer version's (update the app), what to do about it.
+ */
+export function openFailure(error: unknown): { title: string; message: string } {
+  if (error instanceof DataFolderBusyError) return { title: 'Fact-check Desk is already open', message: error.message };
+  const title = 'Fact-check Desk cannot open its data';
+  if (error instanceof NewerDataFileError) return { title, message: error.message };
+  return { title, message: `${(error as Error).message}\n\nNothing was changed. Move the file aside or start with --data-dir pointing to another folder.` };
+}
 
 /** The data file's reader: JSON, migrations from older versions, then the schema. */
 export function workspaceFile(file: string): ValidatedJsonFile<Workspace> {

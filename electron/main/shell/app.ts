@@ -1,8 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { APP_NAME, resolveDataDir } from '../services/paths';
-import { DataFolderBusyError, WorkspaceStore } from '../services/store';
-import { NewerDataFileError } from '../services/json-file';
+import { openFailure, WorkspaceStore } from '../services/store';
 import { createServiceHandlers } from '../services/handlers';
 import { createHostHandlers } from './host-handlers';
 import { createSenderCheck, registerIpc } from './ipc';
@@ -48,14 +47,8 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
   try {
     store = await WorkspaceStore.open(dataDir, { kind: 'desktop' });
   } catch (error) {
-    if (error instanceof DataFolderBusyError) {
-      // Browser mode or the command line has the folder open: say which, nothing else is wrong.
-      dialog.showErrorBox('Fact-check Desk is already open', error.message);
-    } else if (error instanceof NewerDataFileError) {
-      dialog.showErrorBox('Fact-check Desk cannot open its data', error.message);
-    } else {
-      dialog.showErrorBox('Fact-check Desk cannot open its data', `${(error as Error).message}\n\nNothing was changed. Move the file aside or start with --data-dir pointing to another folder.`);
-    }
+    const { title, message } = openFailure(error);
+    dialog.showErrorBox(title, message);
     app.exit(1);
     return undefined;
   }
