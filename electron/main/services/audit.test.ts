@@ -2,16 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { type AuditEntry, Workspace } from '../../../shared/domain/schemas';
 import { WorkspaceStore } from './store';
-import { articleWithClaims, callerFor, expectRefused, TestClock, value, withApi, withTempDir, type Call } from './test-helpers';
+import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, callerFor, expectRefused, TestClock, value, withApi, withTempDir, type Call } from './test-helpers';
 
-const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
 
-const SPANS = [
-  { start: 0, end: 27 },
-  { start: 28, end: 61 },
-  { start: 62, end: 80 },
-] as const;
-const setup = (call: Call) => articleWithClaims(call, TEXT, SPANS);
+const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
 /** The entries' [action, field, from, to], for compact expectations. */
 const rows = (entries: readonly AuditEntry[]) => entries.map((e) => [e.action, e.field, e.from, e.to]);

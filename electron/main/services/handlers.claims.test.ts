@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import type { Claim } from '../../../shared/domain/schemas';
 import type { WorkspaceStore } from './store';
-import { articleWithClaims, expectRefused, value, withApi, type Call } from './test-helpers';
+import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, value, withApi, type Call } from './test-helpers';
 
-const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
-const SPANS = [
-  { start: 0, end: 27 },
-  { start: 28, end: 61 },
-  { start: 62, end: 80 },
-] as const;
 
-const setup = (call: Call) => articleWithClaims(call, TEXT, SPANS);
+const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
 const claimOf = (store: WorkspaceStore, id: string): Claim | undefined => store.data.claims.find((c) => c.id === id);
 
@@ -123,7 +117,7 @@ describe('mergeClaims', () => {
       expect(removedId).toBe(a);
       expect(claimOf(store, a)).toBeUndefined();
       expect(claimOf(store, b)).toEqual(claim);
-      expect(claim.quote).toMatchObject({ exact: TEXT.slice(0, 61), start: 0, end: 61, prefix: '', suffix: ' The mayor said so.' });
+      expect(claim.quote).toMatchObject({ exact: BUDGET_TEXT.slice(0, 61), start: 0, end: 61, prefix: '', suffix: ' The mayor said so.' });
       expect(claim.text).toBe('Unemployment fell to 3.1% in May. Spending rose 4% this year.');
       expect(claim.tags).toEqual(['jobs', 'economy', 'budget']);
       expect(claim.sources).toEqual([
@@ -164,7 +158,7 @@ describe('mergeClaims', () => {
       const elsewhere = value(await call('createClaim', { articleId: other.id, start: 0, end: 7 }));
       await expectRefused(call, store, 'mergeClaims', { keepId: ids[0], mergeId: elsewhere.id }, 'invalid_input', /Only claims of the same article can be merged/);
       await expectRefused(call, store, 'mergeClaims', { keepId: ids[0], mergeId: ids[0] }, 'invalid_input', /cannot be merged into itself/);
-      value(await call('editArticleText', { id: article.id, text: TEXT.replace('The mayor said so.', 'The mayor denied it.') }));
+      value(await call('editArticleText', { id: article.id, text: BUDGET_TEXT.replace('The mayor said so.', 'The mayor denied it.') }));
       expect(claimOf(store, ids[2])!.anchor).toBe('orphaned');
       await expectRefused(call, store, 'mergeClaims', { keepId: ids[0], mergeId: ids[2] }, 'invalid_input', /orphaned/);
     });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { archiveUrl } from '../../../shared/sources/url';
-import { articleWithClaims, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
+import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
 
-const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
 
-const SPANS = [
-  { start: 0, end: 27 },
-  { start: 28, end: 61 },
-  { start: 62, end: 80 },
-] as const;
-const setup = async (call: Call) => (await articleWithClaims(call, TEXT, SPANS)).ids;
+const setup = async (call: Call) => (await articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS)).ids;
 
 describe('the source library', () => {
   it('adds a source with every field, the accessed time and its archive link', async () => {

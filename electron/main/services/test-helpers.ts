@@ -70,6 +70,14 @@ export async function expectRefused(call: Call, store: WorkspaceStore, method: M
   expect(store.history()).toEqual(history);
 }
 
+/** The article most handler tests start from: three sentences, one claim each (BUDGET_SPANS). */
+export const BUDGET_TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
+export const BUDGET_SPANS = [
+  { start: 0, end: 27 },
+  { start: 28, end: 61 },
+  { start: 62, end: 80 },
+] as const;
+
 /** Adds an article of `text` (titled "Budget") and one claim per span, through the API: the article and the claims' ids, in span order. */
 export async function articleWithClaims<const S extends readonly Span[]>(call: Call, text: string, spans: S): Promise<{ article: Article; ids: { -readonly [K in keyof S]: string } }> {
   const article = value(await call('createArticle', { title: 'Budget', text }));
