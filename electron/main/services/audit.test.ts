@@ -4,7 +4,6 @@ import { type AuditEntry, Workspace } from '../../../shared/domain/schemas';
 import { WorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, callerFor, expectRefused, TestClock, value, withApi, withTempDir, type Call } from './test-helpers';
 
-
 const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
 /** The entries' [action, field, from, to], for compact expectations. */

@@ -5,7 +5,6 @@ import type { Claim } from '../../../shared/domain/schemas';
 import type { WorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, value, withApi, type Call } from './test-helpers';
 
-
 const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
 const claimOf = (store: WorkspaceStore, id: string): Claim | undefined => store.data.claims.find((c) => c.id === id);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { archiveUrl } from '../../../shared/sources/url';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
 
-
 const setup = async (call: Call) => (await articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS)).ids;
 
 describe('the source library', () => {
