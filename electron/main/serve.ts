@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './services/paths';
-import { openFailure, WorkspaceStore } from './services/store';
+import { openFailure, LowdbWorkspaceStore } from './services/store';
+import type { WorkspaceStore } from './services/store-interface';
 import { createServiceHandlers } from './services/handlers';
 import { startBrowserServer } from './services/browser-server';
 import { version } from '../../package.json';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv, process.env, () => defaultUserDataDir());
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.open(dataDir, { kind: 'browser' });
+    store = await LowdbWorkspaceStore.open(dataDir, { kind: 'browser' });
   } catch (error) {
     fail(openFailure(error).message);
   }

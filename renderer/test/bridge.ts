@@ -10,11 +10,11 @@ import { createBridge } from '../../shared/api/bridge';
 import type { FactcheckBridge, Handlers, HostMethod, ParsedInput } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { createServiceHandlers } from '../../electron/main/services/handlers';
-import { WorkspaceStore } from '../../electron/main/services/store';
+import { LowdbWorkspaceStore } from '../../electron/main/services/store';
 
 export interface TestBridge {
   bridge: FactcheckBridge;
-  store: WorkspaceStore;
+  store: LowdbWorkspaceStore;
   saved: ParsedInput<'saveFile'>[];
   opened: string[];
   dispose(): Promise<void>;
@@ -24,7 +24,7 @@ export interface TestBridge {
 export async function createTestBridge(prepare?: (dataDir: string) => Promise<void>): Promise<TestBridge> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-renderer-'));
   await prepare?.(dir);
-  const store = await WorkspaceStore.open(dir);
+  const store = await LowdbWorkspaceStore.open(dir);
   const saved: ParsedInput<'saveFile'>[] = [];
   const opened: string[] = [];
   const host: Handlers<HostMethod> = {

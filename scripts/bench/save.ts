@@ -1,6 +1,6 @@
 /**
  * Bench part "save": how long a save through the workspace store takes (an `update` on a
- * WorkspaceStore, resolved when the change is on disk: temp file, fsync, rename, fsync of
+ * LowdbWorkspaceStore, resolved when the change is on disk: temp file, fsync, rename, fsync of
  * the folder) against the floor of any save, `JSON.stringify` + `writeFile` + `rename`, on
  * the same workspace in the same folder; and how many disk writes a burst of 1,000 edits
  * costs, against 1,000 edits saved one at a time.
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PRIORITIES, Workspace } from '../../shared/domain/schemas';
 import { writeFileAtomic } from '../../electron/main/services/json-file';
 import { DATA_FILE_NAME } from '../../electron/main/services/paths';
-import { WorkspaceStore, workspaceFile } from '../../electron/main/services/store';
+import { LowdbWorkspaceStore, workspaceFile } from '../../electron/main/services/store';
 import { generateLargeWorkspace } from '../seed/generate-workspace';
 import { row, type PartResult, type Row } from './report';
 import type { PartOptions } from './part';
@@ -55,7 +55,7 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** One claim's priority, moved to the next level: a real edit, validated, audited and saved. */
-function bump(store: WorkspaceStore, k: number): Promise<unknown> {
+function bump(store: LowdbWorkspaceStore, k: number): Promise<unknown> {
   return store.update('Set priority', (draft) => {
     const claim = draft.claims[k % draft.claims.length]!;
     claim.priority = PRIORITIES[(PRIORITIES.indexOf(claim.priority) + 1) % PRIORITIES.length]!;
@@ -83,7 +83,7 @@ interface SaveTimes {
 }
 
 /** Median save times, the three ways interleaved round by round so drift hits them alike. */
-async function measureSaves(root: string, label: string, ws: Workspace, rounds: number, progress: PartOptions['progress']): Promise<{ times: SaveTimes; store: WorkspaceStore }> {
+async function measureSaves(root: string, label: string, ws: Workspace, rounds: number, progress: PartOptions['progress']): Promise<{ times: SaveTimes; store: LowdbWorkspaceStore }> {
   // The store's own writer, timed: splits each save into the write and everything else.
   let writeMs = 0;
   const writeFile = async (file: string, text: string) => {
@@ -91,7 +91,7 @@ async function measureSaves(root: string, label: string, ws: Workspace, rounds: 
     await writeFileAtomic(file, text);
     writeMs = performance.now() - started;
   };
-  const store = await WorkspaceStore.open(await seedFolder(root, `${label}-store`, ws), { kind: 'cli', writeFile });
+  const store = await LowdbWorkspaceStore.open(await seedFolder(root, `${label}-store`, ws), { kind: 'cli', writeFile });
   const floorDir = await seedFolder(root, `${label}-floor`, ws);
   const floorFile = path.join(floorDir, DATA_FILE_NAME);
   const fsyncDir = await seedFolder(root, `${label}-fsync`, ws);
@@ -146,9 +146,9 @@ export async function run({ quick, progress }: PartOptions): Promise<PartResult>
     { label: quick ? '100 kB' : '1 MB', bytes: quick ? 1e5 : 1e6, rounds: quick ? 5 : 30 },
     { label: quick ? '1 MB' : '10 MB', bytes: quick ? 1e6 : 10e6, rounds: quick ? 3 : 15 },
   ];
-  const stores: WorkspaceStore[] = [];
+  const stores: LowdbWorkspaceStore[] = [];
   try {
-    let burstStore: WorkspaceStore | null = null;
+    let burstStore: LowdbWorkspaceStore | null = null;
     for (const size of sizes) {
       progress(`save ${size.label}: generating the workspace`);
       const { ws, claims, fileBytes } = workspaceOfSize(size.bytes);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './run';
 import { exportCommand } from './export';
 import { callerFor, TestClock, value, withTempDir } from '../services/test-helpers';
-import { WorkspaceStore } from '../services/store';
+import { LowdbWorkspaceStore } from '../services/store';
 import { seedExport, type Seeded } from '../services/export/test-fixture';
 import { EXPORT_FORMATS } from '../../../shared/api/contract';
 
@@ -25,7 +25,7 @@ function io() {
 /** A data folder seeded through the app's API, closed again (the CLI opens it read-only). */
 async function seededFolder(dir: string, clock: TestClock): Promise<Seeded & { dataDir: string }> {
   const dataDir = path.join(dir, 'data');
-  const store = await WorkspaceStore.open(dataDir, { now: clock.now });
+  const store = await LowdbWorkspaceStore.open(dataDir, { now: clock.now });
   try {
     return { ...(await seedExport(callerFor(store))), dataDir };
   } finally {
@@ -42,7 +42,7 @@ describe('cli export', () => {
       const before = await readFile(dataFile);
       const modified = (await stat(dataFile)).mtimeMs;
 
-      const app = await WorkspaceStore.open(dataDir, { now: clock.now });
+      const app = await LowdbWorkspaceStore.open(dataDir, { now: clock.now });
       try {
         const call = callerFor(app);
         for (const format of EXPORT_FORMATS) {
@@ -106,7 +106,7 @@ describe('cli export', () => {
     await withTempDir(async (dir) => {
       const clock = new TestClock();
       const { dataDir, articleId } = await seededFolder(dir, clock);
-      const app = await WorkspaceStore.open(dataDir, { now: clock.now });
+      const app = await LowdbWorkspaceStore.open(dataDir, { now: clock.now });
       try {
         const root = new URL('../../../', import.meta.url).pathname;
         const out = path.join(dir, 'report.pdf');

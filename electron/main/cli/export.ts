@@ -8,7 +8,8 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_FORMATS, ReportOptions, type ExportFormat } from '../../../shared/api/contract';
 import { exportReport } from '../services/export/index';
-import { WorkspaceStore } from '../services/store';
+import { LowdbWorkspaceStore } from '../services/store';
+import type { WorkspaceStore } from '../services/store-interface';
 import { defaultUserDataDir, readOption, resolveDataDir } from '../services/paths';
 import { InputError, UsageError, type CliIo } from './commands';
 
@@ -50,13 +51,13 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<void>
   const now = io.now ?? clockFrom(env);
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.openReadOnly(dataDir, { now });
+    store = await LowdbWorkspaceStore.openReadOnly(dataDir, { now });
   } catch (error) {
     throw new InputError((error as Error).message);
   }
   try {
     const request = { articleId, format, options, ...(claims !== undefined ? { claimIds: claims.split(',').map((id) => id.trim()).filter(Boolean) } : {}) };
-    const file = await exportReport({ workspace: store.data, audit: store.audit }, request, store.timestamp());
+    const file = await exportReport({ workspace: store.data, audit: await store.readAudit() }, request, store.timestamp());
     const bytes = Buffer.from(file.content, file.encoding);
     try {
       await writeFile(target, bytes);

@@ -114,7 +114,7 @@ describe('cli import', () => {
       const script = path.join(dir, 'holder.mts');
       await writeFile(
         script,
-        `import { WorkspaceStore } from ${JSON.stringify(storeModule)};\nawait WorkspaceStore.open(process.argv[2]!, { kind: 'browser' });\nconsole.log('ready');\nsetInterval(() => {}, 1000);\n`,
+        `import { LowdbWorkspaceStore } from ${JSON.stringify(storeModule)};\nawait LowdbWorkspaceStore.open(process.argv[2]!, { kind: 'browser' });\nconsole.log('ready');\nsetInterval(() => {}, 1000);\n`,
       );
       const holder = spawn(process.execPath, ['--import', 'tsx', script, data], { stdio: ['ignore', 'pipe', 'inherit'] });
       try {

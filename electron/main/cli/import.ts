@@ -12,7 +12,8 @@ import type { Article } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers';
 import { formatOf, importBytes, tooBig, WebImports, type WebLimits } from '../services/import/index';
 import { APP_NAME, defaultUserDataDir, resolveDataDir } from '../services/paths';
-import { WorkspaceStore } from '../services/store';
+import { LowdbWorkspaceStore } from '../services/store';
+import type { WorkspaceStore } from '../services/store-interface';
 import { InputError, UsageError, type CliIo } from './commands';
 import { version } from '../../../package.json';
 
@@ -36,7 +37,7 @@ export async function importCommand(args: string[], io: ImportIo): Promise<void>
   const dataDir = resolveDataDir(args, io.env ?? process.env, defaultUserDataDir);
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.open(dataDir, { kind: 'cli' });
+    store = await LowdbWorkspaceStore.open(dataDir, { kind: 'cli' });
   } catch (error) {
     throw new InputError((error as Error).message);
   }

@@ -23,7 +23,7 @@ import { dispatch } from '../../../shared/api/dispatch';
 import { API_ERROR_CODES, type ApiResult } from '../../../shared/api/result';
 import { createServiceHandlers } from '../services/handlers';
 import { webImports } from '../services/import/index';
-import type { WorkspaceStore } from '../services/store';
+import type { LowdbWorkspaceStore } from '../services/store';
 import { anyValue, arbitraryFor, HOSTILE_STRINGS } from './fuzz-support';
 import { createSeed, OFFLINE_URL_POOL, openCopy, type Seed } from './seed';
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 /** The service handlers on `store` and the desktop's host handlers with the dialog cancelled (it records what it was offered). */
-function handlersFor(store: WorkspaceStore) {
+function handlersFor(store: LowdbWorkspaceStore) {
   resetFake();
   const offered: string[] = [];
   fake.electron.dialog.showSaveDialog.mockImplementation(async (options: { defaultPath: string }) => {
@@ -76,14 +76,14 @@ interface Before {
   history: unknown;
 }
 
-async function snapshot(store: WorkspaceStore): Promise<Before> {
+async function snapshot(store: LowdbWorkspaceStore): Promise<Before> {
   return { bytes: await readFile(store.file), data: store.data, audit: store.audit.length, history: store.history() };
 }
 
 const label = (method: unknown) => (typeof method === 'string' ? method : typeof method);
 
 /** Every property the issue asks of one call's answer. */
-async function checkAnswer(store: WorkspaceStore, method: unknown, result: ApiResult<unknown>, before: Before, refusals: readonly string[]): Promise<void> {
+async function checkAnswer(store: LowdbWorkspaceStore, method: unknown, result: ApiResult<unknown>, before: Before, refusals: readonly string[]): Promise<void> {
   counts.calls++;
   expect(result, 'an ApiResult').toBeTypeOf('object');
   expect(typeof result.ok).toBe('boolean');
@@ -110,7 +110,7 @@ async function checkAnswer(store: WorkspaceStore, method: unknown, result: ApiRe
 }
 
 /** Inputs for one method: valid-shaped, the same with hostile values and keys, anything. */
-function inputsFor(method: MethodName, store: WorkspaceStore) {
+function inputsFor(method: MethodName, store: LowdbWorkspaceStore) {
   const pools = method === 'startUrlImport' ? { ...seed.pools, urls: OFFLINE_URL_POOL, randomWebUrls: false } : seed.pools;
   const live = { ...pools, ids: [...new Set([...pools.ids, ...store.data.articles.map((a) => a.id), ...store.data.claims.map((c) => c.id)])] };
   const schema = contract[method].input;

@@ -11,7 +11,7 @@ import type { Handlers, MethodName } from '../../../shared/api/contract';
 import type { Claim, Source } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers';
 import { DATA_FILE_NAME } from '../services/paths';
-import { WorkspaceStore } from '../services/store';
+import { LowdbWorkspaceStore } from '../services/store';
 import { value } from '../services/test-helpers';
 import type { FuzzPools } from './fuzz-support';
 
@@ -64,7 +64,7 @@ export const OFFLINE_URL_POOL: readonly string[] = [
 
 export async function createSeed(): Promise<Seed> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-security-seed-'));
-  const store = await WorkspaceStore.open(dir, { kind: 'browser' });
+  const store = await LowdbWorkspaceStore.open(dir, { kind: 'browser' });
   const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' });
   const call = <M extends MethodName>(method: M, input: unknown) => dispatch(handlers as Partial<Handlers<M>>, method, input);
   try {
@@ -133,11 +133,11 @@ export async function createSeed(): Promise<Seed> {
 }
 
 /** A store over a fresh copy of the seeded workspace, in its own temp folder. */
-export async function openCopy(seed: Seed): Promise<{ store: WorkspaceStore; dir: string; remove(): Promise<void> }> {
+export async function openCopy(seed: Seed): Promise<{ store: LowdbWorkspaceStore; dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-security-'));
   await mkdir(dir, { recursive: true });
   await copyFile(path.join(seed.dir, DATA_FILE_NAME), path.join(dir, DATA_FILE_NAME));
-  const store = await WorkspaceStore.open(dir, { kind: 'browser' });
+  const store = await LowdbWorkspaceStore.open(dir, { kind: 'browser' });
   return {
     store,
     dir,

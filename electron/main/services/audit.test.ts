@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { type AuditEntry, Workspace } from '../../../shared/domain/schemas';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, callerFor, expectRefused, TestClock, value, withApi, withTempDir, type Call } from './test-helpers';
 
 const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
@@ -159,7 +159,7 @@ describe('the audit history', () => {
 
   it('survives a restart: it is in the file', async () => {
     await withTempDir(async (dir) => {
-      let store = await WorkspaceStore.open(dir);
+      let store = await LowdbWorkspaceStore.open(dir);
       let call = callerFor(store);
       const { ids } = await setup(call);
       value(await call('updateSettings', { patch: { currentEditor: 'Al' } }));
@@ -169,7 +169,7 @@ describe('the audit history', () => {
       expect(before).toHaveLength(3);
       await store.close();
 
-      store = await WorkspaceStore.open(dir);
+      store = await LowdbWorkspaceStore.open(dir);
       call = callerFor(store);
       expect(value(await call('getClaimHistory', { claimId: ids[0] }))).toEqual(before);
       expect(value(await call('getWorkspace', {})).audit).toEqual([]);

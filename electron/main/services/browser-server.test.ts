@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, injectBridge, type BrowserServer } from './browser-server';
 import { createServiceHandlers } from './handlers';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 
@@ -34,7 +34,7 @@ function request(port: number, options: { path?: string; method?: string; header
 
 describe('browser-mode server', () => {
   let dir: string;
-  let store: WorkspaceStore;
+  let store: LowdbWorkspaceStore;
   let server: BrowserServer;
   let port: number;
   const auth = () => ({ 'x-factcheck-token': TOKEN });
@@ -49,7 +49,7 @@ describe('browser-mode server', () => {
     await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
     await writeFile(path.join(dir, 'secret.txt'), 'not for the web');
     await writeFile(path.join(dir, 'bridge.cjs'), 'window.bridgeLoaded = true;');
-    store = await WorkspaceStore.open(path.join(dir, 'data'));
+    store = await LowdbWorkspaceStore.open(path.join(dir, 'data'));
     server = await startBrowserServer({
       handlers: createServiceHandlers(store, { name: 'Fact-check Desk', version: 't', mode: 'browser' }),
       rendererDir,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DataFolderBusyError, LOCK_FILE_NAME, WorkspaceStore, type LockInfo } from './store';
+import { DataFolderBusyError, LOCK_FILE_NAME, LowdbWorkspaceStore, type LockInfo } from './store';
 import { DataFileError } from './json-file';
 import { withTempDir } from './test-helpers';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
@@ -14,11 +14,11 @@ const storeModule = fileURLToPath(new URL('./store.ts', import.meta.url));
 
 /**
  * Another process with the folder open: node (through tsx) runs a tiny script that opens
- * a real WorkspaceStore, says "ready", and waits; `mode` says how it ends when told to.
+ * a real LowdbWorkspaceStore, says "ready", and waits; `mode` says how it ends when told to.
  */
 async function holder(dir: string, script: string): Promise<{ child: ChildProcess; ready: Promise<string> }> {
   const file = path.join(dir, 'holder.mts');
-  await writeFile(file, `import { WorkspaceStore } from ${JSON.stringify(storeModule)};\n${script}\n`);
+  await writeFile(file, `import { LowdbWorkspaceStore } from ${JSON.stringify(storeModule)};\n${script}\n`);
   const child = spawn(process.execPath, ['--import', 'tsx', file, path.join(dir, 'data')], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -40,7 +40,7 @@ const exited = (child: ChildProcess) =>
   });
 
 const HOLD = `
-const store = await WorkspaceStore.open(process.argv[2]!, { kind: 'browser' });
+const store = await LowdbWorkspaceStore.open(process.argv[2]!, { kind: 'browser' });
 console.log('ready');
 process.stdin.on('data', async (line) => {
   if (String(line).startsWith('close')) { await store.close(); process.exit(0); }
@@ -58,7 +58,7 @@ describe('one writer per data folder', () => {
         const lock = JSON.parse(await readFile(path.join(data, LOCK_FILE_NAME), 'utf8')) as LockInfo;
         expect(lock).toEqual({ pid: child.pid, hostname: os.hostname(), startedAt: expect.any(String), kind: 'browser' });
 
-        const refusal = await WorkspaceStore.open(data, { kind: 'cli' }).catch((e: unknown) => e);
+        const refusal = await LowdbWorkspaceStore.open(data, { kind: 'cli' }).catch((e: unknown) => e);
         expect(refusal).toBeInstanceOf(DataFolderBusyError);
         const message = (refusal as Error).message;
         expect(message).toMatch(
@@ -71,7 +71,7 @@ describe('one writer per data folder', () => {
         child.stdin!.write('close\n');
         await exited(child);
         expect(existsSync(path.join(data, LOCK_FILE_NAME))).toBe(false);
-        const store = await WorkspaceStore.open(data);
+        const store = await LowdbWorkspaceStore.open(data);
         await store.close();
       } finally {
         child.kill('SIGKILL');
@@ -99,7 +99,7 @@ describe('one writer per data folder', () => {
       const stale = JSON.parse(await readFile(path.join(data, LOCK_FILE_NAME), 'utf8')) as LockInfo;
       expect(stale.pid).toBe(child.pid);
 
-      const store = await WorkspaceStore.open(data, { kind: 'cli' });
+      const store = await LowdbWorkspaceStore.open(data, { kind: 'cli' });
       const lock = JSON.parse(await readFile(path.join(data, LOCK_FILE_NAME), 'utf8')) as LockInfo;
       expect(lock).toMatchObject({ pid: process.pid, kind: 'cli' });
       await store.close();
@@ -112,7 +112,7 @@ describe('one writer per data folder', () => {
       // The parent process is alive, but it started long after 2001: it cannot be the one that took this lock.
       const info: LockInfo = { pid: process.ppid, hostname: os.hostname(), startedAt: '2001-01-01T00:00:00.000Z', kind: 'desktop' };
       await writeFile(path.join(dir, LOCK_FILE_NAME), JSON.stringify(info));
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await store.close();
     });
   });
@@ -121,7 +121,7 @@ describe('one writer per data folder', () => {
     await withTempDir(async (dir) => {
       const info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: '2001-01-01T00:00:00.000Z', kind: 'desktop' };
       await writeFile(path.join(dir, LOCK_FILE_NAME), JSON.stringify(info));
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await store.close();
     });
   });
@@ -133,7 +133,7 @@ describe('one writer per data folder', () => {
       const old = new Date(Date.now() - 60_000);
       const { utimes } = await import('node:fs/promises');
       await utimes(file, old, old);
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid });
       await store.close();
     });
@@ -143,7 +143,7 @@ describe('one writer per data folder', () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, LOCK_FILE_NAME);
       await writeFile(file, JSON.stringify({ pid: 4242, hostname: 'newsroom-laptop-7', startedAt: '2026-11-24T08:00:00.000Z', kind: 'desktop' }));
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(
+      await expect(LowdbWorkspaceStore.open(dir)).rejects.toThrow(
         new RegExp(`already open in Fact-check Desk on another computer \\(newsroom-laptop-7, process 4242, since .*\\)\\. Close it there first; if it is not running there any more, delete ${escape(file)}\\.$`),
       );
     });
@@ -152,20 +152,20 @@ describe('one writer per data folder', () => {
   it('releases the lock when opening fails (a file it cannot open), so nothing stays locked', async () => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, 'workspace.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1 }));
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(DataFileError);
+      await expect(LowdbWorkspaceStore.open(dir)).rejects.toThrow(DataFileError);
       expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
     });
   });
 
   it('opens read-only alongside a writer, without a lock, and refuses every change', async () => {
     await withTempDir(async (dir) => {
-      const writer = await WorkspaceStore.open(dir);
+      const writer = await LowdbWorkspaceStore.open(dir);
       await writer.update('Rename', (ws) => {
         ws.settings.organizationName = 'Riverton Fact Desk';
       });
       const lockBefore = await readFile(path.join(dir, LOCK_FILE_NAME), 'utf8');
 
-      const reader = await WorkspaceStore.openReadOnly(dir);
+      const reader = await LowdbWorkspaceStore.openReadOnly(dir);
       expect(reader.readOnly).toBe(true);
       expect(writer.readOnly).toBe(false);
       expect(reader.data).toEqual(writer.data);
@@ -182,7 +182,7 @@ describe('one writer per data folder', () => {
       await writer.update('Rename', (ws) => {
         ws.settings.organizationName = 'Desk 2';
       });
-      const second = await WorkspaceStore.openReadOnly(dir);
+      const second = await LowdbWorkspaceStore.openReadOnly(dir);
       expect(second.data.settings.organizationName).toBe('Desk 2');
       await second.close();
       await writer.close();
@@ -191,7 +191,7 @@ describe('one writer per data folder', () => {
 
   it('read-only opening refuses a folder without a workspace and writes nothing there', async () => {
     await withTempDir(async (dir) => {
-      await expect(WorkspaceStore.openReadOnly(dir)).rejects.toThrow(/there is no workspace in this folder/);
+      await expect(LowdbWorkspaceStore.openReadOnly(dir)).rejects.toThrow(/there is no workspace in this folder/);
       expect(existsSync(path.join(dir, 'workspace.json'))).toBe(false);
       expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
     });

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import type { Claim } from '../../../shared/domain/schemas';
-import type { WorkspaceStore } from './store';
+import type { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, value, withApi, type Call } from './test-helpers';
 
 const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
-const claimOf = (store: WorkspaceStore, id: string): Claim | undefined => store.data.claims.find((c) => c.id === id);
+const claimOf = (store: LowdbWorkspaceStore, id: string): Claim | undefined => store.data.claims.find((c) => c.id === id);
 
 describe('updateClaims (bulk triage)', () => {
   it('sets fields and adds/removes tags on every claim, tags deduplicated in order, as one step', async () => {

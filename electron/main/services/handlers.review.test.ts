@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../shared/api/contract';
 import { ratingPreset, suggestMapping } from '../../../shared/domain/rating-presets';
 import type { Claim } from '../../../shared/domain/schemas';
-import type { WorkspaceStore } from './store';
+import type { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
 
 const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so. Taxes went up twice.';
@@ -17,7 +17,7 @@ const LOCKED = 'This claim is published. Reopen it for correction first.';
 
 const setup = (call: Call) => articleWithClaims(call, TEXT, SPANS);
 
-const claimOf = (store: WorkspaceStore, id: string): Claim => store.data.claims.find((c) => c.id === id)!;
+const claimOf = (store: LowdbWorkspaceStore, id: string): Claim => store.data.claims.find((c) => c.id === id)!;
 
 /** A verdict and `sources` distinct sources: what the default rule asks before Ready. */
 async function makeReady(call: Call, id: string, sources = 1, ratingId = 'false') {

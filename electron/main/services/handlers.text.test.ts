@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../shared/domain/schemas';
 import { QUOTE_CONTEXT } from '../../../shared/domain/quote';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import { callerFor, value, withApi, withTempDir } from './test-helpers';
 
 const S1 = 'Spending rose 4% this year.';
@@ -66,7 +66,7 @@ describe('editArticleText', () => {
 
   it('keeps an orphaned claim through a reopen (full validation on read), exports it, and undo brings the old text back', async () => {
     await withTempDir(async (dir) => {
-      let store = await WorkspaceStore.open(dir);
+      let store = await LowdbWorkspaceStore.open(dir);
       const call = callerFor(store);
       const article = value(await call('createArticle', { title: 'Budget', text: TEXT }));
       value(await call('createClaim', { articleId: article.id, ...span(TEXT, S3) }));
@@ -82,7 +82,7 @@ describe('editArticleText', () => {
       value(await call('redo', {}));
       expect(store.data).toEqual(after);
       await store.close();
-      store = await WorkspaceStore.open(dir);
+      store = await LowdbWorkspaceStore.open(dir);
       expect(store.data).toEqual(after);
       expect(Workspace.safeParse(JSON.parse(await readFile(store.file, 'utf8'))).success).toBe(true);
       await store.close();

@@ -12,7 +12,7 @@ import { createAnchorer } from '../../../shared/anchoring/reanchor';
 import { exportReport } from './export/index';
 import { exportWorkspace, importBundle, restoreWorkspace } from './export/restore';
 import { importFile, webImports } from './import/index';
-import type { WorkspaceStore } from './store';
+import type { WorkspaceStore } from './store-interface';
 import { findArticle, listIds } from './lookup';
 
 export interface AppInfo {
@@ -486,7 +486,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     getHistory: () => store.settledHistory(),
 
     async exportReport(request) {
-      return exportReport({ workspace: store.data, audit: store.audit }, request, store.timestamp());
+      return exportReport({ workspace: store.data, audit: await store.readAudit() }, request, store.timestamp());
     },
 
     // Imports answer drafts and never write: the editor adds the article with createArticle.

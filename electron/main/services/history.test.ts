@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { HistoryResult } from '../../../shared/api/contract';
 import { Workspace } from '../../../shared/domain/schemas';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import { callerFor, TestClock, value, withApi, withTempDir, type Call } from './test-helpers';
 
 const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so.';
@@ -22,7 +22,7 @@ async function articleWithClaims(call: Call) {
 describe('undo and redo', () => {
   it('undo every kind of edit back to the start and redo them all, each step exactly, also on disk', async () => {
     await withTempDir(async (dir) => {
-      let store = await WorkspaceStore.open(dir);
+      let store = await LowdbWorkspaceStore.open(dir);
       const call = callerFor(store);
       const { article, ids } = await articleWithClaims(call);
       const [a, b, c] = ids;
@@ -60,7 +60,7 @@ describe('undo and redo', () => {
       }
       expect(store.history()).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Accept 3 suggestions', redoLabel: edits[0]![0] });
       await store.close();
-      store = await WorkspaceStore.open(dir);
+      store = await LowdbWorkspaceStore.open(dir);
       expect(store.data).toEqual(states[0]);
       // The history lives in memory: a reopened store starts without one.
       expect(store.history()).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
@@ -285,7 +285,7 @@ describe('undo and redo', () => {
 
   it('keeps the last 500 steps', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       for (let i = 0; i < 503; i++) {
         await store.update(`Step ${i}`, (ws) => {
           ws.settings.suggestionThreshold = (i % 100) / 100;

@@ -17,7 +17,7 @@ export class DataFileError extends Error {
   }
 }
 
-/** The file is not JSON, or not a workspace: damaged. WorkspaceStore.open sets it aside and restores a backup. */
+/** The file is not JSON, or not a workspace: damaged. LowdbWorkspaceStore.open sets it aside and restores a backup. */
 export class DamagedDataFileError extends DataFileError {
   constructor(file: string, reason: string) {
     super(file, reason);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import type { AuditEntry } from '../../../shared/domain/schemas';
 import { TestClock, withTempDir } from './test-helpers';
 import { newClaim } from '../../../shared/domain/new-claim';
@@ -15,11 +15,11 @@ const entry = (claimId: string, action: string, at = '2026-01-01T00:00:00.000Z')
   to: 'x',
 });
 
-describe('WorkspaceStore: history brought in from outside', () => {
+describe('LowdbWorkspaceStore: history brought in from outside', () => {
   it('appends imported entries before the ones the change produces, and keeps them on disk', async () => {
     await withTempDir(async (dir) => {
       const clock = new TestClock();
-      const store = await WorkspaceStore.open(dir, { now: clock.now });
+      const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
       const article = store.data.articles[0]!;
       const imported = [entry('claim00001', 'Add claim'), entry('claim00001', 'Change status')];
       await store.update(
@@ -47,7 +47,7 @@ describe('WorkspaceStore: history brought in from outside', () => {
 
   it('replaces the log with a backup’s, as one undoable step that swaps it back', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await store.update('Rename', (ws) => {
         ws.settings.organizationName = 'Desk';
       });
@@ -93,7 +93,7 @@ describe('WorkspaceStore: history brought in from outside', () => {
 
   it('leaves the log as it was when a change with imported entries is refused', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await expect(
         store.update(
           'Broken',

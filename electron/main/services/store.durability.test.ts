@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SaveError, WorkspaceStore } from './store';
+import { SaveError, LowdbWorkspaceStore } from './store';
 import { writeFileAtomic } from './json-file';
 import { DATA_FILE_NAME } from './paths';
 import { BACKUP_DIR_NAME } from './backups';
@@ -21,7 +21,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 const onDisk = (dir: string) => JSON.parse(readFileSync(path.join(dir, DATA_FILE_NAME), 'utf8')) as Workspace;
-const rename = (store: WorkspaceStore, name: string) =>
+const rename = (store: LowdbWorkspaceStore, name: string) =>
   store.update(`Rename to ${name}`, (ws) => {
     ws.settings.organizationName = name;
   });
@@ -50,10 +50,10 @@ function gatedWriter() {
   };
 }
 
-describe('WorkspaceStore: coalesced, acknowledged writes', () => {
+describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
   it('saves a burst of 1,000 edits in at most 3 writes, and acknowledges each edit only once a file holding it is on disk', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       const writesBefore = store.stats.writes;
       const late: number[] = [];
       const edits = Array.from({ length: 1_000 }, (_, i) =>
@@ -82,10 +82,10 @@ describe('WorkspaceStore: coalesced, acknowledged writes', () => {
     await withTempDir(async (dir) => {
       const gate = gatedWriter();
       gate.release(); // the first save (the sample workspace) goes through
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await store.close();
       const held = gatedWriter();
-      const reopened = await WorkspaceStore.open(dir, { writeFile: held.writer });
+      const reopened = await LowdbWorkspaceStore.open(dir, { writeFile: held.writer });
       let acknowledged = false;
       const edit = rename(reopened, 'Held').then(() => {
         acknowledged = true;
@@ -104,7 +104,7 @@ describe('WorkspaceStore: coalesced, acknowledged writes', () => {
   it('a failed write refuses every edit not on disk with SaveError and rolls memory and history back to the file', async () => {
     await withTempDir(async (dir) => {
       let fail = false;
-      const store = await WorkspaceStore.open(dir, {
+      const store = await LowdbWorkspaceStore.open(dir, {
         writeFile: async (file, text) => {
           if (fail) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
           await writeFileAtomic(file, text);
@@ -137,15 +137,15 @@ describe('WorkspaceStore: coalesced, acknowledged writes', () => {
   });
 });
 
-describe('WorkspaceStore: rolling backups', () => {
+describe('LowdbWorkspaceStore: rolling backups', () => {
   it('keeps a copy of a save when the newest is 10 minutes old, byte-identical to the data file it copies', async () => {
     await withTempDir(async (dir) => {
       const clock = new TestClock();
-      const store = await WorkspaceStore.open(dir, { now: clock.now });
+      const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
       await store.close(); // waits for the backup too
       expect(await backupNames(dir)).toEqual(['workspace-2026-11-25T10-00-00-000Z.json']);
 
-      const again = await WorkspaceStore.open(dir, { now: clock.now });
+      const again = await LowdbWorkspaceStore.open(dir, { now: clock.now });
       clock.advance(5 * MINUTE);
       await rename(again, 'Five minutes later');
       clock.advance(6 * MINUTE);
@@ -161,7 +161,7 @@ describe('WorkspaceStore: rolling backups', () => {
   it('keeps the newest copies plus the first of each of the last days, and prunes the rest', async () => {
     await withTempDir(async (dir) => {
       const clock = new TestClock();
-      const store = await WorkspaceStore.open(dir, { now: clock.now, backups: { intervalMs: 10 * MINUTE, recent: 3, days: 3 } });
+      const store = await LowdbWorkspaceStore.open(dir, { now: clock.now, backups: { intervalMs: 10 * MINUTE, recent: 3, days: 3 } });
       // Three days, five saves a day, 20 minutes apart: every save is due a backup.
       for (let day = 0; day < 3; day++) {
         for (let n = 0; n < 5; n++) {
@@ -187,10 +187,10 @@ describe('WorkspaceStore: rolling backups', () => {
   });
 });
 
-describe('WorkspaceStore: a damaged data file', () => {
+describe('LowdbWorkspaceStore: a damaged data file', () => {
   /** A folder with backups of three saves ("First", "Second", "Third"), 11 minutes apart. */
   async function withBackups(dir: string, clock: TestClock): Promise<void> {
-    const store = await WorkspaceStore.open(dir, { now: clock.now });
+    const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
     for (const name of ['First', 'Second', 'Third']) {
       clock.advance(11 * MINUTE);
       await rename(store, name);
@@ -213,7 +213,7 @@ describe('WorkspaceStore: a damaged data file', () => {
         await writeFile(file, damaged);
         clock.advance(MINUTE);
 
-        const store = await WorkspaceStore.open(dir, { now: clock.now });
+        const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
         expect(store.data.settings.organizationName).toBe('Third');
         const notice = store.startupNotice!;
         expect(notice).toMatchObject({ kind: 'recovered', restoredFrom: path.join(dir, BACKUP_DIR_NAME, 'workspace-2026-11-25T10-33-00-000Z.json') });
@@ -225,12 +225,12 @@ describe('WorkspaceStore: a damaged data file', () => {
         await store.close();
 
         // A restart before the editor saw it keeps the notice; dismissing it removes it for good.
-        const restarted = await WorkspaceStore.open(dir, { now: clock.now });
+        const restarted = await LowdbWorkspaceStore.open(dir, { now: clock.now });
         expect(restarted.startupNotice).toEqual(notice);
         expect(await restarted.dismissStartupNotice()).toBe(true);
         expect(restarted.startupNotice).toBeNull();
         await restarted.close();
-        const later = await WorkspaceStore.open(dir, { now: clock.now });
+        const later = await LowdbWorkspaceStore.open(dir, { now: clock.now });
         expect(later.startupNotice).toBeNull();
         expect((await readdir(dir)).includes(NOTICE_FILE_NAME)).toBe(false);
         await later.close();
@@ -245,7 +245,7 @@ describe('WorkspaceStore: a damaged data file', () => {
       const names = await backupNames(dir);
       await writeFile(path.join(dir, BACKUP_DIR_NAME, names.at(-1)!), '{"cut off');
       await writeFile(path.join(dir, DATA_FILE_NAME), '{"cut off');
-      const store = await WorkspaceStore.open(dir, { now: clock.now });
+      const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
       expect(store.data.settings.organizationName).toBe('Second');
       expect(store.startupNotice?.restoredFrom).toBe(path.join(dir, BACKUP_DIR_NAME, names.at(-2)!));
       await store.close();
@@ -255,7 +255,7 @@ describe('WorkspaceStore: a damaged data file', () => {
   it('with no valid backup starts the sample workspace and says so, keeping the damaged file', async () => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, DATA_FILE_NAME), 'not json');
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       expect(store.data.articles.map((a) => a.title)).toEqual([SAMPLE_ARTICLE.title]);
       expect(store.startupNotice).toMatchObject({ restoredFrom: null, backupTakenAt: null });
       expect(store.startupNotice!.message).toMatch(/No backup could be read/);
@@ -265,10 +265,10 @@ describe('WorkspaceStore: a damaged data file', () => {
   });
 });
 
-describe('WorkspaceStore: leftovers and older files', () => {
+describe('LowdbWorkspaceStore: leftovers and older files', () => {
   it('removes temp files a crash mid-write left (of the data file and of backups), and keeps the rest', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await rename(store, 'Kept');
       await store.close();
       const leftovers = [`.${DATA_FILE_NAME}.12345.tmp`, `.${DATA_FILE_NAME}.999.tmp`];
@@ -277,7 +277,7 @@ describe('WorkspaceStore: leftovers and older files', () => {
       const backupLeftover = '.workspace-2026-11-25T10-00-00-000Z.json.4242.tmp';
       await writeFile(path.join(dir, BACKUP_DIR_NAME, backupLeftover), '{"half a');
       await writeFile(path.join(dir, BACKUP_DIR_NAME, '.notes.txt.4242.tmp'), 'not ours either');
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await LowdbWorkspaceStore.open(dir);
       expect(reopened.data.settings.organizationName).toBe('Kept');
       const names = await readdir(dir);
       for (const name of leftovers) expect(names).not.toContain(name);
@@ -293,7 +293,7 @@ describe('WorkspaceStore: leftovers and older files', () => {
       const fixture = await readFile(new URL('../../../shared/domain/migrations/fixtures/workspace-v1.json', import.meta.url), 'utf8');
       await writeFile(path.join(dir, DATA_FILE_NAME), fixture);
       const clock = new TestClock();
-      const store = await WorkspaceStore.open(dir, { now: clock.now });
+      const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
       const v1 = JSON.parse(fixture) as { articles: { title: string }[]; claims: unknown[] };
       expect(store.data.articles.map((a) => a.title)).toEqual(v1.articles.map((a) => a.title));
       expect(store.data.claims).toHaveLength(v1.claims.length);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../shared/domain/schemas';
 import { ValidatedJsonFile } from './json-file';
 import { DATA_FILE_NAME } from './paths';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import { checkChange, diffWorkspace } from './workspace-delta';
 import { produceWithPatches } from 'immer';
 import { callerFor, largeWorkspace, value, withTempDir } from './test-helpers';
@@ -29,7 +29,7 @@ describe('edits at 10,000 claims (measured, not asserted)', () => {
       const seeded = Workspace.parse(largeWorkspace(100, 100));
       expect(seeded.claims).toHaveLength(10_000);
       await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(seeded));
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       const call = callerFor(store);
       const target = store.data.claims[5_000]!;
 

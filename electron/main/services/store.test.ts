@@ -1,19 +1,19 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { WorkspaceStore } from './store';
+import { LowdbWorkspaceStore } from './store';
 import { NewerDataFileError } from './json-file';
 import { DATA_FILE_NAME } from './paths';
 import { SAMPLE_ARTICLE } from '../../../shared/domain/sample';
 import { SCHEMA_VERSION, Workspace } from '../../../shared/domain/schemas';
 import { largeWorkspace, withTempDir } from './test-helpers';
 
-describe('WorkspaceStore', () => {
+describe('LowdbWorkspaceStore', () => {
   it('starts a missing file with the sample article, on disk, whatever NODE_ENV says', async () => {
     expect(process.env.NODE_ENV).toBe('test'); // lowdb's presets would silently use memory here
     await withTempDir(async (root) => {
       const dir = path.join(root, 'nested', 'data');
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await store.close();
       const onDisk = Workspace.parse(JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')));
       expect(onDisk.articles.map((a) => a.title)).toEqual([SAMPLE_ARTICLE.title]);
@@ -23,7 +23,7 @@ describe('WorkspaceStore', () => {
 
   it('round-trips a workspace through its file: write, reopen with a new instance, read, equal', async () => {
     await withTempDir(async (dir) => {
-      const first = await WorkspaceStore.open(dir);
+      const first = await LowdbWorkspaceStore.open(dir);
       await first.update('Rename', (ws) => {
         ws.settings.organizationName = 'Riverton Fact Desk';
         ws.settings.assignees.push('Sam', 'Ira');
@@ -31,7 +31,7 @@ describe('WorkspaceStore', () => {
       const written = structuredClone(first.data);
       await first.close();
 
-      const second = await WorkspaceStore.open(dir);
+      const second = await LowdbWorkspaceStore.open(dir);
       expect(second.data).toEqual(written);
       await second.close();
     });
@@ -39,7 +39,7 @@ describe('WorkspaceStore', () => {
 
   it('refuses a change that breaks the schema and leaves memory and file as they were', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       const file = path.join(dir, DATA_FILE_NAME);
       const before = await readFile(file);
       const snapshot = structuredClone(store.data);
@@ -59,7 +59,7 @@ describe('WorkspaceStore', () => {
       const seeded = largeWorkspace(2, 3);
       seeded.claims[1]!.duplicateOf = seeded.claims[0]!.id;
       await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(seeded));
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await store.update('Rename', (ws) => {
         ws.settings.organizationName = 'Desk';
       });
@@ -104,7 +104,7 @@ describe('WorkspaceStore', () => {
 
   it('stores what a read would give (trimmed text), writes nothing for a change that changes nothing', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       const original = store.data.articles[0]!.title;
       const title = await store.update('Edit article details', (ws) => {
         ws.articles[0]!.title = '  Padded title  ';
@@ -131,7 +131,7 @@ describe('WorkspaceStore', () => {
 
   it('runs concurrent changes one at a time, all of them saved', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
+      const store = await LowdbWorkspaceStore.open(dir);
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
           store.update('Edit', (ws) => {
@@ -140,7 +140,7 @@ describe('WorkspaceStore', () => {
         ),
       );
       await store.close();
-      const reopened = await WorkspaceStore.open(dir);
+      const reopened = await LowdbWorkspaceStore.open(dir);
       expect(reopened.data.settings.assignees).toEqual(Array.from({ length: 25 }, (_, i) => `Editor ${i}`));
       await reopened.close();
     });
@@ -151,8 +151,8 @@ describe('WorkspaceStore', () => {
       const file = path.join(dir, DATA_FILE_NAME);
       const newer = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, settings: {}, articles: [], claims: [], sources: [] });
       await writeFile(file, newer);
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(NewerDataFileError);
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(/newer version of Fact-check Desk.*nothing was changed/);
+      await expect(LowdbWorkspaceStore.open(dir)).rejects.toThrow(NewerDataFileError);
+      await expect(LowdbWorkspaceStore.open(dir)).rejects.toThrow(/newer version of Fact-check Desk.*nothing was changed/);
       expect(await readFile(file, 'utf8')).toBe(newer);
       expect((await readdir(dir)).sort()).toEqual([DATA_FILE_NAME]);
     });
@@ -160,10 +160,10 @@ describe('WorkspaceStore', () => {
 
   it('keeps exactly one store per data file in a process', async () => {
     await withTempDir(async (dir) => {
-      const store = await WorkspaceStore.open(dir);
-      await expect(WorkspaceStore.open(dir)).rejects.toThrow(/already open/);
+      const store = await LowdbWorkspaceStore.open(dir);
+      await expect(LowdbWorkspaceStore.open(dir)).rejects.toThrow(/already open/);
       await store.close();
-      const again = await WorkspaceStore.open(dir);
+      const again = await LowdbWorkspaceStore.open(dir);
       await again.close();
     });
   });

@@ -23,10 +23,12 @@ import { ApiError } from '../../../shared/api/result';
 import { changesOf, checkChange, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
 import { auditEntries, checkAuditEntries } from './audit';
 import { DataFolderBusyError, DataFolderLock, type LockKind } from './data-lock';
+import type { ImportedAudit, UpdateOptions, WorkspaceStore } from './store-interface';
 import { BACKUP_DIR_NAME, Backups, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups';
 import { copyAside, newestValidBackup, NOTICE_FILE_NAME, readNotice, recoveryNotice, removeNotice, writeNotice } from './recovery';
 
 export { DataFolderBusyError, LOCK_FILE_NAME, type LockInfo, type LockKind } from './data-lock';
+export type { ImportedAudit, UpdateOptions } from './store-interface';
 
 enablePatches();
 // Array methods (find, filter, some…) on drafts read plain values instead of creating one
@@ -70,31 +72,6 @@ export class SaveError extends ApiError {
   }
 }
 
-export interface UpdateOptions {
-  /**
-   * Changes with the same key less than COALESCE_MS apart become one history entry (typing
-   * autosaves every 400 ms; one undo undoes the burst). E.g. `${claimId}:text`.
-   */
-  coalesce?: string;
-  /**
-   * False for changes that are not edits of the work (how the claims are viewed): they are
-   * saved but not undoable, and they leave the redo stack alone. Default true.
-   */
-  record?: boolean;
-  /**
-   * History brought in from outside the store (an imported article's, a restored backup's).
-   * Appended to the audit log before the entries the change itself produces; with `replace`,
-   * the log becomes exactly these entries (restoring a whole backup) and undo and redo swap
-   * the log back and forth with the workspace.
-   */
-  audit?: ImportedAudit;
-}
-
-export interface ImportedAudit {
-  readonly entries: readonly AuditEntry[];
-  readonly replace?: boolean;
-}
-
 /** A coalesced edit: its key, and whether it joins the step of the edits before it. */
 interface AuditBurst {
   readonly key: string;
@@ -124,7 +101,7 @@ const openFiles = new Set<string>();
 const NO_AUDIT: readonly AuditEntry[] = Object.freeze([]);
 
 /**
- * Why `WorkspaceStore.open` failed, for the person starting the app or browser mode: a
+ * Why `LowdbWorkspaceStore.open` failed, for the person starting the app or browser mode: a
  * title and what happened, and, unless another process simply has the folder (busy) or the
  * file is a newer version's (update the app), what to do about it.
  */
@@ -173,8 +150,8 @@ interface Checkpoint {
   readonly audit: readonly AuditEntry[];
   readonly undo: readonly HistoryEntry[];
   readonly redo: readonly HistoryEntry[];
-  readonly burst: WorkspaceStore['burst'];
-  readonly auditBurst: WorkspaceStore['auditBurst'];
+  readonly burst: LowdbWorkspaceStore['burst'];
+  readonly auditBurst: LowdbWorkspaceStore['auditBurst'];
 }
 
 /** Changes applied in memory that wait for the same write; settled when it is on disk (or failed). */
@@ -209,7 +186,7 @@ function newBatch(): Batch {
  * not on disk is refused with SaveError: memory never claims more than the disk holds.
  * The state is deeply frozen; every change is recorded as patches for undo and redo.
  */
-export class WorkspaceStore {
+export class LowdbWorkspaceStore implements WorkspaceStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private undoStack: HistoryEntry[] = [];
@@ -270,7 +247,7 @@ export class WorkspaceStore {
    * the newest valid backup (else the sample workspace) takes its place, with a startup
    * notice (`startupNotice`) saying what happened; DataFileError only when even that fails.
    */
-  static async open(dataDir: string, options: StoreOptions = {}): Promise<WorkspaceStore> {
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<LowdbWorkspaceStore> {
     const now = options.now ?? (() => new Date());
     const newId = options.newId ?? defaultNewId;
     await fs.mkdir(dataDir, { recursive: true });
@@ -312,7 +289,7 @@ export class WorkspaceStore {
       const adapter = new WorkspaceFile(reader, () => auditLog, options.writeFile ?? writeFileAtomic);
       const db = new Low<Workspace>(adapter, data);
       db.data = freeze({ ...data, audit: NO_AUDIT as AuditEntry[] }, true);
-      const store = new WorkspaceStore(db, adapter, file, now, newId, auditLog, lock, backups, notice, options.onBackupError);
+      const store = new LowdbWorkspaceStore(db, adapter, file, now, newId, auditLog, lock, backups, notice, options.onBackupError);
       if (!stored || write) await store.persist();
       return store;
     } catch (error) {
@@ -328,7 +305,7 @@ export class WorkspaceStore {
    * refuse). What it holds is the file as it was when opened. Refuses a folder without a
    * workspace, or a file that cannot be read, with DataFileError.
    */
-  static async openReadOnly(dataDir: string, options: Omit<StoreOptions, 'kind'> = {}): Promise<WorkspaceStore> {
+  static async openReadOnly(dataDir: string, options: Omit<StoreOptions, 'kind'> = {}): Promise<LowdbWorkspaceStore> {
     const now = options.now ?? (() => new Date());
     const file = path.join(path.resolve(dataDir), DATA_FILE_NAME);
     const adapter: Adapter<Workspace> = {
@@ -340,7 +317,7 @@ export class WorkspaceStore {
     const auditLog = stored.audit.map((entry) => Object.freeze(entry));
     const db = new Low<Workspace>(adapter, stored);
     db.data = freeze({ ...stored, audit: NO_AUDIT as AuditEntry[] }, true);
-    return new WorkspaceStore(db, null, file, now, options.newId ?? defaultNewId, auditLog, null, null, null);
+    return new LowdbWorkspaceStore(db, null, file, now, options.newId ?? defaultNewId, auditLog, null, null, null);
   }
 
   /** True for a store from `openReadOnly`. */
@@ -374,6 +351,11 @@ export class WorkspaceStore {
     if (this.lock) await removeNotice(path.dirname(this.file));
     this.notice = null;
     return true;
+  }
+
+  /** The whole audit log once every change already asked for has run. */
+  readAudit(): Promise<readonly AuditEntry[]> {
+    return this.enqueue(async () => this.auditLog.slice());
   }
 
   /** One claim's audit entries, oldest first (a deleted claim's too), once every change already asked for has run. */

@@ -10,7 +10,7 @@ import { quoteAt } from '../../../shared/domain/quote';
 import { newClaim } from '../../../shared/domain/new-claim';
 import type { Article, Span, Workspace } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from './handlers';
-import { WorkspaceStore, type StoreOptions } from './store';
+import { LowdbWorkspaceStore, type StoreOptions } from './store';
 
 /** A fresh temp folder per test, removed afterwards. Tests use real files, never mocks. */
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
@@ -34,17 +34,17 @@ export class TestClock {
 }
 
 /** The service API over a real store in a temp folder, called exactly as IPC and HTTP do: through dispatch, with untyped input. */
-export function callerFor(store: WorkspaceStore): Call {
+export function callerFor(store: LowdbWorkspaceStore): Call {
   const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' });
   return <M extends MethodName>(m: M, input: unknown) => dispatch(handlers, m, input) as Promise<ApiResult<Output<M>>>;
 }
 
 export async function withApi(
-  run: (call: Call, store: WorkspaceStore, dir: string) => Promise<void>,
+  run: (call: Call, store: LowdbWorkspaceStore, dir: string) => Promise<void>,
   options: StoreOptions = {},
 ): Promise<void> {
   await withTempDir(async (dir) => {
-    const store = await WorkspaceStore.open(dir, options);
+    const store = await LowdbWorkspaceStore.open(dir, options);
     try {
       await run(callerFor(store), store, dir);
     } finally {
@@ -54,7 +54,7 @@ export async function withApi(
 }
 
 /** Calls `method` expecting a refusal with `code` and a message matching `message`; memory, file, audit and history unchanged. */
-export async function expectRefused(call: Call, store: WorkspaceStore, method: MethodName, input: unknown, code: string, message: RegExp | string): Promise<void> {
+export async function expectRefused(call: Call, store: LowdbWorkspaceStore, method: MethodName, input: unknown, code: string, message: RegExp | string): Promise<void> {
   const file = await readFile(store.file);
   const data = store.data;
   const audit = store.audit.length;

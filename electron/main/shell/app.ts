@@ -1,7 +1,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { APP_NAME, resolveDataDir } from '../services/paths';
-import { openFailure, WorkspaceStore } from '../services/store';
+import { openFailure, LowdbWorkspaceStore } from '../services/store';
+import type { WorkspaceStore } from '../services/store-interface';
 import { createServiceHandlers } from '../services/handlers';
 import { createHostHandlers } from './host-handlers';
 import { createSenderCheck, registerIpc } from './ipc';
@@ -45,7 +46,7 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
   const dataDir = resolveDataDir(options.argv, options.env, () => app.getPath('userData'));
   let store: WorkspaceStore;
   try {
-    store = await WorkspaceStore.open(dataDir, { kind: 'desktop' });
+    store = await LowdbWorkspaceStore.open(dataDir, { kind: 'desktop' });
   } catch (error) {
     const { title, message } = openFailure(error);
     dialog.showErrorBox(title, message);

@@ -7,7 +7,7 @@
  * which Node writes synchronously on POSIX: a line printed before the kill reaches the parent.
  */
 import { promises as fs } from 'node:fs';
-import { WorkspaceStore } from '../store';
+import { LowdbWorkspaceStore } from '../store';
 import { createServiceHandlers } from '../handlers';
 import { dispatch } from '../../../../shared/api/dispatch';
 
@@ -24,7 +24,7 @@ const lyingWrite = async (file: string, text: string) => {
 
 const IN_FLIGHT = 8;
 // Backups every 100 ms (not every 10 minutes): copies are made, and killed, all the time too.
-const store = await WorkspaceStore.open(dataDir, { backups: { intervalMs: 100 }, ...(mode === 'lying' && { writeFile: lyingWrite }) });
+const store = await LowdbWorkspaceStore.open(dataDir, { backups: { intervalMs: 100 }, ...(mode === 'lying' && { writeFile: lyingWrite }) });
 const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: 'crash-test', mode: 'browser' });
 process.stdout.write('ready\n');
 

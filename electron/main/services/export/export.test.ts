@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { callerFor, TestClock, value, withApi, withTempDir, type Call } from '../test-helpers';
-import { WorkspaceStore } from '../store';
+import { LowdbWorkspaceStore } from '../store';
 import { seedExport, span } from './test-fixture';
 import { BOM, claimRows } from '../../../../shared/report/csv';
 import { buildReportModel } from '../../../../shared/report/model';
@@ -278,8 +278,8 @@ describe('exportReport', () => {
   it('JSON: the article with its claims, cited sources, history and scale; re-imported into a fresh workspace without loss', async () => {
     await withTempDir(async (root) => {
       const clock = new TestClock();
-      const source = await WorkspaceStore.open(path.join(root, 'a'), { now: clock.now });
-      const target = await WorkspaceStore.open(path.join(root, 'b'), { now: clock.now });
+      const source = await LowdbWorkspaceStore.open(path.join(root, 'a'), { now: clock.now });
+      const target = await LowdbWorkspaceStore.open(path.join(root, 'b'), { now: clock.now });
       try {
         const call = callerFor(source);
         const { articleId, claimIds } = await seedExport(call);

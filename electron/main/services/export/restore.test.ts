@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callerFor, expectRefused, TestClock, value, withApi, withTempDir, type Call } from '../test-helpers';
-import { WorkspaceStore } from '../store';
+import { LowdbWorkspaceStore } from '../store';
 import { seedExport } from './test-fixture';
 import { WorkspaceBackup } from '../../../../shared/report/bundle';
 import type { Workspace } from '../../../../shared/domain/schemas';
@@ -39,8 +39,8 @@ describe('importBundle', () => {
 
   it('reuses a library source with the same normalized address, and adds the others', async () => {
     await withTempDir(async (root) => {
-      const a = await WorkspaceStore.open(path.join(root, 'a'));
-      const b = await WorkspaceStore.open(path.join(root, 'b'));
+      const a = await LowdbWorkspaceStore.open(path.join(root, 'a'));
+      const b = await LowdbWorkspaceStore.open(path.join(root, 'b'));
       try {
         const { articleId } = await seedExport(callerFor(a));
         const content = await bundleOf(callerFor(a), articleId);
@@ -63,8 +63,8 @@ describe('importBundle', () => {
 
   it('maps verdicts by label onto another scale, and refuses, naming them, the ones it cannot place', async () => {
     await withTempDir(async (root) => {
-      const a = await WorkspaceStore.open(path.join(root, 'a'));
-      const b = await WorkspaceStore.open(path.join(root, 'b'));
+      const a = await LowdbWorkspaceStore.open(path.join(root, 'a'));
+      const b = await LowdbWorkspaceStore.open(path.join(root, 'b'));
       try {
         const callA = callerFor(a);
         const { articleId } = await seedExport(callA);
@@ -77,7 +77,7 @@ describe('importBundle', () => {
         expect(claims.map((c) => c.verdict?.ratingId ?? null)).toEqual(['x-mostly-false', 'x-unverifiable', null]);
 
         // A scale without those labels: refused, with the labels and counts.
-        const c = await WorkspaceStore.open(path.join(root, 'c'));
+        const c = await LowdbWorkspaceStore.open(path.join(root, 'c'));
         try {
           const callC = callerFor(c);
           value(await callC('setRatingScale', { preset: 'fullfact', levels: [{ id: 'see-conclusion', label: 'See conclusion', value: null, description: '' }], conclusionOnly: true }));
@@ -154,7 +154,7 @@ describe('exportWorkspace and restoreWorkspace', () => {
         // And it is what a reopened store reads.
         const data = store.data;
         await store.close();
-        const reopened = await WorkspaceStore.open(path.dirname(store.file));
+        const reopened = await LowdbWorkspaceStore.open(path.dirname(store.file));
         expect(reopened.data).toEqual(data);
         expect(reopened.audit).toEqual(savedAudit);
         await reopened.close();
@@ -165,8 +165,8 @@ describe('exportWorkspace and restoreWorkspace', () => {
 
   it('merges a backup: adds what is missing (sources deduplicated by address, references remapped), keeps what exists, appends the added claims’ history', async () => {
     await withTempDir(async (root) => {
-      const a = await WorkspaceStore.open(path.join(root, 'a'));
-      const b = await WorkspaceStore.open(path.join(root, 'b'));
+      const a = await LowdbWorkspaceStore.open(path.join(root, 'a'));
+      const b = await LowdbWorkspaceStore.open(path.join(root, 'b'));
       try {
         const callA = callerFor(a);
         const { articleId, claimIds, sourceIds } = await seedExport(callA);
@@ -239,8 +239,8 @@ describe('exportWorkspace and restoreWorkspace', () => {
 
   it('round-trips a backup into a fresh workspace through its file', async () => {
     await withTempDir(async (root) => {
-      const a = await WorkspaceStore.open(path.join(root, 'a'));
-      const b = await WorkspaceStore.open(path.join(root, 'b'));
+      const a = await LowdbWorkspaceStore.open(path.join(root, 'a'));
+      const b = await LowdbWorkspaceStore.open(path.join(root, 'b'));
       try {
         await seedExport(callerFor(a));
         const content = value(await callerFor(a)('exportWorkspace', {})).content;

@@ -12,7 +12,8 @@ import { ApiError } from '../../../../shared/api/result';
 import type { Article, AuditEntry, Claim, RatingLevel, Source, Workspace } from '../../../../shared/domain/schemas';
 import { normalizeUrl } from '../../../../shared/sources/url';
 import { ArticleBundle, buildWorkspaceBackup, parseJsonFile, WorkspaceBackup, BUNDLE_FORMAT, BACKUP_FORMAT } from '../../../../shared/report/bundle';
-import type { ImportedAudit, WorkspaceStore } from '../store';
+import type { ImportedAudit } from '../store';
+import type { WorkspaceStore } from '../store-interface';
 
 export interface Added {
   articles: Article[];
@@ -77,9 +78,9 @@ export function planBundle(ws: Workspace, bundle: ArticleBundle, newId: () => st
 }
 
 /** The whole workspace, with its history, as one backup file. */
-export function exportWorkspace(store: WorkspaceStore): ExportedFile {
+export async function exportWorkspace(store: WorkspaceStore): Promise<ExportedFile> {
   const exportedAt = store.timestamp();
-  const backup = buildWorkspaceBackup(store.data, store.audit, exportedAt);
+  const backup = buildWorkspaceBackup(store.data, await store.readAudit(), exportedAt);
   return {
     fileName: `fact-check-desk-backup-${exportedAt.slice(0, 10)}.json`,
     mimeType: 'application/json',
