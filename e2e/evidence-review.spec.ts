@@ -16,10 +16,15 @@ async function iAm(page: Page, name: string) {
   await field.fill(name);
   await field.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  // The field shows the workspace's editor again once the server's answer is merged: from then on
+  // the page acts as this person (who may approve a review depends on it).
+  await expect(field).toHaveValue(name);
 }
 
 async function open(page: Page, text: string) {
   await page.getByRole('main', { name: 'Article' }).getByRole('list', { name: 'Claims in this article' }).getByRole('button', { name: new RegExp(text.replace(/[$]/g, '\\$')) }).click();
+  // The panel's fields are the same for every claim: act on them only once they are this claim's.
+  await expect(page.getByRole('complementary', { name: 'Claim' }).locator('blockquote')).toContainText(text);
 }
 
 async function addSource(page: Page, fields: { url: string; title: string; type: string; stance: string }) {
@@ -42,8 +47,12 @@ test('sources, a preset scale, the Ready rule, two-person sign-off, lock, correc
   // Two claims from the sample.
   await article.getByRole('button', { name: 'Find claims' }).click();
   const sentences = article.getByRole('list', { name: 'Sentences' }).locator(':scope > li');
+  // Each accepted claim is opened when the server answers: wait for it, or a late answer would
+  // switch the panel to the ridership claim after the budget claim is opened below.
   await sentences.filter({ hasText: BUDGET }).getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(panel.locator('blockquote')).toContainText(BUDGET);
   await sentences.filter({ hasText: RIDERSHIP }).getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(panel.locator('blockquote')).toContainText(RIDERSHIP);
 
   // The budget claim cites the council's papers; the library then holds them.
   await open(page, BUDGET);
@@ -83,6 +92,9 @@ test('sources, a preset scale, the Ready rule, two-person sign-off, lock, correc
   await panel.getByLabel('Rating').selectOption({ label: 'Mostly false' });
   await panel.getByLabel('Conclusion').fill('Ridership fell by a quarter, not a third.');
   await panel.getByRole('button', { name: 'Save verdict' }).click();
+  // Ready needs the verdict: the two requests could reach the server in either order, so the
+  // status is set only once the page shows the verdict saved.
+  await expect(panel.getByText(/^Current verdict: Mostly false$/)).toBeVisible();
   await panel.getByLabel('Status').selectOption({ label: 'Ready' });
   await expect(panel.getByLabel('Status')).toHaveValue('ready');
 
@@ -98,6 +110,8 @@ test('sources, a preset scale, the Ready rule, two-person sign-off, lock, correc
   await expect(panel.getByLabel('Claim wording')).toBeDisabled();
   await expect(panel.getByRole('button', { name: 'Add source' })).toHaveCount(0);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // Number keys are shortcuts only while no field has focus.
+  await expect(page.locator('body')).toBeFocused();
   await page.keyboard.press('2');
   await expect(page.getByRole('alert').filter({ hasText: /published/ }).first()).toBeVisible();
   await expect(panel.getByLabel('Status')).toHaveValue('published');
@@ -109,6 +123,8 @@ test('sources, a preset scale, the Ready rule, two-person sign-off, lock, correc
   await reopen.getByRole('button', { name: 'Reopen' }).click();
   await expect(panel.getByRole('list', { name: 'Corrections' })).toContainText('The ridership figure was corrected to a quarter.');
   await expect(panel.getByLabel('Claim wording')).toBeEnabled();
+  await expect(reopen).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 
   // After a restart, the history panel shows every step, who and when.
   page = await app.restart();
