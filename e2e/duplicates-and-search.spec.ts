@@ -10,8 +10,13 @@ async function acceptSentence(page: Page, sentence: string) {
   const article = page.getByRole('main', { name: 'Article' });
   // One toggle: "Find claims" (not pressed) or "Show article text" (pressed).
   const toggle = article.getByRole('button', { name: /^(Find claims|Show article text)$/ });
+  await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await article.getByRole('list', { name: 'Sentences' }).locator(':scope > li').filter({ hasText: sentence }).getByRole('button', { name: 'Accept', exact: true }).click();
+  // The new claim is open once the server has made it: until then the panel shows the claim
+  // open before, and what is checked next (its similar claims) would be that one's.
+  await expect(page.getByRole('complementary', { name: 'Claim' }).locator('blockquote')).toContainText(sentence);
 }
 
 test('a repeated claim in another article reuses the earlier verdict; search finds both', async ({ app }) => {
@@ -54,6 +59,8 @@ test('a repeated claim in another article reuses the earlier verdict; search fin
 
   // "/" jumps to search; results list articles and claims; opening a claim shows it.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // `/` is a shortcut only while no field has focus (the new claim's wording field took it).
+  await expect(page.locator('body')).toBeFocused();
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search articles and claims' })).toBeFocused();
   await page.keyboard.type('48 million');
