@@ -47,6 +47,8 @@ test('selected passages become claims that follow their quote when the text is e
   await dialog.getByLabel('Title').fill('Port expansion');
   await dialog.getByLabel('Article text').fill(TEXT);
   await dialog.getByRole('button', { name: 'Add article' }).click();
+  // The mouse drags below go to the page, so the modal dialog must be gone.
+  await expect(dialog).toBeHidden();
 
   const article = page.getByRole('main', { name: 'Article' });
   const text = article.locator('.article-text');
@@ -56,6 +58,8 @@ test('selected passages become claims that follow their quote when the text is e
   await expect(text).toContainText('2.4 million containers');
   await dragSelect(page, text, '2.4 million containers');
   await expect(article.getByText('22 characters selected')).toBeVisible();
+  // `c` is a shortcut only while no field has focus (the mouse-down on the text put it on the page).
+  await expect(page.locator('body')).toBeFocused();
   await page.keyboard.press('c');
   await expect(panel.locator('blockquote')).toHaveText('2.4 million containers');
 
@@ -76,6 +80,7 @@ test('selected passages become claims that follow their quote when the text is e
   await editor.getByLabel('Article text').fill(edited);
   await editor.getByRole('button', { name: 'Save text' }).click();
   await expect(page.getByText(/1 claim moved with its quote; 1 claim lost its quote and is marked orphaned/)).toBeVisible();
+  await expect(editor).toBeHidden();
 
   await claims.filter({ hasText: '2.4 million' }).click();
   await expect(panel.getByText(/From the article \(characters 37–59\)/)).toBeVisible();
@@ -86,6 +91,8 @@ test('selected passages become claims that follow their quote when the text is e
 
   // Undo restores the old text, and the orphaned claim is attached again.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // Ctrl+Z in a field undoes typing there; the app's undo needs focus on the page.
+  await expect(page.locator('body')).toBeFocused();
   await page.keyboard.press('Control+z');
   await expect(page.getByText('Undid: Edit article text.')).toBeVisible();
   await expect(panel.getByText(/Orphaned:/)).toBeHidden();

@@ -11,17 +11,23 @@ test('an editor triages three claims with the keyboard alone', async ({ app }) =
   const panel = page.getByRole('complementary', { name: 'Claim' });
   await expect(article.getByRole('heading', { level: 2 })).toBeVisible();
 
+  // Single keys are shortcuts only while no field has focus.
+  await expect(page.locator('body')).toBeFocused();
   await page.keyboard.press('f');
   await expect(article.getByRole('list', { name: 'Sentences' })).toBeVisible();
 
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
+  // What is typed must go to the palette's input.
+  await expect(palette.locator('[cmdk-input]')).toBeFocused();
   await page.keyboard.type('accept all');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
   const claims = article.getByRole('list', { name: 'Claims in this article' }).getByRole('button');
   await expect(claims.nth(2)).toBeVisible();
+  // Focus is back on the page, not on the closed palette's input.
+  await expect(page.locator('body')).toBeFocused();
 
   // j selects the first claim, then each number key sets a status, j moves on.
   // (3–5 are In review, Ready and Published, which need a review, a verdict and sources.)
@@ -44,6 +50,7 @@ test('an editor triages three claims with the keyboard alone', async ({ app }) =
   await page.keyboard.press('Control+z');
   await expect(page.getByText('Undid: Change status.')).toBeVisible();
   await page.keyboard.press('j');
+  await expect(claims.nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(panel.getByLabel('Status')).toHaveValue('new');
   await page.keyboard.press('Control+Shift+z');
   await expect(panel.getByLabel('Status')).toHaveValue('researching');
