@@ -34,25 +34,35 @@ test('the main views pass an axe scan', async ({ app }) => {
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('Control+k');
-  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
   await expectNoSeriousViolations(page, 'the command palette');
   await page.keyboard.press('Escape');
+  // `?` is a shortcut only once focus is back on the page, not in the palette's input.
+  await expect(palette).toBeHidden();
+  await expect(page.locator('body')).toBeFocused();
 
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
   await expectNoSeriousViolations(page, 'the shortcuts sheet');
   await page.keyboard.press('Escape');
+  // Each dialog is modal: the page behind takes no click until it has closed.
+  await expect(sheet).toBeHidden();
 
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('dialog', { name: 'Workspace settings' })).toBeVisible();
+  const settings = page.getByRole('dialog', { name: 'Workspace settings' });
+  await expect(settings).toBeVisible();
   await expectNoSeriousViolations(page, 'the settings dialog');
   await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
 
   await page.getByRole('tab', { name: 'Article' }).click();
   await page.getByRole('main', { name: 'Article' }).getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('region', { name: 'Report preview' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the export dialog');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Export the fact-check' })).toBeHidden();
 
   await page.getByRole('button', { name: 'New article' }).click();
   await expect(page.getByRole('dialog', { name: 'New article' })).toBeVisible();
