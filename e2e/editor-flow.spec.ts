@@ -91,6 +91,8 @@ test('an editor goes from a pasted article to an exported fact-check, and finds 
   expect(report.content).toContain('**Verdict: Mostly true**');
   expect(report.content).toContain('The authority\'s published schedule confirms the figure.');
   expect(report.content).toContain('[Toll schedule 2027](<https://transport.example/tolls-2027>) — Transport Authority (Supports)');
+  // The page is done with the export (the dialog closes once the file is handed over) before the server stops.
+  await expect(exportDialog).toBeHidden();
 
   // Everything was saved as it happened: a fresh start on the same folder shows it all.
   page = await app.restart();

@@ -64,7 +64,9 @@ async function expectNothingRan(page: Page, dialogs: string[]) {
 
 async function openNewArticle(page: Page) {
   await page.getByRole('button', { name: 'New article' }).click();
-  return page.getByRole('dialog', { name: 'New article' });
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await expect(dialog).toBeVisible();
+  return dialog;
 }
 
 test('no script runs from imported, pasted or typed hostile input, nor from the exported HTML report', async ({ app, browser }) => {
@@ -96,6 +98,7 @@ test('no script runs from imported, pasted or typed hostile input, nor from the 
   dialog = await openNewArticle(page);
   const text = dialog.getByLabel('Article text');
   await text.focus();
+  await expect(text).toBeFocused();
   await text.evaluate((element, html) => {
     const data = new DataTransfer();
     data.setData('text/html', html);
@@ -105,6 +108,7 @@ test('no script runs from imported, pasted or typed hostile input, nor from the 
   await expect(dialog.getByLabel('Title')).toHaveValue('Bridge costs double, council told');
   await expect(text).toHaveValue(new RegExp(`^${HOSTILE_HTML_SENTENCES[0]!.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&')}`));
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 
   // 3. Hostile text typed or pasted as plain text into every field; a non-web article address is refused.
   dialog = await openNewArticle(page);
@@ -124,6 +128,7 @@ test('no script runs from imported, pasted or typed hostile input, nor from the 
   // A claim whose wording, verdict and rationale are hostile.
   await article.getByRole('button', { name: 'Find claims' }).click();
   await article.getByRole('list', { name: 'Sentences' }).locator(':scope > li').filter({ hasText: 'costs rose by 12% in 2025' }).getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(panel.locator('blockquote')).toContainText('costs rose by 12% in 2025');
   await panel.getByLabel('Claim wording').fill(`Costs rose 12% ${HOSTILE_TEXT}`);
   await panel.getByLabel('Assignee').fill(SHORT.slice(0, 60));
   await panel.getByLabel('Assignee').press('Tab');
@@ -179,7 +184,7 @@ test('no script runs from imported, pasted or typed hostile input, nor from the 
   expect(await viewer.evaluate(() => document.contentType)).toBe('text/html');
   await expect(viewer.getByText('Mostly true').first()).toBeVisible();
   await expect(viewer.getByText(`Costs rose 12% ${HOSTILE_TEXT}`).first()).toBeVisible();
-  expect(await viewer.locator('script, iframe, object, embed, svg, form').count()).toBe(0);
+  await expect(viewer.locator('script, iframe, object, embed, svg, form')).toHaveCount(0);
   const hrefs = await viewer.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);

@@ -63,7 +63,9 @@ test.afterAll(async () => {
 
 async function openNewArticle(page: Page) {
   await page.getByRole('button', { name: 'New article' }).click();
-  return page.getByRole('dialog', { name: 'New article' });
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await expect(dialog).toBeVisible();
+  return dialog;
 }
 
 test('articles come in from a web page, a .docx and a dropped file; a slow import is cancelled', async ({ app }) => {
@@ -111,6 +113,8 @@ test('articles come in from a web page, a .docx and a dropped file; a slow impor
   await expect(dialog.getByLabel('Title')).toHaveValue('Library hours cut by a third');
   await expect(dialog.getByLabel('Article text')).toHaveValue(/40 hours a week instead of 60, the council said on Monday\.\n\nOfficials said/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Closed first, so it is the drop that opens it again (with the dropped file).
+  await expect(dialog).toBeHidden();
 
   // A text file dropped anywhere on the window opens the dialog with it.
   const dataTransfer = await page.evaluateHandle(() => {
@@ -130,6 +134,7 @@ test('reports: HTML runs no payload, PDF holds the claims and verdicts, JSON imp
   await expect(article.getByRole('heading', { level: 2 })).toBeVisible();
   await article.getByRole('button', { name: 'Find claims' }).click();
   await article.getByRole('list', { name: 'Sentences' }).locator(':scope > li').filter({ hasText: 'The project will cost $48 million' }).getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(panel.locator('blockquote')).toContainText('The project will cost $48 million');
   const payload = 'Cost is $48m <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
   await panel.getByLabel('Claim wording').fill(payload);
   await panel.getByLabel('Rating').selectOption({ label: 'Mostly true' });
@@ -141,7 +146,10 @@ test('reports: HTML runs no payload, PDF holds the claims and verdicts, JSON imp
     await article.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the fact-check' });
     await dialog.getByLabel('Format').selectOption({ label });
-    return app.captureExport(() => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    const file = await app.captureExport(() => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    // The dialog closes once the page has handed the file over; the next export opens a new one.
+    await expect(dialog).toBeHidden();
+    return file;
   };
 
   const html = await exportAs('Web page (.html)');
@@ -155,7 +163,7 @@ test('reports: HTML runs no payload, PDF holds the claims and verdicts, JSON imp
   await expect(viewer.getByText('Mostly true').first()).toBeVisible();
   await viewer.getByText('the papers').first().click().catch(() => undefined);
   expect(await viewer.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(await viewer.locator('script').count()).toBe(0);
+  await expect(viewer.locator('script')).toHaveCount(0);
   await viewer.close();
 
   const pdf = await exportAs('PDF');
