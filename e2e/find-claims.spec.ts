@@ -8,7 +8,9 @@ import type { Page } from '@playwright/test';
 
 const counter = (page: Page) => page.getByRole('main', { name: 'Article' }).getByRole('status').filter({ hasText: /sentences suggested/ });
 
+/** The counter's numbers, read once it shows them (it is rendered with the threshold it counts for). */
 async function suggestedCount(page: Page): Promise<{ suggested: number; total: number }> {
+  await expect(counter(page)).toHaveText(/^\d+ of \d+ sentences suggested$/);
   const text = (await counter(page).textContent()) ?? '';
   const match = /(\d+) of (\d+) sentences suggested/.exec(text);
   if (!match) throw new Error(`unexpected counter text: ${text}`);
@@ -25,7 +27,9 @@ test('an editor finds the checkable sentences, accepts them all, dismisses one, 
   await article.getByRole('button', { name: 'Find claims' }).click();
   const items = article.getByRole('list', { name: 'Sentences' }).locator(':scope > li');
   await expect(items.first()).toBeVisible();
-  const total = await items.count();
+  // Every sentence is listed: as many items as the counter counts.
+  const { total } = await suggestedCount(page);
+  await expect(items).toHaveCount(total);
   await expect(counter(page)).toHaveText(new RegExp(`of ${total} sentences suggested`));
 
   // The question in the sample is never suggested at the default threshold.
@@ -35,13 +39,13 @@ test('an editor finds the checkable sentences, accepts them all, dismisses one, 
   // Lowest threshold: every sentence but clutter is suggested; highest: (almost) none.
   const slider = article.getByRole('slider', { name: 'Threshold' });
   await slider.focus();
+  await expect(slider).toBeFocused();
   await page.keyboard.press('Home');
   await expect(article.locator('output')).toHaveText('0.00');
-  const atZero = await suggestedCount(page);
-  expect(atZero.suggested).toBe(total);
+  await expect(counter(page)).toHaveText(`${total} of ${total} sentences suggested`);
   await page.keyboard.press('End');
   await expect(article.locator('output')).toHaveText('1.00');
-  expect((await suggestedCount(page)).suggested).toBeLessThan(total);
+  await expect.poll(async () => (await suggestedCount(page)).suggested).toBeLessThan(total);
 
   // Back to a middle threshold, dismiss one suggestion, accept all the others at once.
   await page.keyboard.press('Home');
