@@ -14,7 +14,9 @@ test('a damaged data file is set aside, the backup is loaded, and the editor is 
   await expect(articles.getByRole('button', { name: /Riverton council/ })).toBeVisible();
   const file = path.join(app.dataDir, 'workspace.json');
   // The first save took a backup (backups/); now the data file is cut off, as a failing disk might leave it.
-  await expect.poll(async () => (await readdir(path.join(app.dataDir, 'backups')).catch(() => [])).length).toBeGreaterThan(0);
+  // A backup is a finished copy under its own name, not the temp file it is written to first (.workspace-….tmp).
+  const backups = async () => (await readdir(path.join(app.dataDir, 'backups')).catch(() => [])).filter((name) => /^workspace-.+\.json$/.test(name));
+  await expect.poll(async () => (await backups()).length).toBeGreaterThan(0);
   const whole = await readFile(file, 'utf8');
   const damaged = whole.slice(0, Math.floor(whole.length / 3));
 
@@ -23,6 +25,7 @@ test('a damaged data file is set aside, the backup is loaded, and the editor is 
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('not valid JSON');
   await expect(notice).toContainText('The newest backup that could be read');
+  await expect(notice.getByTestId('damaged-file')).toHaveText(/workspace\.damaged-.+\.json$/);
   const damagedFile = (await notice.getByTestId('damaged-file').textContent())!;
   expect(path.dirname(damagedFile)).toBe(app.dataDir);
   expect(path.basename(damagedFile)).toMatch(/^workspace\.damaged-.+\.json$/);
