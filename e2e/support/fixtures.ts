@@ -89,7 +89,9 @@ async function useElectron(dataDir: string, testInfo: TestInfo, use: (app: AppUn
         dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
       }, target);
       await action();
-      await expect.poll(() => readFile(target, 'utf8').catch(() => '')).not.toBe('');
+      // The page says where the file went once the main process has written all of it; a file
+      // that merely exists (or is not empty) may still be half-written.
+      await expect(page.getByText(`saved to ${target}.`)).toBeVisible();
       const bytes = await readFile(target);
       return { fileName: path.basename(target), content: bytes.toString('utf8'), bytes, path: target };
     },
