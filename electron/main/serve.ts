@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './services/paths';
 import { openFailure, LowdbWorkspaceStore } from './services/store';
 import type { WorkspaceStore } from './services/store-interface';
-import { createServiceHandlers } from './services/handlers';
+import { createServiceHandlers } from './services/handlers/index';
 import { startBrowserServer } from './services/browser-server';
 import { version } from '../../package.json';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createBridge } from '../../shared/api/bridge';
 import type { FactcheckBridge, Handlers, HostMethod, ParsedInput } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
-import { createServiceHandlers } from '../../electron/main/services/handlers';
+import { createServiceHandlers } from '../../electron/main/services/handlers/index';
 import { LowdbWorkspaceStore } from '../../electron/main/services/store';
 
 export interface TestBridge {

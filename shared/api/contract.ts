@@ -3,8 +3,8 @@
  * schema and who implements it. The IPC registration, the preload bridge, the browser-mode
  * server and bridge, and the renderer's client are all derived from this object.
  *
- * - `service` methods are implemented once, in electron/main/services/handlers.ts, and run in
- *   the main process (Electron) or in the browser-mode server.
+ * - `service` methods are implemented once, in electron/main/services/handlers/ (a module per
+ *   domain), and run in the main process (Electron) or in the browser-mode server.
  * - `host` methods need the desktop around the app (a save dialog, the system browser);
  *   the Electron shell and the browser-mode bridge each provide them.
  */

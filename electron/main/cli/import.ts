@@ -9,7 +9,7 @@ import path from 'node:path';
 import { dispatch } from '../../../shared/api/dispatch';
 import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/domain/schemas';
-import { createServiceHandlers } from '../services/handlers';
+import { createServiceHandlers } from '../services/handlers/index';
 import { formatOf, importBytes, tooBig, WebImports, type WebLimits } from '../services/import/index';
 import { APP_NAME, defaultUserDataDir, resolveDataDir } from '../services/paths';
 import { LowdbWorkspaceStore } from '../services/store';

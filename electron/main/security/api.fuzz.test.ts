@@ -21,7 +21,7 @@ import { fake, resetFake } from '../shell/fake-electron';
 import { contract, METHOD_NAMES, type Handlers, type MethodName } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
 import { API_ERROR_CODES, type ApiResult } from '../../../shared/api/result';
-import { createServiceHandlers } from '../services/handlers';
+import { createServiceHandlers } from '../services/handlers/index';
 import { webImports } from '../services/import/index';
 import type { LowdbWorkspaceStore } from '../services/store';
 import { anyValue, arbitraryFor, HOSTILE_STRINGS } from './fuzz-support';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { Handlers, MethodName } from '../../../shared/api/contract';
 import type { Claim, Source } from '../../../shared/domain/schemas';
-import { createServiceHandlers } from '../services/handlers';
+import { createServiceHandlers } from '../services/handlers/index';
 import { DATA_FILE_NAME } from '../services/paths';
 import { LowdbWorkspaceStore } from '../services/store';
 import { value } from '../services/test-helpers';

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, injectBridge, type BrowserServer } from './browser-server';
-import { createServiceHandlers } from './handlers';
+import { createServiceHandlers } from './handlers/index';
 import { LowdbWorkspaceStore } from './store';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

@@ -9,7 +9,7 @@ import { sampleWorkspace } from '../../../shared/domain/sample';
 import { quoteAt } from '../../../shared/domain/quote';
 import { newClaim } from '../../../shared/domain/new-claim';
 import type { Article, Span, Workspace } from '../../../shared/domain/schemas';
-import { createServiceHandlers } from './handlers';
+import { createServiceHandlers } from './handlers/index';
 import { LowdbWorkspaceStore, type StoreOptions } from './store';
 
 /** A fresh temp folder per test, removed afterwards. Tests use real files, never mocks. */

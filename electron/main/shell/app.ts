@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { APP_NAME, resolveDataDir } from '../services/paths';
 import { openFailure, LowdbWorkspaceStore } from '../services/store';
 import type { WorkspaceStore } from '../services/store-interface';
-import { createServiceHandlers } from '../services/handlers';
+import { createServiceHandlers } from '../services/handlers/index';
 import { createHostHandlers } from './host-handlers';
 import { createSenderCheck, registerIpc } from './ipc';
 import { hardenApp } from './security';

@@ -8,7 +8,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { LowdbWorkspaceStore } from '../store';
-import { createServiceHandlers } from '../handlers';
+import { createServiceHandlers } from '../handlers/index';
 import { dispatch } from '../../../../shared/api/dispatch';
 
 const [dataDir, firstArg, mode = 'durable'] = process.argv.slice(2);

@@ -1,0 +1,54 @@
+/**
+ * Every service method of the contract, implemented once over the store: one module per
+ * domain (articles, claims, merge/split/duplicates, sources, review, settings, history,
+ * import/export), put together here. The Electron IPC layer and the browser-mode server
+ * both call these through `dispatch`. Every change goes through `store.update` with a short
+ * label: that is what undo and redo show.
+ */
+import type { Handlers, ServiceMethod } from '../../../../shared/api/contract';
+import type { WorkspaceStore } from '../store-interface';
+import { articleHandlers } from './articles';
+import { claimHandlers } from './claims';
+import { historyHandlers } from './history';
+import { importExportHandlers } from './import-export';
+import { mergeSplitDuplicateHandlers } from './merge-split-duplicates';
+import { reviewHandlers } from './review';
+import { settingsHandlers, type AppInfo } from './settings';
+import { sourceHandlers } from './sources';
+
+export type { AppInfo } from './settings';
+
+export type ServiceHandlers = Handlers<ServiceMethod>;
+
+export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): ServiceHandlers {
+  return combine(
+    settingsHandlers(store, info),
+    articleHandlers(store),
+    claimHandlers(store),
+    mergeSplitDuplicateHandlers(store),
+    sourceHandlers(store),
+    reviewHandlers(store),
+    historyHandlers(store),
+    importExportHandlers(store),
+  );
+}
+
+/** The methods of more than one of `Parts` (a spread would silently keep the last one's). */
+type Twice<Parts, Seen = never> = Parts extends readonly [infer First, ...infer Rest] ? (keyof First & Seen) | Twice<Rest, Seen | keyof First> : never;
+
+/** Every method of any of `Parts`. */
+type Implemented<Parts extends readonly object[]> = Parts[number] extends infer Part ? (Part extends object ? keyof Part : never) : never;
+
+/** Nothing when `Parts` implement each service method exactly once (and nothing else); otherwise what is wrong, as a type error at the call. */
+type ExactlyOnce<Parts extends readonly object[]> = [Twice<Parts>] extends [never]
+  ? [Exclude<ServiceMethod, Implemented<Parts>>] extends [never]
+    ? [Exclude<Implemented<Parts>, ServiceMethod>] extends [never]
+      ? unknown
+      : { notServiceMethods: Exclude<Implemented<Parts>, ServiceMethod> }
+    : { missing: Exclude<ServiceMethod, Implemented<Parts>> }
+  : { implementedTwice: Twice<Parts> };
+
+/** The domains' handlers as one object; compiles only when together they implement every service method exactly once. */
+function combine<const Parts extends readonly Partial<ServiceHandlers>[]>(...parts: Parts & ExactlyOnce<Parts>): ServiceHandlers {
+  return Object.assign({}, ...parts) as ServiceHandlers;
+}
