@@ -113,12 +113,13 @@ export type HistoryResult = z.infer<typeof HistoryResult>;
  * workspace was started (`restoredFrom` null). Shown until dismissed, across restarts.
  */
 export const StartupNotice = z.object({
-  kind: z.literal('recovered'),
+  /** recovered: the data file was damaged and a backup loaded; repaired: a damaged end of the journal or audit log was cut off. */
+  kind: z.enum(['recovered', 'repaired']),
   /** When it happened. */
   at: Timestamp,
   /** Why the data file could not be read, in words. */
   reason: z.string(),
-  /** Where the damaged file is now (full path). */
+  /** Where the damaged file (or the damaged end cut off a file) is now (full path). */
   damagedFile: z.string(),
   /** The backup that was loaded (full path); null when a fresh workspace was started. */
   restoredFrom: z.string().nullable(),

@@ -1,16 +1,16 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Workspace } from '../../../shared/domain/schemas';
 import { LOCK_FILE_NAME } from '../services/store';
 import { withTempDir } from '../services/test-helpers';
 import { runCli } from './run';
+import { storedBytes, storedWorkspace } from '../services/test-stored';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const storeModule = fileURLToPath(new URL('../services/store.ts', import.meta.url));
@@ -26,7 +26,7 @@ async function cli(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const workspaceIn = async (dir: string) => Workspace.parse(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8')));
+const workspaceIn = (dir: string) => storedWorkspace({ file: path.join(dir, 'workspace.json') });
 
 let server: http.Server;
 let base: string;
@@ -122,14 +122,14 @@ describe('cli import', () => {
           holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
           holder.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));
         });
-        const before = await readFile(path.join(data, 'workspace.json'));
+        const before = await storedBytes({ file: path.join(data, 'workspace.json') });
         const { code, stdout, stderr } = await cli(['import', file, '--data-dir', data]);
         expect(code).toBe(1);
         expect(stdout).toBe('');
         expect(stderr).toMatch(
           new RegExp(`^factcheck import: The data folder .*data is already open in Fact-check Desk \\(browser mode, process ${holder.pid}, since [\\d-]+ [\\d:]+\\)\\. Close it first\\.\\n$`),
         );
-        expect(await readFile(path.join(data, 'workspace.json'))).toEqual(before);
+        expect(await storedBytes({ file: path.join(data, 'workspace.json') })).toEqual(before);
       } finally {
         holder.kill('SIGKILL');
       }

@@ -13,7 +13,6 @@
  * Deterministic by default (FUZZ_SEED=<n> to choose the seed, FUZZ_SEED=random for a new
  * one each run; FUZZ_RUNS=<n> per method for a longer session).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,6 +25,7 @@ import { webImports } from '../services/import/index';
 import type { LowdbWorkspaceStore } from '../services/store';
 import { anyValue, arbitraryFor, HOSTILE_STRINGS } from './fuzz-support';
 import { createSeed, OFFLINE_URL_POOL, openCopy, type Seed } from './seed';
+import { storedBytes } from '../services/test-stored';
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 const { createHostHandlers } = await import('../shell/host-handlers');
@@ -77,7 +77,7 @@ interface Before {
 }
 
 async function snapshot(store: LowdbWorkspaceStore): Promise<Before> {
-  return { bytes: await readFile(store.file), data: store.data, audit: store.audit.length, history: store.history() };
+  return { bytes: await storedBytes(store), data: store.data, audit: store.audit.length, history: store.history() };
 }
 
 const label = (method: unknown) => (typeof method === 'string' ? method : typeof method);
@@ -103,7 +103,7 @@ async function checkAnswer(store: LowdbWorkspaceStore, method: unknown, result: 
     expect(store.data, 'the workspace in memory is unchanged').toBe(before.data);
     expect(store.audit.length, 'the audit log is unchanged').toBe(before.audit);
     expect(store.history()).toEqual(before.history);
-    expect((await readFile(store.file)).equals(before.bytes), 'the data file is byte-identical').toBe(true);
+    expect((await storedBytes(store)).equals(before.bytes), 'the data file is byte-identical').toBe(true);
   }
   expect(Object.getOwnPropertyNames(Object.prototype).sort().join(), 'Object.prototype is not polluted').toBe(prototypeKeys);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, Workspace } from '../../../shared/domain/schemas';
+import type { AuditEntry } from '../../../shared/domain/schemas';
 import { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, callerFor, expectRefused, TestClock, value, withApi, withTempDir, type Call } from './test-helpers';
+import { storedWorkspace } from './test-stored';
 
 const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
@@ -151,7 +151,7 @@ describe('the audit history', () => {
         ['Undo: Delete claim', null, null, 'Spending rose 4% this year.'],
       ]);
       // Undo does not restore the audit log of the file either: it only grows.
-      const onDisk = Workspace.parse(JSON.parse(await readFile(store.file, 'utf8')));
+      const onDisk = await storedWorkspace(store);
       expect(onDisk.audit).toEqual(store.audit);
       expect(store.data.audit).toEqual([]);
     });

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import type { Claim } from '../../../shared/domain/schemas';
 import type { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, value, withApi, type Call } from './test-helpers';
+import { storedBytes } from './test-stored';
 
 const setup = (call: Call) => articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
 
@@ -244,9 +244,9 @@ describe('linkDuplicate', () => {
       expect(unlinked).toMatchObject({ duplicateOf: null, verdict: reused.verdict });
       expect(store.history().undoLabel).toBe('Unlink duplicate');
       // Unlinking a claim that is not a duplicate changes (and records) nothing.
-      const file = await readFile(store.file);
+      const file = await storedBytes(store);
       expect(value(await call('linkDuplicate', { claimId: b, originalId: null }))).toEqual(unlinked);
-      expect(await readFile(store.file)).toEqual(file);
+      expect(await storedBytes(store)).toEqual(file);
     });
   });
 

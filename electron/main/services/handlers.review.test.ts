@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../shared/api/contract';
 import { ratingPreset, suggestMapping } from '../../../shared/domain/rating-presets';
 import type { Claim } from '../../../shared/domain/schemas';
 import type { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
+import { storedWorkspace } from './test-stored';
 
 const TEXT = 'Spending rose 4% this year. Unemployment fell to 3.1% in May. The mayor said so. Taxes went up twice.';
 const SPANS = [
@@ -399,7 +399,7 @@ describe('getWorkspace', () => {
       const ws = value(await call('getWorkspace', {}));
       expect(ws.audit).toEqual([]);
       expect(ws.claims).toHaveLength(4);
-      const onDisk = JSON.parse(await readFile(store.file, 'utf8')) as { audit: unknown[] };
+      const onDisk = await storedWorkspace(store);
       expect(onDisk.audit.length).toBeGreaterThan(4);
     });
   });

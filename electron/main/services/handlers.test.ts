@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../shared/api/contract';
 import { value, withApi } from './test-helpers';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
+import { storedBytes } from './test-stored';
 
 describe('service handlers', () => {
   it('take an article from text to a claim with a source and a verdict, and export it', async () => {
@@ -41,12 +41,12 @@ describe('service handlers', () => {
       const claims = value(await call('createClaims', { articleId: article.id, spans: [{ start: 0, end: 21 }, { start: 33, end: 45 }] }));
       expect(claims.map((c) => c.quote.exact)).toEqual(['Rates rose 2% in May.', 'Prices fell.']);
       expect(claims[0]!.score).toBe(scoreSentence('Rates rose 2% in May.').score);
-      const before = await readFile(store.file);
+      const before = await storedBytes(store);
       for (const spans of [[{ start: 22, end: 32 }, { start: 0, end: 21 }], [{ start: 22, end: 32 }, { start: 22, end: 32 }], [{ start: 22, end: 99 }]]) {
         const result = await call('createClaims', { articleId: article.id, spans });
         expect(result.ok).toBe(false);
       }
-      expect(await readFile(store.file)).toEqual(before);
+      expect(await storedBytes(store)).toEqual(before);
     });
   });
 
@@ -128,11 +128,11 @@ describe('service handlers', () => {
     await withApi(async (call, store) => {
       const article = store.data.articles[0]!.id;
       const claim = value(await call('createClaim', { articleId: article, start: 0, end: 10 })).id;
-      const before = await readFile(store.file);
+      const before = await storedBytes(store);
       const result = await call(method, input({ article, claim }));
       expect(result.ok).toBe(false);
       expect(!result.ok && result.error.message).toMatch(message);
-      expect(await readFile(store.file)).toEqual(before);
+      expect(await storedBytes(store)).toEqual(before);
     });
   });
 });

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../shared/domain/schemas';
 import { QUOTE_CONTEXT } from '../../../shared/domain/quote';
 import { LowdbWorkspaceStore } from './store';
 import { callerFor, value, withApi, withTempDir } from './test-helpers';
+import { storedBytes, storedWorkspace } from './test-stored';
 
 const S1 = 'Spending rose 4% this year.';
 const S2 = 'Unemployment fell to 3.1% in May.';
@@ -84,7 +84,7 @@ describe('editArticleText', () => {
       await store.close();
       store = await LowdbWorkspaceStore.open(dir);
       expect(store.data).toEqual(after);
-      expect(Workspace.safeParse(JSON.parse(await readFile(store.file, 'utf8'))).success).toBe(true);
+      expect(Workspace.safeParse(await storedWorkspace(store)).success).toBe(true);
       await store.close();
     });
   });
@@ -92,10 +92,10 @@ describe('editArticleText', () => {
   it('writes nothing when the text is the same', async () => {
     await withApi(async (call, store) => {
       const article = store.data.articles[0]!;
-      const before = await readFile(store.file);
+      const before = await storedBytes(store);
       const result = value(await call('editArticleText', { id: article.id, text: article.text }));
       expect(result).toMatchObject({ article, claims: [], moved: 0, orphaned: 0 });
-      expect(await readFile(store.file)).toEqual(before);
+      expect(await storedBytes(store)).toEqual(before);
       expect(store.history().canUndo).toBe(false);
     });
   });

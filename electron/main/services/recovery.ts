@@ -87,6 +87,21 @@ export function recoveryNotice(options: { at: Date; reason: string; damagedFile:
   };
 }
 
+/** A damaged end of the journal or of an audit file was cut off and kept aside (see workspace-loader.ts). */
+export function repairNotice(damage: readonly { file: string; reason: string; keptAs: string | null }[], at: Date): StartupNotice {
+  const first = damage[0]!;
+  const files = damage.map((d) => `${path.basename(d.file)} (${d.reason})`).join('; ');
+  return {
+    kind: 'repaired',
+    at: at.toISOString(),
+    reason: first.reason,
+    damagedFile: first.keptAs ?? first.file,
+    restoredFrom: null,
+    backupTakenAt: null,
+    message: `The end of ${files} was damaged, most likely cut off by a crash or power loss while it was being written. Everything before it was loaded. The damaged end was removed from the file and kept aside, unchanged (an end torn by a crash only ever holds a change that was not yet reported as saved).`,
+  };
+}
+
 const noticeFile = (dataDir: string) => new ValidatedJsonFile(path.join(dataDir, NOTICE_FILE_NAME), StartupNotice);
 
 /** The notice kept in the data folder, or null (none, or unreadable: it is only a notice). */

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { LowdbWorkspaceStore } from './store';
 import type { AuditEntry } from '../../../shared/domain/schemas';
 import { TestClock, withTempDir } from './test-helpers';
 import { newClaim } from '../../../shared/domain/new-claim';
+import { storedWorkspace } from './test-stored';
 
 const entry = (claimId: string, action: string, at = '2026-01-01T00:00:00.000Z'): AuditEntry => ({
   claimId,
@@ -39,7 +39,7 @@ describe('LowdbWorkspaceStore: history brought in from outside', () => {
         { audit: { entries: imported } },
       );
       expect(store.audit.map((e) => e.action)).toEqual(['Add claim', 'Change status', 'Import article']);
-      const onDisk = JSON.parse(await readFile(store.file, 'utf8')) as { audit: AuditEntry[] };
+      const onDisk = await storedWorkspace(store);
       expect(onDisk.audit.map((e) => e.action)).toEqual(['Add claim', 'Change status', 'Import article']);
       await store.close();
     });
@@ -85,7 +85,7 @@ describe('LowdbWorkspaceStore: history brought in from outside', () => {
       expect(store.data.claims.map((c) => c.id)).toEqual([claimId]);
       await store.redo();
       expect(store.audit).toEqual(backup);
-      const onDisk = JSON.parse(await readFile(store.file, 'utf8')) as { audit: AuditEntry[] };
+      const onDisk = await storedWorkspace(store);
       expect(onDisk.audit).toEqual(backup);
       await store.close();
     });

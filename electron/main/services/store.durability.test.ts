@@ -4,12 +4,13 @@
  * recovery from a damaged data file, temp files left by a crash, and migration of an older
  * file. (The kill -9 test is crash.test.ts.)
  */
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SaveError, LowdbWorkspaceStore } from './store';
-import { writeFileAtomic } from './json-file';
+import { AUDIT_DIR_NAME } from './audit-files';
+import { JOURNAL_FILE_NAME, loadWorkspace } from './workspace-loader';
+import { workspaceFile } from './snapshot-file';
 import { DATA_FILE_NAME } from './paths';
 import { BACKUP_DIR_NAME } from './backups';
 import { NOTICE_FILE_NAME } from './recovery';
@@ -20,7 +21,17 @@ import { SAMPLE_ARTICLE } from '../../../shared/domain/sample';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-const onDisk = (dir: string) => JSON.parse(readFileSync(path.join(dir, DATA_FILE_NAME), 'utf8')) as Workspace;
+/** The workspace as the next start would read it (snapshot and journal), without repairing anything. */
+async function onDisk(dir: string): Promise<Workspace> {
+  const loaded = await loadWorkspace(dir, path.join(dir, DATA_FILE_NAME), { repair: false, now: () => new Date(), newId: () => 'unused', backups: null });
+  return loaded!.data;
+}
+/** Every byte the folder's workspace is kept in (snapshot, journal, audit files). */
+async function folderBytes(dir: string): Promise<string> {
+  const audit = (await readdir(path.join(dir, AUDIT_DIR_NAME))).sort();
+  const files = [DATA_FILE_NAME, JOURNAL_FILE_NAME, ...audit.map((name) => path.join(AUDIT_DIR_NAME, name))];
+  return (await Promise.all(files.map((name) => readFile(path.join(dir, name), 'utf8').catch(() => '')))).join('\n--\n');
+}
 const rename = (store: LowdbWorkspaceStore, name: string) =>
   store.update(`Rename to ${name}`, (ws) => {
     ws.settings.organizationName = name;
@@ -30,13 +41,13 @@ async function backupNames(dir: string): Promise<string[]> {
   return (await readdir(path.join(dir, BACKUP_DIR_NAME)).catch(() => [] as string[])).sort();
 }
 
-/** A writer that holds every write until released: to see what is acknowledged before the disk has it. */
+/** A journal append that holds every write until released: to see what is acknowledged before the disk has it. */
 function gatedWriter() {
   let open = false;
   const waiting: (() => void)[] = [];
-  const writer = async (file: string, text: string) => {
+  const writer = async (append: (lines: string) => Promise<void>, lines: string) => {
     if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
-    await writeFileAtomic(file, text);
+    await append(lines);
   };
   return {
     writer,
@@ -61,9 +72,9 @@ describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
           .update(`Edit ${i}`, (ws) => {
             ws.articles[0]!.title = `Title ${i}`;
           })
-          .then(() => {
-            // What the file holds when the edit is acknowledged: this edit or a later one.
-            const title = onDisk(dir).articles[0]!.title;
+          .then(async () => {
+            // What the disk holds when the edit is acknowledged: this edit or a later one.
+            const title = (await onDisk(dir)).articles[0]!.title;
             if (Number(title.slice('Title '.length)) < i) late.push(i);
           }),
       );
@@ -73,19 +84,17 @@ describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
       expect(writes).toBeGreaterThanOrEqual(1);
       expect(writes).toBeLessThanOrEqual(3);
       expect(store.stats.changes).toBeGreaterThanOrEqual(1_000);
-      expect(onDisk(dir).articles[0]!.title).toBe('Title 999');
+      expect((await onDisk(dir)).articles[0]!.title).toBe('Title 999');
       await store.close();
     });
   });
 
   it('does not acknowledge an edit while the write holding it is still in flight', async () => {
     await withTempDir(async (dir) => {
-      const gate = gatedWriter();
-      gate.release(); // the first save (the sample workspace) goes through
       const store = await LowdbWorkspaceStore.open(dir);
       await store.close();
       const held = gatedWriter();
-      const reopened = await LowdbWorkspaceStore.open(dir, { writeFile: held.writer });
+      const reopened = await LowdbWorkspaceStore.open(dir, { appendJournal: held.writer });
       let acknowledged = false;
       const edit = rename(reopened, 'Held').then(() => {
         acknowledged = true;
@@ -93,10 +102,10 @@ describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
       await expect.poll(() => held.waiting).toBe(1);
       expect(reopened.data.settings.organizationName).toBe('Held'); // applied in memory, in call order
       expect(acknowledged).toBe(false);
-      expect(onDisk(dir).settings.organizationName).not.toBe('Held');
+      expect((await onDisk(dir)).settings.organizationName).not.toBe('Held');
       held.release();
       await edit;
-      expect(onDisk(dir).settings.organizationName).toBe('Held');
+      expect((await onDisk(dir)).settings.organizationName).toBe('Held');
       await reopened.close();
     });
   });
@@ -105,13 +114,17 @@ describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
     await withTempDir(async (dir) => {
       let fail = false;
       const store = await LowdbWorkspaceStore.open(dir, {
-        writeFile: async (file, text) => {
-          if (fail) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-          await writeFileAtomic(file, text);
+        appendJournal: async (append, lines) => {
+          // Half the bytes reach the disk, then it is full: the torn half must not stay.
+          if (fail) {
+            await append(lines.slice(0, lines.length / 2)).catch(() => undefined);
+            throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          }
+          await append(lines);
         },
       });
       await rename(store, 'Saved');
-      const fileBefore = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+      const fileBefore = await folderBytes(dir);
       const dataBefore = store.data;
       const historyBefore = store.history();
       fail = true;
@@ -124,21 +137,21 @@ describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
       }
       expect(store.data).toBe(dataBefore);
       expect(store.history()).toEqual(historyBefore);
-      expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(fileBefore);
+      expect(await folderBytes(dir)).toBe(fileBefore);
       expect(store.stats.failedWrites).toBeGreaterThanOrEqual(1);
 
       fail = false;
       await rename(store, 'Saved again');
-      expect(onDisk(dir).settings.organizationName).toBe('Saved again');
+      expect((await onDisk(dir)).settings.organizationName).toBe('Saved again');
       await store.undo();
-      expect(onDisk(dir).settings.organizationName).toBe('Saved');
+      expect((await onDisk(dir)).settings.organizationName).toBe('Saved');
       await store.close();
     });
   });
 });
 
 describe('LowdbWorkspaceStore: rolling backups', () => {
-  it('keeps a copy of a save when the newest is 10 minutes old, byte-identical to the data file it copies', async () => {
+  it('keeps a copy of a save when the newest is 10 minutes old: the whole workspace with its audit log, as saved', async () => {
     await withTempDir(async (dir) => {
       const clock = new TestClock();
       const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
@@ -153,8 +166,11 @@ describe('LowdbWorkspaceStore: rolling backups', () => {
       await again.close();
       const names = await backupNames(dir);
       expect(names).toEqual(['workspace-2026-11-25T10-00-00-000Z.json', 'workspace-2026-11-25T10-11-00-000Z.json']);
-      const newest = await readFile(path.join(dir, BACKUP_DIR_NAME, names[1]!), 'utf8');
-      expect(newest).toBe(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+      const newest = await workspaceFile(path.join(dir, BACKUP_DIR_NAME, names[1]!)).read();
+      const reopened = await LowdbWorkspaceStore.open(dir, { now: clock.now });
+      expect(newest).toEqual({ ...reopened.data, audit: reopened.audit });
+      expect(newest!.settings.organizationName).toBe('Eleven minutes later');
+      await reopened.close();
     });
   });
 
@@ -191,9 +207,11 @@ describe('LowdbWorkspaceStore: a damaged data file', () => {
   /** A folder with backups of three saves ("First", "Second", "Third"), 11 minutes apart. */
   async function withBackups(dir: string, clock: TestClock): Promise<void> {
     const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
-    for (const name of ['First', 'Second', 'Third']) {
+    for (const [i, name] of ['First', 'Second', 'Third'].entries()) {
       clock.advance(11 * MINUTE);
       await rename(store, name);
+      // A save made while the previous copy is still being written is not copied (only the newest is): wait for each.
+      await expect.poll(() => store.stats.backups).toBe(i + 2);
     }
     await store.close();
     expect(await backupNames(dir)).toHaveLength(4);
@@ -221,7 +239,7 @@ describe('LowdbWorkspaceStore: a damaged data file', () => {
         expect(await readFile(notice.damagedFile, 'utf8')).toBe(damaged);
         expect(notice.message).toContain(notice.damagedFile);
         expect(notice.message).toMatch(/could not be read .*backup/);
-        expect(Workspace.parse(onDisk(dir)).settings.organizationName).toBe('Third');
+        expect((await onDisk(dir)).settings.organizationName).toBe('Third');
         await store.close();
 
         // A restart before the editor saw it keeps the notice; dismissing it removes it for good.
@@ -299,8 +317,8 @@ describe('LowdbWorkspaceStore: leftovers and older files', () => {
       expect(store.data.claims).toHaveLength(v1.claims.length);
       expect(store.startupNotice).toBeNull();
       await store.close();
-      expect(onDisk(dir).schemaVersion).toBe(SCHEMA_VERSION);
-      expect(Workspace.safeParse(onDisk(dir)).success).toBe(true);
+      expect((await onDisk(dir)).schemaVersion).toBe(SCHEMA_VERSION);
+      expect(Workspace.safeParse(await onDisk(dir)).success).toBe(true);
       const kept = (await backupNames(dir)).filter((name) => name.endsWith(`-before-v${SCHEMA_VERSION}.json`));
       expect(kept).toEqual([`workspace-2026-11-25T10-00-00-000Z-before-v${SCHEMA_VERSION}.json`]);
       expect(await readFile(path.join(dir, BACKUP_DIR_NAME, kept[0]!), 'utf8')).toBe(fixture);

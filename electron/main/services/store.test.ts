@@ -7,6 +7,7 @@ import { DATA_FILE_NAME } from './paths';
 import { SAMPLE_ARTICLE } from '../../../shared/domain/sample';
 import { SCHEMA_VERSION, Workspace } from '../../../shared/domain/schemas';
 import { largeWorkspace, withTempDir } from './test-helpers';
+import { storedBytes } from './test-stored';
 
 describe('LowdbWorkspaceStore', () => {
   it('starts a missing file with the sample article, on disk, whatever NODE_ENV says', async () => {
@@ -63,7 +64,7 @@ describe('LowdbWorkspaceStore', () => {
       await store.update('Rename', (ws) => {
         ws.settings.organizationName = 'Desk';
       });
-      const file = await readFile(store.file);
+      const file = await storedBytes(store);
       const data = store.data;
       const history = store.history();
       const fullParse = vi.spyOn(Workspace, 'safeParse');
@@ -89,7 +90,7 @@ describe('LowdbWorkspaceStore', () => {
       for (const [message, change] of refusals) {
         await expect(store.update('Bad', change), message).rejects.toThrow(new RegExp(message));
         expect(store.data).toBe(data);
-        expect(await readFile(store.file)).toEqual(file);
+        expect(await storedBytes(store)).toEqual(file);
         expect(store.history()).toEqual(history);
       }
       expect(fullParse).not.toHaveBeenCalled();
@@ -97,7 +98,7 @@ describe('LowdbWorkspaceStore', () => {
       await expect(store.update('Bad', (ws) => void ((ws as { schemaVersion: number }).schemaVersion = SCHEMA_VERSION + 1))).rejects.toThrow(/schemaVersion|expected/);
       expect(fullParse).toHaveBeenCalledTimes(1);
       fullParse.mockRestore();
-      expect(await readFile(store.file)).toEqual(file);
+      expect(await storedBytes(store)).toEqual(file);
       await store.close();
     });
   });
@@ -116,7 +117,7 @@ describe('LowdbWorkspaceStore', () => {
       await store.undo();
       expect(store.data.articles[0]!.title).toBe(original);
 
-      const file = await readFile(store.file);
+      const file = await storedBytes(store);
       const data = store.data;
       const history = store.history();
       await store.update('Nothing', (ws) => {
@@ -124,7 +125,7 @@ describe('LowdbWorkspaceStore', () => {
       });
       expect(store.data).toBe(data);
       expect(store.history()).toEqual(history);
-      expect(await readFile(store.file)).toEqual(file);
+      expect(await storedBytes(store)).toEqual(file);
       await store.close();
     });
   });

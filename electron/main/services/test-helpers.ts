@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { newClaim } from '../../../shared/domain/new-claim';
 import type { Article, Span, Workspace } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from './handlers/index';
 import { LowdbWorkspaceStore, type StoreOptions } from './store';
+import { storedBytes } from './test-stored';
 
 /** A fresh temp folder per test, removed afterwards. Tests use real files, never mocks. */
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
@@ -55,7 +56,7 @@ export async function withApi(
 
 /** Calls `method` expecting a refusal with `code` and a message matching `message`; memory, file, audit and history unchanged. */
 export async function expectRefused(call: Call, store: LowdbWorkspaceStore, method: MethodName, input: unknown, code: string, message: RegExp | string): Promise<void> {
-  const file = await readFile(store.file);
+  const file = await storedBytes(store);
   const data = store.data;
   const audit = store.audit.length;
   const history = store.history();
@@ -64,7 +65,7 @@ export async function expectRefused(call: Call, store: LowdbWorkspaceStore, meth
   const text = result.ok ? '' : result.error.message;
   if (typeof message === 'string') expect(text).toBe(message);
   else expect(text).toMatch(message);
-  expect(await readFile(store.file)).toEqual(file);
+  expect(await storedBytes(store)).toEqual(file);
   expect(store.data).toBe(data);
   expect(store.audit.length).toBe(audit);
   expect(store.history()).toEqual(history);

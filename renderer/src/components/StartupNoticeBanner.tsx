@@ -16,10 +16,10 @@ export function StartupNoticeBanner() {
     <div className="notice-row">
       <section className="startup-notice" role="alert" aria-labelledby="startup-notice-title">
         <div className="startup-notice-text">
-          <h2 id="startup-notice-title">Your data was restored from a backup</h2>
+          <h2 id="startup-notice-title">{notice.kind === 'repaired' ? 'A damaged end of your data was set aside' : 'Your data was restored from a backup'}</h2>
           <p>{notice.message}</p>
           <p className="startup-notice-path">
-            Damaged file, kept unchanged:{' '}
+            {notice.kind === 'repaired' ? 'Damaged part, kept unchanged:' : 'Damaged file, kept unchanged:'}{' '}
             {/* user-select: all (app.css): one click selects the whole path, to copy. */}
             <code data-testid="damaged-file">
               {notice.damagedFile}

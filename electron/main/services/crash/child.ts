@@ -21,10 +21,13 @@ if (!dataDir || !firstArg) throw new Error('usage: child <data folder> <first ed
 const lyingWrite = async (file: string, text: string) => {
   setTimeout(() => void fs.writeFile(file, text), 100);
 };
+const lyingAppend = async (append: (lines: string) => Promise<void>, lines: string) => {
+  setTimeout(() => void append(lines), 100);
+};
 
 const IN_FLIGHT = 8;
 // Backups every 100 ms (not every 10 minutes): copies are made, and killed, all the time too.
-const store = await LowdbWorkspaceStore.open(dataDir, { backups: { intervalMs: 100 }, ...(mode === 'lying' && { writeFile: lyingWrite }) });
+const store = await LowdbWorkspaceStore.open(dataDir, { backups: { intervalMs: 100 }, ...(mode === 'lying' && { writeFile: lyingWrite, appendJournal: lyingAppend }) });
 const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: 'crash-test', mode: 'browser' });
 process.stdout.write('ready\n');
 

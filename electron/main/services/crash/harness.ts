@@ -2,8 +2,9 @@
  * The crash test: a child process (child.ts) applies numbered edits to a workspace and
  * reports each acknowledged one; this parent kills it with SIGKILL at a random moment
  * (during start-up too), then checks the data folder as the next start would find it:
- * the file parses, migrates and passes the schema, holds every acknowledged edit, and no
- * recovery was needed (no damaged file set aside); every backup reads too. Repeated
+ * the snapshot and journal load and pass the schema, hold every acknowledged edit, and no
+ * recovery was needed (no damaged data file set aside); every backup reads too. A torn
+ * journal tail is allowed (it only ever holds an unacknowledged write) and counted. Repeated
  * `kills` times on the same folder, so the file grows as it goes.
  *
  * The child is bundled once with esbuild, so each start costs ~0.1 s instead of a TypeScript
@@ -11,13 +12,14 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { workspaceFile } from '../store';
+import { workspaceFile } from '../snapshot-file';
 import { DATA_FILE_NAME } from '../paths';
+import { JOURNAL_FILE_NAME, loadWorkspace } from '../workspace-loader';
 import { BACKUP_DIR_NAME } from '../backups';
 import { seededRandom } from '../../../../shared/random';
 
@@ -30,6 +32,8 @@ export interface CrashTestOptions {
   /** The share of kills aimed at start-up instead (uniform in the first `maxLifetimeMs` after the spawn). Default 0.15. */
   startupShare?: number;
   onKill?: (progress: KillReport) => void;
+  /** Makes the data folder's first workspace (e.g. a large generated one) before the first start. */
+  prepare?: (dataDir: string) => Promise<void>;
   /** 'lying': the child acknowledges writes before making them (to show the checks catch it). */
   mode?: 'durable' | 'lying';
 }
@@ -53,8 +57,11 @@ export interface CrashTestSummary {
   onDisk: number;
   /** Kills that came before the child had opened the store. */
   duringStartup: number;
+  /** The snapshot's and the journal's bytes at the end. */
   dataFileBytes: number;
   backups: number;
+  /** Starts that found a torn journal or audit tail and cut it off (allowed: see the module comment). */
+  tornTails: number;
   /** Every way the file failed a check (empty when it passed every time). */
   failures: string[];
 }
@@ -119,7 +126,7 @@ function runChild(script: string, dataDir: string, first: number, afterMs: numbe
 const EDIT_TITLE = /^Edit (\d+)$/;
 
 export async function runCrashTest(options: CrashTestOptions): Promise<CrashTestSummary> {
-  const { kills, seed, maxLifetimeMs = 400, startupShare = 0.15, onKill, mode = 'durable' } = options;
+  const { kills, seed, maxLifetimeMs = 400, startupShare = 0.15, onKill, mode = 'durable', prepare } = options;
   const next = seededRandom(seed);
   const work = await mkdtemp(path.join(os.tmpdir(), 'factcheck-crash-'));
   const dataDir = path.join(work, 'data');
@@ -128,9 +135,10 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
   const acknowledged = new Set<number>();
   let highestOrgEdit = -1;
   let duringStartup = 0;
-  let summary: Omit<CrashTestSummary, 'kills' | 'acknowledged' | 'duringStartup' | 'failures'> = { onDisk: 0, dataFileBytes: 0, backups: 0 };
+  let summary: Omit<CrashTestSummary, 'kills' | 'acknowledged' | 'duringStartup' | 'failures'> = { onDisk: 0, dataFileBytes: 0, backups: 0, tornTails: 0 };
   try {
     const script = await bundleChild(work);
+    await prepare?.(dataDir);
     let first = 1;
     for (let kill = 1; kill <= kills && failures.length === 0; kill++) {
       // Stops at the first kill that fails a check: the folder is no longer a fair start for the next.
@@ -146,7 +154,7 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
       const check = await checkFolder(dataDir, file, acknowledged, highestOrgEdit);
       const when = `${afterMs} ms after ${fromSpawn ? 'the start' : 'opening the store'}`;
       for (const failure of check.failures) failures.push(`kill ${kill} (${when}, seed ${seed}): ${failure}`);
-      summary = { onDisk: check.edits.size, dataFileBytes: check.bytes, backups: check.backups };
+      summary = { onDisk: check.edits.size, dataFileBytes: check.bytes, backups: check.backups, tornTails: check.tornTails };
       // Edits written but killed before their ack are on disk: numbering goes on after them.
       first = Math.max(first, ...run.acks.map((n) => n + 1), ...[...check.edits].map((n) => n + 1));
       onKill?.({ kill, afterMs, fromSpawn, wasReady: run.wasReady, acknowledged: run.acks.length, onDisk: check.edits.size });
@@ -157,34 +165,37 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
   return { kills, acknowledged: acknowledged.size, duringStartup, failures, ...summary };
 }
 
-/** What the next start would find: every check that fails, the edits the file holds, its size, the backups. */
+/** What the next start would find: every check that fails, the edits the folder holds, its size, the backups. */
 async function checkFolder(dataDir: string, file: string, acknowledged: ReadonlySet<number>, highestOrgEdit: number) {
   const failures: string[] = [];
   const edits = new Set<number>();
   let bytes = 0;
+  const names = await readdir(dataDir);
+  const tornTails = names.filter((name) => name.startsWith(`${JOURNAL_FILE_NAME}.damaged-`)).length;
   if (!existsSync(file)) {
     // Only before the very first save can there be no file; then nothing was acknowledged.
     if (acknowledged.size > 0) failures.push('the data file is missing');
-    return { failures, edits, bytes, backups: 0 };
+    return { failures, edits, bytes, backups: 0, tornTails };
   }
   try {
-    const loaded = await workspaceFile(file).load();
-    bytes = Buffer.byteLength(loaded!.text);
-    for (const article of loaded!.value.articles) {
+    // As the next start reads it, without repairing anything (that start will).
+    const loaded = (await loadWorkspace(dataDir, file, { repair: false, now: () => new Date(), newId: () => 'unused', backups: null }))!;
+    if (loaded.notice) failures.push(`the next start would have to recover: ${loaded.notice.message}`);
+    bytes = (await stat(file)).size + (await stat(path.join(dataDir, JOURNAL_FILE_NAME)).then((s) => s.size, () => 0));
+    for (const article of loaded.data.articles) {
       const match = EDIT_TITLE.exec(article.title);
       if (match) edits.add(Number(match[1]));
     }
     const missing = [...acknowledged].filter((n) => !edits.has(n));
     if (missing.length > 0) failures.push(`${missing.length} acknowledged edits are not in the file (first: ${missing.slice(0, 5).join(', ')})`);
-    const org = EDIT_TITLE.exec(loaded!.value.settings.organizationName);
+    const org = EDIT_TITLE.exec(loaded.data.settings.organizationName);
     if (highestOrgEdit >= 0 && (!org || Number(org[1]) < highestOrgEdit)) {
-      failures.push(`the organization is "${loaded!.value.settings.organizationName}", older than the acknowledged rename to "Edit ${highestOrgEdit}"`);
+      failures.push(`the organization is "${loaded.data.settings.organizationName}", older than the acknowledged rename to "Edit ${highestOrgEdit}"`);
     }
   } catch (error) {
     failures.push(`the data file cannot be loaded: ${(error as Error).message}`);
   }
-  const names = await readdir(dataDir);
-  const damaged = names.filter((name) => name.includes('.damaged-'));
+  const damaged = names.filter((name) => name.startsWith('workspace.damaged-'));
   if (damaged.length > 0) failures.push(`a start had to recover from a damaged file: ${damaged.join(', ')}`);
   const backupDir = path.join(dataDir, BACKUP_DIR_NAME);
   const backupNames = existsSync(backupDir) ? (await readdir(backupDir)).filter((name) => name.endsWith('.json')) : [];
@@ -195,5 +206,5 @@ async function checkFolder(dataDir: string, file: string, acknowledged: Readonly
       failures.push(`the backup ${name} cannot be loaded: ${(error as Error).message}`);
     }
   }
-  return { failures, edits, bytes, backups: backupNames.length };
+  return { failures, edits, bytes, backups: backupNames.length, tornTails };
 }

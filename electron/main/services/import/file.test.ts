@@ -6,6 +6,7 @@ import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../../shared/api/co
 import { ApiError } from '../../../../shared/api/result';
 import { withApi } from '../test-helpers';
 import { importFile } from './index';
+import { storedBytes } from '../test-stored';
 
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url));
 const b64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
@@ -289,10 +290,10 @@ describe('importFile: hostile input', () => {
 describe('importFile through the service API', () => {
   it('answers a draft and writes nothing to the workspace', async () => {
     await withApi(async (call, store) => {
-      const before = await readFile(store.file);
+      const before = await storedBytes(store);
       const result = await call('importFile', { fileName: 'story.txt', contentBase64: b64('Headline here\n\nThe text of the story, 12% up.') });
       expect(result).toEqual({ ok: true, value: expect.objectContaining({ title: 'Headline here', text: 'The text of the story, 12% up.' }) });
-      expect(await readFile(store.file)).toEqual(before);
+      expect(await storedBytes(store)).toEqual(before);
       const refused = await call('importFile', { fileName: 'scan.png', contentBase64: b64('x') });
       expect(refused).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Cannot import “scan.png”: only .txt, .md, .html and .docx files can be imported.' } });
       // The draft goes into createArticle as it is.

@@ -9,6 +9,7 @@ import { withApi } from '../test-helpers';
 import { WebImports, type WebImportOptions } from './index';
 import { draftOf } from './jobs';
 import { explain } from './web';
+import { storedBytes } from '../test-stored';
 
 /**
  * A web server on 127.0.0.1 for these tests only (no internet): each route is a page, a
@@ -289,7 +290,7 @@ describe('draftOf', () => {
 describe('web import through the service API', () => {
   it('starts, polls to a draft, writes nothing; refuses other schemes and unknown jobs', async () => {
     await withApi(async (call, store) => {
-      const before = await readFile(store.file);
+      const before = await storedBytes(store);
       const started = await call('startUrlImport', { url: `${base}/article` });
       expect(started.ok).toBe(true);
       const { jobId } = (started as { ok: true; value: { jobId: string } }).value;
@@ -306,7 +307,7 @@ describe('web import through the service API', () => {
       );
       expect(job!.draft!.title).toBe('Council approves $40m bridge as critics question the cost');
       expect(await call('cancelImport', { jobId })).toEqual({ ok: true, value: { cancelled: false } });
-      expect(await readFile(store.file)).toEqual(before);
+      expect(await storedBytes(store)).toEqual(before);
 
       const ftp = await call('startUrlImport', { url: 'ftp://files.example/a.txt' });
       expect(ftp).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
