@@ -24,6 +24,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TITLES: Record<PartName, string> = {
   engine: 'Claim extraction (segmentation + scoring)',
   save: 'Saving',
+  store: 'Store at scale',
   export: 'Export',
   ui: 'Triage views in Chromium (browser mode)',
 };
