@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AuditEntry } from '../../../shared/domain/schemas';
 import type { AuditRecords } from './audit-log';
-import { encodeRecord, LogWriter, readLog, repairLog } from './checksummed-log';
+import { decodeLog, encodeRecord, LogWriter, readLog, repairLog } from './checksummed-log';
 
 export const AUDIT_DIR_NAME = 'audit';
 export const SEGMENT_BYTES = 32 * 1024 * 1024;
@@ -51,12 +51,9 @@ export interface LoadedAudit {
 
 /** Reads every audit file in `dataDir`, in order. With `repair`, damaged tails are cut off (kept aside). */
 export async function readAuditFiles(dataDir: string, options: { repair: boolean; now: () => Date }): Promise<LoadedAudit> {
-  const dir = path.join(dataDir, AUDIT_DIR_NAME);
-  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter(isSegment).sort();
   const entries: AuditEntry[] = [];
   const damage: Damage[] = [];
-  for (const name of names) {
-    const file = path.join(dir, name);
+  for (const file of await segments(dataDir)) {
     let contents = await readLog(file);
     let problem = contents.damage;
     let good = contents.records.length;
@@ -77,6 +74,43 @@ export async function readAuditFiles(dataDir: string, options: { repair: boolean
     damage.push({ file, reason: problem, keptAs });
   }
   return { entries, damage };
+}
+
+async function segments(dataDir: string): Promise<string[]> {
+  const dir = path.join(dataDir, AUDIT_DIR_NAME);
+  return (await fs.readdir(dir).catch(() => [] as string[])).filter(isSegment).sort().map((name) => path.join(dir, name));
+}
+
+/** How many bytes the audit files hold in all. */
+export async function auditFilesBytes(dataDir: string): Promise<number> {
+  let bytes = 0;
+  for (const file of await segments(dataDir)) bytes += (await fs.stat(file)).size;
+  return bytes;
+}
+
+/**
+ * Whether the newest audit file ends with a whole line that matches its checksum: what a
+ * crash while the files were appended to would break. (Damage further in is found when the
+ * files are read.)
+ */
+export async function newestAuditTailIntact(dataDir: string): Promise<boolean> {
+  const newest = (await segments(dataDir)).at(-1);
+  if (!newest) return true;
+  const handle = await fs.open(newest, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const length = Math.min(size, 256 * 1024);
+    const tail = Buffer.alloc(length);
+    await handle.read(tail, 0, length, size - length);
+    if (tail[length - 1] !== 0x0a) return false;
+    const start = tail.lastIndexOf(0x0a, length - 2) + 1;
+    if (start === 0 && length < size) return false; // a line longer than we read: let the full read decide
+    const last = decodeLog(tail.subarray(start));
+    return last.damage === null && last.records.length === 1;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Appends to the newest audit file, starting a new one past SEGMENT_BYTES. */

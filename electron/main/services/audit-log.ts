@@ -8,8 +8,13 @@
  * Entries are rewritten only within a burst of coalesced edits (typing a wording gives one
  * entry, not one per autosave), possibly after the entry was written once: a later record
  * for the same number wins. A write that fails puts the log back to what the disk holds.
+ *
+ * A large log starts with holes where the audit files hold entries not read yet (see
+ * workspace-loader.ts): new entries are numbered after them, and the files are read when the
+ * entries themselves are first needed (`ensureLoaded`).
  */
 import type { AuditEntry } from '../../../shared/domain/schemas';
+import type { LoadedAudit } from './audit-files';
 
 /** A coalesced edit: its key, and whether it joins the step of the edits before it. */
 export interface AuditBurst {
@@ -44,13 +49,53 @@ export class AuditLog {
   private durable: Mark;
   private flight: Mark | null = null;
 
-  constructor(entries: readonly AuditEntry[]) {
-    this.log = entries.map((e) => (Object.isFrozen(e) ? e : Object.freeze({ ...e })));
+  /** Reads the files for the holes; null once every entry is in memory. */
+  private readFiles: (() => Promise<LoadedAudit>) | null;
+  private loading: Promise<void> | null = null;
+  /** Holes the files could not fill (damaged files): left out of `entries`. */
+  private missing = 0;
+
+  constructor(
+    start: { readonly entries: readonly AuditEntry[]; readonly readFiles: (() => Promise<LoadedAudit>) | null },
+    /** Told what reading the files found damaged (and set aside). */
+    private readonly onDamage: (damage: LoadedAudit['damage']) => void = () => undefined,
+  ) {
+    this.log = start.entries.map((e) => (Object.isFrozen(e) ? e : Object.freeze({ ...e })));
+    this.log.length = start.entries.length; // map keeps holes, and so the length
+    this.readFiles = start.readFiles;
     this.durable = this.mark();
   }
 
+  /** Whether every entry is in memory (else `ensureLoaded` first). */
+  get loaded(): boolean {
+    return this.readFiles === null;
+  }
+
+  /** Reads the audit files into the holes, once; what the journal wrote since stays. */
+  ensureLoaded(): Promise<void> {
+    const readFiles = this.readFiles;
+    if (!readFiles) return Promise.resolve();
+    this.loading ??= readFiles().then((files) => {
+      for (let i = 0; i < this.log.length; i++) {
+        if (i in this.log) continue;
+        const entry = files.entries[i];
+        if (entry) this.log[i] = Object.freeze(entry);
+        else this.missing++;
+      }
+      this.readFiles = null;
+      if (files.damage.length > 0) this.onDamage(files.damage);
+    });
+    return this.loading;
+  }
+
+  /** Every entry, oldest first (the ones read so far, until `ensureLoaded`). */
   get entries(): readonly AuditEntry[] {
-    return this.log;
+    return this.loaded && this.missing === 0 ? this.log : this.log.filter((e) => e !== undefined);
+  }
+
+  /** How many entries the disk holds. */
+  get durableLength(): number {
+    return this.durable.length;
   }
 
   get length(): number {
@@ -138,8 +183,8 @@ export class AuditLog {
 
   private restore(mark: Mark): void {
     if (mark.replaced) {
-      this.log.length = 0;
-      this.log.push(...mark.replaced);
+      this.log.length = mark.replaced.length;
+      for (let i = 0; i < mark.replaced.length; i++) if (i in mark.replaced) this.log[i] = mark.replaced[i]!;
     } else {
       for (const [n, entry] of mark.overwritten) this.log[n] = entry;
       this.log.length = mark.length;

@@ -74,19 +74,48 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
    * file) or DataFileError (it cannot be read at all).
    */
   async load(): Promise<LoadedFile<T> | null> {
-    let text: string;
+    const text = await this.readText();
+    return text === null ? null : { ...this.parse(text), text };
+  }
+
+  /** Parses, migrates and validates a file's text (throws as `load`). */
+  parse(text: string): { value: T; migratedFrom: number | null } {
+    const { json, migratedFrom } = this.parseRaw(text);
+    return { value: this.validate(json), migratedFrom };
+  }
+
+  /**
+   * Reads, parses and migrates the file, without validating it (the caller validates, after
+   * changing it: the store replays its journal onto the snapshot and validates once). Null
+   * when there is no file; throws as `load`.
+   */
+  async loadRaw(): Promise<{ json: unknown; text: string; migratedFrom: number | null } | null> {
+    const text = await this.readText();
+    return text === null ? null : { ...this.parseRaw(text), text };
+  }
+
+  /** The value, if `json` matches the schema; else DamagedDataFileError saying where it does not. */
+  validate(json: unknown): T {
+    const parsed = this.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+      throw new DamagedDataFileError(this.file, `it does not match the workspace format${where}: ${first?.message ?? 'unknown problem'}`);
+    }
+    return parsed.data;
+  }
+
+  private async readText(): Promise<string | null> {
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      return await fs.readFile(this.file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
       throw new DataFileError(this.file, `it cannot be opened (${code ?? (error as Error).message})`, { cause: error });
     }
-    return { ...this.parse(text), text };
   }
 
-  /** Parses, migrates and validates a file's text (throws as `load`). */
-  parse(text: string): { value: T; migratedFrom: number | null } {
+  private parseRaw(text: string): { json: unknown; migratedFrom: number | null } {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -105,13 +134,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       json = migrated.json;
       if (migrated.applied.length > 0) migratedFrom = migrated.from;
     }
-    const parsed = this.schema.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
-      throw new DamagedDataFileError(this.file, `it does not match the workspace format${where}: ${first?.message ?? 'unknown problem'}`);
-    }
-    return { value: parsed.data, migratedFrom };
+    return { json, migratedFrom };
   }
 
   /**

@@ -9,7 +9,11 @@ import { checkReferences, WorkspaceShape, type Workspace } from '../../../shared
 import { migrateWorkspaceJson } from '../../../shared/domain/migrations/index';
 import { ValidatedJsonFile } from './json-file';
 
-export const StoredWorkspace = WorkspaceShape.extend({ journalSeq: z.number().int().nonnegative().optional() }).superRefine(checkReferences);
+export const StoredWorkspace = WorkspaceShape.extend({
+  journalSeq: z.number().int().nonnegative().optional(),
+  /** How many audit entries the audit files held when the snapshot was written (they are read when first needed). */
+  auditLength: z.number().int().nonnegative().optional(),
+}).superRefine(checkReferences);
 export type StoredWorkspace = z.infer<typeof StoredWorkspace>;
 
 /** The data file's (or a backup's) reader: JSON, migrations from older versions, then the schema. */
@@ -19,6 +23,6 @@ export function workspaceFile(file: string): ValidatedJsonFile<StoredWorkspace> 
 
 /** The workspace a stored one holds (without the snapshot's bookkeeping). */
 export function workspaceOf(stored: StoredWorkspace): Workspace {
-  const { journalSeq: _seq, ...workspace } = stored;
+  const { journalSeq: _seq, auditLength: _length, ...workspace } = stored;
   return workspace;
 }

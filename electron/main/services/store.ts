@@ -12,7 +12,7 @@ import { auditEntries, checkAuditEntries } from './audit';
 import { AuditLog, type AuditBurst } from './audit-log';
 import { DataFolderBusyError, DataFolderLock, type LockKind } from './data-lock';
 import { BACKUP_DIR_NAME, Backups, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups';
-import { NOTICE_FILE_NAME, readNotice, removeNotice, writeNotice } from './recovery';
+import { NOTICE_FILE_NAME, readNotice, removeNotice, repairNotice, writeNotice } from './recovery';
 import type { ImportedAudit, UpdateOptions, WorkspaceStore } from './store-interface';
 import { applySharedPatches, compactReplaces, immer, resolveDrafts, setAt, weigh } from './store-patches';
 import { workspaceFile } from './snapshot-file';
@@ -41,6 +41,8 @@ export interface StoreOptions {
   appendJournal?: DiskOptions['appendJournal'];
   /** Past this many bytes the journal is folded into the snapshot (default FOLD_BYTES). */
   foldBytes?: number;
+  /** Audit files this large in all are read when first needed, not at the start (default LAZY_AUDIT_BYTES). */
+  lazyAuditBytes?: number;
   /** Told when a backup could not be kept, or a fold failed (the save itself succeeded). Default: a warning on stderr. */
   onBackupError?: (error: unknown) => void;
 }
@@ -184,7 +186,11 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     private readonly onBackupError: (error: unknown) => void = (error) => console.warn(`Fact-check Desk: a backup could not be kept: ${(error as Error)?.message ?? String(error)}`),
   ) {
     this.state = freezeEntities(loaded.data);
-    this.auditLog = new AuditLog(loaded.audit);
+    this.auditLog = new AuditLog(loaded.audit, (damage) => {
+      // Found when the audit files were first read (after the start): told like a start's.
+      this.notice ??= repairNotice(damage, this.now());
+      if (this.lock) void writeNotice(path.dirname(this.file), this.notice).catch(this.onBackupError);
+    });
     this.notice = notice;
     this.durable = this.checkpoint();
   }
@@ -219,7 +225,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
       await removeTempFiles(dir, [DATA_FILE_NAME, NOTICE_FILE_NAME]);
       const backups = new Backups(path.join(dir, BACKUP_DIR_NAME), { ...DEFAULT_BACKUP_POLICY, ...options.backups });
       await backups.load();
-      const loaded = (await loadWorkspace(dir, file, { repair: true, now, newId, backups }))!;
+      const loaded = (await loadWorkspace(dir, file, { repair: true, now, newId, backups, lazyAuditBytes: options.lazyAuditBytes }))!;
       if (loaded.notice) await writeNotice(dir, loaded.notice);
       if (loaded.migratedText !== null) await backups.keepBeforeMigration(loaded.migratedText, now(), loaded.data.schemaVersion);
       disk = await WorkspaceDisk.open(dir, loaded.seq, {
@@ -231,7 +237,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
       const store = new LowdbWorkspaceStore(loaded, disk, file, now, newId, lock, backups, notice, options.onBackupError);
       // A new, migrated or restored workspace starts its snapshot and audit files anew.
       if (loaded.foldNow) {
-        await disk.fold(store.state, { reset: true, entries: store.auditLog.entries.map((e, i) => [i, e] as const) });
+        await disk.fold(store.state, store.auditLog.length, { reset: true, entries: store.auditLog.entries.map((e, i) => [i, e] as const) });
         store.backUp({ data: store.state, audit: store.auditLog.entries.slice(), at: now() });
       }
       return store;
@@ -254,7 +260,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     const newId = options.newId ?? defaultNewId;
     const dir = path.resolve(dataDir);
     const file = path.join(dir, DATA_FILE_NAME);
-    const loaded = await loadWorkspace(dir, file, { repair: false, now, newId, backups: null });
+    const loaded = await loadWorkspace(dir, file, { repair: false, now, newId, backups: null, lazyAuditBytes: options.lazyAuditBytes });
     if (!loaded) throw new DataFileError(file, 'there is no workspace in this folder (no such file)');
     return new LowdbWorkspaceStore(loaded, null, file, now, newId, null, null, null);
   }
@@ -298,12 +304,14 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   }
 
   /** The whole audit log once every change already asked for has run. */
-  readAudit(): Promise<readonly AuditEntry[]> {
+  async readAudit(): Promise<readonly AuditEntry[]> {
+    await this.auditLog.ensureLoaded();
     return this.enqueue(async () => this.auditLog.entries.slice());
   }
 
   /** One claim's audit entries, oldest first (a deleted claim's too), once every change already asked for has run. */
-  claimHistory(claimId: string): Promise<AuditEntry[]> {
+  async claimHistory(claimId: string): Promise<AuditEntry[]> {
+    await this.auditLog.ensureLoaded();
     return this.enqueue(async () => this.auditLog.entries.filter((entry) => entry.claimId === claimId));
   }
 
@@ -323,6 +331,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     if (this.readOnly) return this.refuseWrite();
     return this.whenSaved(
       this.enqueue(async () => {
+        // Replacing the log keeps the old one for undo: every entry must be in memory.
+        if (options.audit?.replace) await this.auditLog.ensureLoaded();
         const before = this.state;
         let result!: T;
         const [after, patches, inversePatches] = immer.produceWithPatches(before, (draft: Draft<Workspace>) => {
@@ -471,7 +481,10 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     const state = this.checkpoint();
     const audit = this.auditLog.beginWrite();
     const at = this.now();
-    const backup = this.backups?.due(at) ? { data: state.data, audit: this.auditLog.entries.slice(), at } : null;
+    const due = this.backups?.due(at) ?? false;
+    // A backup holds the whole log: when it is not read yet, it is read now and the copy taken at a later save.
+    if (due && !this.auditLog.loaded) void this.auditLog.ensureLoaded().catch(this.onBackupError);
+    const backup = due && this.auditLog.loaded ? { data: state.data, audit: this.auditLog.entries.slice(), at } : null;
     try {
       await disk.append(this.durable.data, state.data, audit);
     } catch (cause) {
@@ -500,7 +513,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   /** Folds the journal into the snapshot; a failure loses nothing (the journal still holds it all) and is retried after the next write. */
   private async fold(disk: WorkspaceDisk, data: Workspace): Promise<void> {
     try {
-      await disk.fold(data);
+      await disk.fold(data, this.auditLog.durableLength);
       this.counters.folds++;
     } catch (error) {
       this.counters.failedFolds++;

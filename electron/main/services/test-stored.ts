@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Workspace } from '../../../shared/domain/schemas';
 import { AUDIT_DIR_NAME } from './audit-files';
+import { AuditLog } from './audit-log';
 import { JOURNAL_FILE_NAME, loadWorkspace } from './workspace-loader';
 
 /** The workspace with its audit log, as stored in the folder of `file` (read without repairing anything). */
@@ -14,7 +15,9 @@ export async function storedWorkspace(store: { file: string }): Promise<Workspac
   const dir = path.dirname(store.file);
   const loaded = await loadWorkspace(dir, store.file, { repair: false, now: () => new Date(), newId: () => 'unused', backups: null });
   if (!loaded) throw new Error(`no workspace in ${dir}`);
-  return { ...loaded.data, audit: loaded.audit };
+  const audit = new AuditLog(loaded.audit);
+  await audit.ensureLoaded();
+  return { ...loaded.data, audit: [...audit.entries] };
 }
 
 /** Every byte of the snapshot, the journal and the audit files, in one buffer. */

@@ -96,14 +96,15 @@ export class WorkspaceDisk {
 
   /**
    * Folds the journal into the snapshot: `data` must be the workspace the journal leads to
-   * (what is on disk), `audit` the records not yet in the audit files beyond the journal's
+   * (what is on disk), `auditLength` how many audit entries the disk holds with it,
+   * `audit` the records not yet in the audit files beyond the journal's
    * (the whole log, with reset, when the folder starts a new one: after a migration or a
    * restore from backup).
    */
-  async fold(data: Workspace, audit?: AuditRecords): Promise<void> {
+  async fold(data: Workspace, auditLength: number, audit?: AuditRecords): Promise<void> {
     await this.audit.append(this.auditSinceFold + (audit ? encodeAuditRecords(audit) : ''));
     this.auditSinceFold = '';
-    this.db.data = { ...data, audit: [], journalSeq: this.seq };
+    this.db.data = { ...data, audit: [], journalSeq: this.seq, auditLength };
     await this.db.write();
     await this.journal.truncate(0);
   }

@@ -1,8 +1,12 @@
 /**
- * Reading a data folder: the snapshot (`workspace.json`), the audit files, then the
- * journal's records newer than the snapshot replayed on top. The journal is read before
- * the snapshot, so a reader that does not hold the lock (a read-only export while the app
- * runs) cannot pair a journal emptied by a fold with the snapshot from before it.
+ * Reading a data folder: the snapshot (`workspace.json`), then the journal's records newer
+ * than it replayed on top, validated once together. The journal is read before the
+ * snapshot, so a reader that does not hold the lock (a read-only export while the app runs)
+ * cannot pair a journal emptied by a fold with the snapshot from before it.
+ *
+ * The audit log's files are not read to start when they are large: the snapshot says how
+ * many entries they hold, the journal adds what came since, and the entries themselves are
+ * read when first needed (audit-log.ts). Only the newest file's last line is checked here.
  *
  * Damage is never a failed start. A damaged snapshot is set aside and the newest backup
  * that reads is loaded (recovery.ts). A damaged tail of the journal or of an audit file
@@ -13,20 +17,21 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { Article, AuditEntry, Claim, Settings, Source, Workspace, type AuditEntry as AuditEntryType } from '../../../shared/domain/schemas';
-import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
+import { Article, AuditEntry, Claim, Settings, Source, type AuditEntry as AuditEntryType, type Workspace } from '../../../shared/domain/schemas';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { StartupNotice } from '../../../shared/api/contract';
-import { applyAuditRecords, readAuditFiles, type Damage } from './audit-files';
+import { applyAuditRecords, auditFilesBytes, newestAuditTailIntact, readAuditFiles, type Damage, type LoadedAudit } from './audit-files';
 import type { AuditRecords } from './audit-log';
 import type { Backups } from './backups';
 import { readLog, repairLog, type LogContents } from './checksummed-log';
-import { DamagedDataFileError, type LoadedFile } from './json-file';
+import { DamagedDataFileError } from './json-file';
 import { applyOps, type JournalOp, type ReplayTarget } from './journal-ops';
 import { copyAside, newestValidBackup, recoveryNotice, repairNotice } from './recovery';
 import { workspaceFile, workspaceOf, type StoredWorkspace } from './snapshot-file';
 
 export const JOURNAL_FILE_NAME = 'workspace.journal';
+/** Audit files smaller than this in all are read at the start; larger ones when first needed. */
+export const LAZY_AUDIT_BYTES = 4 * 1024 * 1024;
 
 const Put = (entity: z.ZodType) => z.object({ put: entity });
 const JournalOpSchema = z.union([
@@ -41,11 +46,19 @@ const JournalRecord = z.object({
   ops: z.array(JournalOpSchema),
   audit: z.object({ reset: z.boolean(), entries: z.array(z.tuple([z.number().int().nonnegative(), AuditEntry])) }),
 });
-export type JournalRecord = { seq: number; ops: JournalOp[]; audit: AuditRecords };
+type JournalRecord = { seq: number; ops: JournalOp[]; audit: AuditRecords };
+
+/** The audit log as a start finds it: every entry, or (large files not read yet) some, and how to read the rest. */
+export interface AuditStart {
+  /** Entry n at index n; holes where the files hold an entry not read yet. */
+  readonly entries: AuditEntryType[];
+  /** Reads the audit files, when `entries` has holes; null when it is complete. */
+  readonly readFiles: (() => Promise<LoadedAudit>) | null;
+}
 
 export interface LoadedWorkspace {
   readonly data: Workspace;
-  readonly audit: AuditEntryType[];
+  readonly audit: AuditStart;
   /** The last journal record the data holds. */
   readonly seq: number;
   /** The snapshot must be written anew before anything else (migrated, restored, or new). */
@@ -63,18 +76,43 @@ export interface LoadOptions {
   readonly newId: () => string;
   /** Where to look for a backup when the snapshot is damaged (null: refuse, DamagedDataFileError). */
   readonly backups: Backups | null;
+  /** See LAZY_AUDIT_BYTES. */
+  readonly lazyAuditBytes?: number;
+}
+
+interface Snapshot {
+  value: StoredWorkspace;
+  text: string;
+  migratedFrom: number | null;
 }
 
 /** Reads a data folder (see the module comment). Null when it holds no workspace and `backups` is null. */
 export async function loadWorkspace(dir: string, file: string, options: LoadOptions): Promise<LoadedWorkspace | null> {
   const journalFile = path.join(dir, JOURNAL_FILE_NAME);
   const journal = await readLog(journalFile);
-  let loaded: LoadedFile<StoredWorkspace> | null;
+  const reader = workspaceFile(file);
+  const damage: Damage[] = [];
+  let snapshot: Snapshot | null = null;
+  let replayed: Replayed | null = null;
   let notice: StartupNotice | null = null;
-  let foldNow = false;
-  let keepJournal = true;
+  let restored = false;
   try {
-    loaded = await workspaceFile(file).load();
+    const raw = await reader.loadRaw();
+    if (raw) {
+      // Replayed on the snapshot's JSON and validated once; if that fails, the snapshot alone
+      // decides: valid, and the journal is what does not fit; not valid, and it is damaged.
+      replayed = replay(raw.json, journal);
+      let value: StoredWorkspace;
+      try {
+        value = reader.validate(replayed.json);
+      } catch (error) {
+        if (replayed.records === 0) throw error;
+        value = reader.validate(raw.json);
+        replayed = { json: raw.json, records: 0, audit: [], seq: value.journalSeq ?? 0, goodBytes: 0, damage: `its changes do not fit the data file (${(error as Error).message})` };
+      }
+      snapshot = { value, text: raw.text, migratedFrom: raw.migratedFrom };
+      if (replayed.damage) damage.push({ file: journalFile, reason: replayed.damage, keptAs: null });
+    }
   } catch (error) {
     if (!(error instanceof DamagedDataFileError) || !options.backups) throw error;
     // Found before anything moves; the damaged file is kept under another name, and only
@@ -83,52 +121,68 @@ export async function loadWorkspace(dir: string, file: string, options: LoadOpti
     const at = options.now();
     const damagedFile = await copyAside(file, error.reason, at);
     notice = recoveryNotice({ at, reason: error.reason, damagedFile, backup: found?.backup ?? null });
-    loaded = found?.loaded ?? null;
-    foldNow = true;
-    keepJournal = false;
+    snapshot = found ? { value: found.loaded.value, text: found.loaded.text, migratedFrom: found.loaded.migratedFrom } : null;
+    replayed = null;
+    restored = true;
   }
-  if (!loaded && !options.backups) return null;
-  const migrated = loaded !== null && loaded.migratedFrom !== null;
-  if (migrated) foldNow = true;
+  if (!snapshot && !options.backups) return null;
+  if (options.repair && restored) await setJournalAside(dir, journalFile, journal, options.now());
+  if (options.repair && replayed?.damage) {
+    const keptAs = await repairLog(journalFile, { ...journal, goodBytes: replayed.goodBytes }, options.now());
+    damage[damage.length - 1] = { ...damage.at(-1)!, keptAs };
+  }
+
+  const migrated = snapshot !== null && snapshot.migratedFrom !== null;
   // Before version 3, and in backups, the audit log is inside the workspace (and a tool may
   // have written one there, e.g. npm run seed:large): it is moved out to the audit files.
-  const inside = loaded !== null && (migrated || !keepJournal || loaded.value.audit.length > 0);
-  if (inside) foldNow = true;
-  let audit: AuditEntryType[] = inside ? loaded!.value.audit : [];
-  const damage: Damage[] = [];
-  if (!inside && loaded) {
-    const files = await readAuditFiles(dir, { repair: options.repair, now: options.now });
-    audit = files.entries;
-    damage.push(...files.damage);
-  }
-  let data = loaded ? { ...workspaceOf(loaded.value), audit: [] } : sampleWorkspace(options.now().toISOString(), options.newId);
-  let seq = loaded?.value.journalSeq ?? 0;
-  if (!loaded) foldNow = true;
-
-  if (keepJournal && journal.records.length + journal.damagedBytes > 0) {
-    const replayed = replay(data, audit, seq, journal);
-    if (replayed.damage) damage.push({ file: journalFile, reason: replayed.damage, keptAs: null });
-    data = replayed.data;
-    audit = replayed.audit;
-    seq = replayed.seq;
-    if (options.repair && replayed.damage) {
-      const keptAs = await repairLog(journalFile, { ...journal, goodBytes: replayed.goodBytes }, options.now());
-      damage[damage.length - 1] = { file: journalFile, reason: replayed.damage, keptAs };
-    }
-  } else if (!keepJournal && options.repair && journal.records.length + journal.damagedBytes > 0) {
-    // Changes since a snapshot that is no longer there do not fit the backup restored instead.
-    await fs.rename(journalFile, `${journalFile}.damaged-${stamp(options.now())}`);
-    await fs.rm(path.join(dir, 'audit'), { recursive: true, force: true });
-  }
+  const inside = snapshot !== null && (migrated || restored || snapshot.value.audit.length > 0);
+  const audit = snapshot === null ? { entries: [], readFiles: null } : await startAudit(dir, snapshot.value, inside, replayed?.audit ?? [], damage, options);
+  const data = snapshot ? { ...workspaceOf(snapshot.value), audit: [] } : sampleWorkspace(options.now().toISOString(), options.newId);
   if (damage.length > 0 && notice === null) notice = repairNotice(damage, options.now());
-  return { data, audit, seq, foldNow, migratedText: migrated && !notice ? loaded!.text : null, notice };
+  return {
+    data,
+    audit,
+    seq: replayed?.seq ?? 0,
+    foldNow: snapshot === null || inside,
+    migratedText: migrated && !restored ? snapshot!.text : null,
+    notice,
+  };
 }
 
-const stamp = (at: Date) => at.toISOString().replace(/[:.]/g, '-');
+/** The audit log to start with: the snapshot's own (older formats, backups), all the files, or (large files) only what the journal added. */
+async function startAudit(dir: string, snapshot: StoredWorkspace, inside: boolean, journalAudit: AuditRecords[], damage: Damage[], options: LoadOptions): Promise<AuditStart> {
+  const withJournal = (entries: AuditEntryType[]) => {
+    for (const records of journalAudit) applyAuditRecords(entries, records);
+    return entries;
+  };
+  if (inside) return { entries: withJournal([...snapshot.audit]), readFiles: null };
+  const readFiles = () => readAuditFiles(dir, { repair: options.repair, now: options.now });
+  const length = snapshot.auditLength;
+  const lazy =
+    length !== undefined &&
+    !journalAudit.some((r) => r.reset) &&
+    (await auditFilesBytes(dir)) >= (options.lazyAuditBytes ?? LAZY_AUDIT_BYTES) &&
+    (await newestAuditTailIntact(dir));
+  if (lazy) return { entries: withJournal(new Array<AuditEntryType>(length)), readFiles };
+  const files = await readFiles();
+  damage.push(...files.damage);
+  return { entries: withJournal(files.entries), readFiles: null };
+}
+
+/** Moves a journal aside whole (its changes belong to a snapshot that is no longer there). */
+async function setJournalAside(dir: string, journalFile: string, journal: LogContents, at: Date): Promise<void> {
+  if (journal.records.length + journal.damagedBytes === 0) return;
+  await fs.rename(journalFile, `${journalFile}.damaged-${at.toISOString().replace(/[:.]/g, '-')}`);
+  await fs.rm(path.join(dir, 'audit'), { recursive: true, force: true });
+}
 
 interface Replayed {
-  data: Workspace;
-  audit: AuditEntryType[];
+  /** The snapshot's JSON with the journal's changes. */
+  json: unknown;
+  /** How many records were applied. */
+  records: number;
+  /** The audit records of the applied records, in order. */
+  audit: AuditRecords[];
   seq: number;
   /** Bytes of the journal that were applied (the rest is the damaged tail). */
   goodBytes: number;
@@ -136,15 +190,22 @@ interface Replayed {
 }
 
 /**
- * Replays the journal's records newer than `seq` onto the snapshot. Stops at the first
- * record that is damaged, out of sequence, or leaves a workspace that fails the schema:
+ * Replays the journal's records newer than the snapshot's onto its JSON (not yet
+ * validated). Stops at the first record that is damaged, out of sequence or does not fit:
  * what came before it stands.
  */
-function replay(snapshot: Workspace, snapshotAudit: AuditEntryType[], seq: number, journal: LogContents): Replayed {
-  const target: ReplayTarget = { settings: snapshot.settings, articles: [...snapshot.articles], claims: [...snapshot.claims], sources: [...snapshot.sources] };
-  const audit = [...snapshotAudit];
+function replay(json: unknown, journal: LogContents): Replayed {
+  const snapshot = json as Partial<Record<keyof ReplayTarget | 'journalSeq', unknown>>;
+  const seq = typeof snapshot?.journalSeq === 'number' ? snapshot.journalSeq : 0;
+  const none: Replayed = { json, records: 0, audit: [], seq, goodBytes: journal.goodBytes, damage: journal.damage };
+  if (journal.records.length === 0) return none;
+  const lists = ['articles', 'claims', 'sources'] as const;
+  if (typeof snapshot !== 'object' || snapshot === null || !lists.every((c) => Array.isArray(snapshot[c]))) return { ...none, damage: 'it does not fit the data file' };
+  const target = { settings: snapshot.settings, articles: [...(snapshot.articles as [])], claims: [...(snapshot.claims as [])], sources: [...(snapshot.sources as [])] } as ReplayTarget;
+  const audit: AuditRecords[] = [];
   const indexes = new Map();
   let applied = seq;
+  let records = 0;
   let damage = journal.damage;
   let good = 0;
   for (let i = 0; i < journal.records.length; i++) {
@@ -164,19 +225,15 @@ function replay(snapshot: Workspace, snapshotAudit: AuditEntryType[], seq: numbe
     }
     try {
       applyOps(target, record.ops, indexes);
-      applyAuditRecords(audit, record.audit);
     } catch (error) {
       damage = `record ${i + 1} does not fit the workspace (${(error as Error).message})`;
       break;
     }
+    audit.push(record.audit);
     applied = record.seq;
+    records++;
     good = i + 1;
   }
-  const replayed = { schemaVersion: SCHEMA_VERSION, ...target, audit: [] } as unknown as Workspace;
-  const checked = Workspace.safeParse(replayed);
-  if (!checked.success) {
-    // Should never happen (every record was validated when it was written): keep the snapshot.
-    return { data: snapshot, audit: snapshotAudit, seq, goodBytes: 0, damage: `the changes it holds do not make a valid workspace (${checked.error.issues[0]?.message ?? 'unknown'})` };
-  }
-  return { data: checked.data, audit, seq: applied, goodBytes: good === 0 ? 0 : journal.ends[good - 1]!, damage: damage ?? (good < journal.records.length ? 'has records that were not applied' : null) };
+  if (damage === null && good < journal.records.length) damage = 'has records that were not applied';
+  return { json: { ...snapshot, ...target, journalSeq: applied }, records, audit, seq: applied, goodBytes: good === 0 ? 0 : journal.ends[good - 1]!, damage };
 }
