@@ -162,6 +162,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   private pending: Batch | null = null;
   private inFlight: Batch | null = null;
   private flushScheduled = false;
+  /** The write running now and the fold after it (its batch is settled before the fold): what `flushed` waits for. */
+  private flushing: Promise<void> = Promise.resolve();
   /** Backups are copied after the save they copy is acknowledged, one at a time. */
   private backupQueue: Promise<void> = Promise.resolve();
   private backingUp = false;
@@ -228,11 +230,12 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
       const loaded = (await loadWorkspace(dir, file, { repair: true, now, newId, backups, lazyAuditBytes: options.lazyAuditBytes }))!;
       if (loaded.notice) await writeNotice(dir, loaded.notice);
       if (loaded.migratedText !== null) await backups.keepBeforeMigration(loaded.migratedText, now(), loaded.data.schemaVersion);
-      disk = await WorkspaceDisk.open(dir, loaded.seq, {
+      const diskOptions: DiskOptions = {
         writeFile: options.writeFile ?? writeFileAtomic,
         ...(options.appendJournal && { appendJournal: options.appendJournal }),
         ...(options.foldBytes !== undefined && { foldBytes: options.foldBytes }),
-      });
+      };
+      disk = await WorkspaceDisk.open(dir, loaded.seq, diskOptions, loaded.journalAudit);
       const notice = loaded.notice ?? (await readNotice(dir));
       const store = new LowdbWorkspaceStore(loaded, disk, file, now, newId, lock, backups, notice, options.onBackupError);
       // A new, migrated or restored workspace starts its snapshot and audit files anew.
@@ -383,7 +386,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
 
   /** Resolves once every change already applied is on disk (or its write failed). */
   async flushed(): Promise<void> {
-    while (this.pending || this.inFlight) await (this.inFlight ?? this.pending)!.saved.catch(() => undefined);
+    // The batch in flight is settled before its write's fold ends: waiting on it again would never yield.
+    while (this.pending || this.inFlight) await (this.inFlight ? this.flushing : this.pending!.saved).catch(() => undefined);
   }
 
   /** Lets every change asked for apply and reach the disk, and the last backup finish, then releases the folder. */
@@ -458,7 +462,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     // After the changes already on their way (a burst issued at once) have applied.
     setImmediate(() => {
       this.flushScheduled = false;
-      void this.flush();
+      this.flushing = this.flush();
     });
   }
 
@@ -486,6 +490,9 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     if (due && !this.auditLog.loaded) void this.auditLog.ensureLoaded().catch(this.onBackupError);
     const backup = due && this.auditLog.loaded ? { data: state.data, audit: this.auditLog.entries.slice(), at } : null;
     try {
+      // A log started anew (a restore) goes first in an empty journal: replayed onto audit files
+      // that a fold cut short already appended the journal to, what came before it cannot clash.
+      if (audit.reset && disk.journalBytes > 0) await disk.fold(this.durable.data, this.auditLog.durableLength);
       await disk.append(this.durable.data, state.data, audit);
     } catch (cause) {
       this.inFlight = null;

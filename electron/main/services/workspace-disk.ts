@@ -65,11 +65,14 @@ export class WorkspaceDisk {
     this.seq = seq;
   }
 
-  static async open(dir: string, seq: number, options: DiskOptions): Promise<WorkspaceDisk> {
+  /** `journalAudit`: the audit records of the journal's records (since the last fold), which the next fold moves to the audit files. */
+  static async open(dir: string, seq: number, options: DiskOptions, journalAudit: readonly AuditRecords[] = []): Promise<WorkspaceDisk> {
     const file = path.join(dir, 'workspace.json');
     const db = new Low<StoredWorkspace>(new SnapshotAdapter(file, options.writeFile), null as unknown as StoredWorkspace);
     const journal = await LogWriter.open(path.join(dir, JOURNAL_FILE_NAME));
-    return new WorkspaceDisk(db, journal, await AuditFiles.open(dir), seq, options);
+    const disk = new WorkspaceDisk(db, journal, await AuditFiles.open(dir), seq, options);
+    disk.auditSinceFold = journalAudit.map(encodeAuditRecords).join('');
+    return disk;
   }
 
   /** Appends one write (what turned `before` into `after`, and its audit records) to the journal. */
@@ -102,7 +105,8 @@ export class WorkspaceDisk {
    * restore from backup).
    */
   async fold(data: Workspace, auditLength: number, audit?: AuditRecords): Promise<void> {
-    await this.audit.append(this.auditSinceFold + (audit ? encodeAuditRecords(audit) : ''));
+    // A log started anew makes the journal's records moot (they may not even fit the files).
+    await this.audit.append((audit?.reset ? '' : this.auditSinceFold) + (audit ? encodeAuditRecords(audit) : ''));
     this.auditSinceFold = '';
     this.db.data = { ...data, audit: [], journalSeq: this.seq, auditLength };
     await this.db.write();

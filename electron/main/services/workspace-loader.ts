@@ -61,6 +61,8 @@ export interface LoadedWorkspace {
   readonly audit: AuditStart;
   /** The last journal record the data holds. */
   readonly seq: number;
+  /** The audit records of the journal records replayed: not in the audit files yet, the next fold appends them. */
+  readonly journalAudit: readonly AuditRecords[];
   /** The snapshot must be written anew before anything else (migrated, restored, or new). */
   readonly foldNow: boolean;
   /** The text of the file as it was before a migration, to keep in backups/. */
@@ -143,6 +145,7 @@ export async function loadWorkspace(dir: string, file: string, options: LoadOpti
     data,
     audit,
     seq: replayed?.seq ?? 0,
+    journalAudit: replayed?.audit ?? [],
     foldNow: snapshot === null || inside,
     migratedText: migrated && !restored ? snapshot!.text : null,
     notice,
@@ -166,7 +169,14 @@ async function startAudit(dir: string, snapshot: StoredWorkspace, inside: boolea
   if (lazy) return { entries: withJournal(new Array<AuditEntryType>(length)), readFiles };
   const files = await readFiles();
   damage.push(...files.damage);
-  return { entries: withJournal(files.entries), readFiles: null };
+  try {
+    return { entries: withJournal([...files.entries]), readFiles: null };
+  } catch (error) {
+    // The files lost entries that the journal's come after (a damaged file, set aside): the
+    // journal's entries keep their numbers and the lost ones are left out, as when large files are read later.
+    if (length === undefined) throw error;
+    return { entries: withJournal(new Array<AuditEntryType>(length)), readFiles: async () => ({ entries: files.entries, damage: [] }) };
+  }
 }
 
 /** Moves a journal aside whole (its changes belong to a snapshot that is no longer there). */
