@@ -3,7 +3,7 @@
  * a verdict, a published claim, hostile text), written once and copied for each test that
  * needs a store, plus the pools of ids and file contents the fuzzers draw from.
  */
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../../shared/api/dispatch';
@@ -11,6 +11,8 @@ import type { Handlers, MethodName } from '../../../shared/api/contract';
 import type { Claim, Source } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers/index';
 import { DATA_FILE_NAME } from '../services/paths';
+import { AUDIT_DIR_NAME } from '../services/audit-files';
+import { JOURNAL_FILE_NAME } from '../services/workspace-loader';
 import { LowdbWorkspaceStore } from '../services/store';
 import { value } from '../services/test-helpers';
 import type { FuzzPools } from './fuzz-support';
@@ -135,8 +137,12 @@ export async function createSeed(): Promise<Seed> {
 /** A store over a fresh copy of the seeded workspace, in its own temp folder. */
 export async function openCopy(seed: Seed): Promise<{ store: LowdbWorkspaceStore; dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-security-'));
-  await mkdir(dir, { recursive: true });
-  await copyFile(path.join(seed.dir, DATA_FILE_NAME), path.join(dir, DATA_FILE_NAME));
+  // The whole folder: the seeded work is in the journal and the audit files as much as in the snapshot.
+  for (const name of [DATA_FILE_NAME, JOURNAL_FILE_NAME, AUDIT_DIR_NAME]) {
+    await cp(path.join(seed.dir, name), path.join(dir, name), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
   const store = await LowdbWorkspaceStore.open(dir, { kind: 'browser' });
   return {
     store,
