@@ -8,9 +8,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SaveError, LowdbWorkspaceStore } from './store';
-import { AUDIT_DIR_NAME } from './audit-files';
-import { JOURNAL_FILE_NAME, loadWorkspace } from './workspace-loader';
 import { workspaceFile } from './snapshot-file';
+import { storedBytes, storedWorkspace } from './test-stored';
 import { DATA_FILE_NAME } from './paths';
 import { BACKUP_DIR_NAME } from './backups';
 import { NOTICE_FILE_NAME } from './recovery';
@@ -21,17 +20,9 @@ import { SAMPLE_ARTICLE } from '../../../shared/domain/sample';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** The workspace as the next start would read it (snapshot and journal), without repairing anything. */
-async function onDisk(dir: string): Promise<Workspace> {
-  const loaded = await loadWorkspace(dir, path.join(dir, DATA_FILE_NAME), { repair: false, now: () => new Date(), newId: () => 'unused', backups: null });
-  return loaded!.data;
-}
-/** Every byte the folder's workspace is kept in (snapshot, journal, audit files). */
-async function folderBytes(dir: string): Promise<string> {
-  const audit = (await readdir(path.join(dir, AUDIT_DIR_NAME))).sort();
-  const files = [DATA_FILE_NAME, JOURNAL_FILE_NAME, ...audit.map((name) => path.join(AUDIT_DIR_NAME, name))];
-  return (await Promise.all(files.map((name) => readFile(path.join(dir, name), 'utf8').catch(() => '')))).join('\n--\n');
-}
+/** The workspace as the next start would read it (snapshot, journal, audit files). */
+const onDisk = (dir: string) => storedWorkspace({ file: path.join(dir, DATA_FILE_NAME) });
+const folderBytes = (dir: string) => storedBytes({ file: path.join(dir, DATA_FILE_NAME) });
 const rename = (store: LowdbWorkspaceStore, name: string) =>
   store.update(`Rename to ${name}`, (ws) => {
     ws.settings.organizationName = name;
@@ -137,7 +128,7 @@ describe('LowdbWorkspaceStore: coalesced, acknowledged writes', () => {
       }
       expect(store.data).toBe(dataBefore);
       expect(store.history()).toEqual(historyBefore);
-      expect(await folderBytes(dir)).toBe(fileBefore);
+      expect(await folderBytes(dir)).toEqual(fileBefore);
       expect(store.stats.failedWrites).toBeGreaterThanOrEqual(1);
 
       fail = false;

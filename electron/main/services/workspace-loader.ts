@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { Article, AuditEntry, Claim, Settings, Source, type AuditEntry as AuditEntryType, type Workspace } from '../../../shared/domain/schemas';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { StartupNotice } from '../../../shared/api/contract';
-import { applyAuditRecords, auditFilesBytes, newestAuditTailIntact, readAuditFiles, type Damage, type LoadedAudit } from './audit-files';
+import { applyAuditRecords, AUDIT_DIR_NAME, auditFilesBytes, newestAuditTailIntact, readAuditFiles, type Damage, type LoadedAudit } from './audit-files';
 import type { AuditRecords } from './audit-log';
 import type { Backups } from './backups';
 import { readLog, repairLog, type LogContents } from './checksummed-log';
@@ -183,7 +183,7 @@ async function startAudit(dir: string, snapshot: StoredWorkspace, inside: boolea
 async function setJournalAside(dir: string, journalFile: string, journal: LogContents, at: Date): Promise<void> {
   if (journal.records.length + journal.damagedBytes === 0) return;
   await fs.rename(journalFile, `${journalFile}.damaged-${at.toISOString().replace(/[:.]/g, '-')}`);
-  await fs.rm(path.join(dir, 'audit'), { recursive: true, force: true });
+  await fs.rm(path.join(dir, AUDIT_DIR_NAME), { recursive: true, force: true });
 }
 
 interface Replayed {
