@@ -8,6 +8,8 @@ import { runCrashTest } from './harness';
 const KILLS = Number(process.env.CRASH_KILLS ?? 40);
 const SEED = Number(process.env.CRASH_SEED ?? 20261125);
 
+const FOLDER_CHECK = /acknowledged edits are not in the file|data file is missing|cannot be loaded|recover from a damaged file|would have to recover/;
+
 describe('crash test: SIGKILL at random moments', () => {
   it(`after each of ${KILLS} kills the file parses, passes the schema and holds every acknowledged edit`, { timeout: 240_000 }, async () => {
     const summary = await runCrashTest({ kills: KILLS, seed: SEED });
@@ -22,6 +24,10 @@ describe('crash test: SIGKILL at random moments', () => {
   it('catches a store that acknowledges edits before they are on disk', { timeout: 120_000 }, async () => {
     const summary = await runCrashTest({ kills: 15, seed: SEED, mode: 'lying', startupShare: 0 });
     expect(summary.failures.length).toBeGreaterThan(0);
-    expect(summary.failures[0]).toMatch(/acknowledged edits are not in the file|cannot be loaded|recover from a damaged file/);
+    // Which check trips first depends on where the kill lands (lost edits, a missing file, a
+    // file that does not load, journal records landing out of order), so any folder check
+    // counts; but the child must not have died of something else.
+    expect(summary.failures.some((failure) => FOLDER_CHECK.test(failure))).toBe(true);
+    expect(summary.failures.filter((failure) => failure.includes('exited by itself'))).toEqual([]);
   });
 });
