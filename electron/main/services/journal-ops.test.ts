@@ -6,10 +6,11 @@
  * write, and the operations are no more than the change.
  */
 import fc from 'fast-check';
+import { current, Immer, enablePatches } from 'immer';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../shared/domain/schemas';
 import { decodeLog, encodeRecord } from './checksummed-log';
-import { applyOps, opsBetween, type JournalOp, type ReplayTarget } from './journal-ops';
+import { applyOps, emptyHint, noteChange, opsBetween, type JournalHint, type JournalOp, type ReplayTarget } from './journal-ops';
 import { COLLECTIONS, type CollectionName } from './workspace-delta';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -86,6 +87,48 @@ class Editor {
   }
 }
 
+enablePatches();
+const immer = new Immer({ autoFreeze: false });
+
+/** The same commands as Editor, each one change on an immer draft, as the store makes them: the patches say where it wrote. */
+class DraftEditor {
+  private next = 0;
+  private readonly removed: Record<CollectionName, Entity[]> = { articles: [], claims: [], sources: [] };
+
+  /** Applies each command as its own change, noting where it wrote in `hint`. */
+  apply(ws: Model, commands: readonly Command[], hint: JournalHint): Model {
+    let out = ws;
+    for (const cmd of commands) {
+      const [after, patches] = immer.produceWithPatches(out, (draft) => {
+        if (cmd.kind === 'settings') {
+          draft.settings = { organizationName: `org ${cmd.v}` };
+          return;
+        }
+        const list = draft[cmd.c] as Entity[];
+        const index = (n: number, extra = 0) => n % (list.length + extra);
+        if (cmd.kind === 'move') {
+          if (list.length > 0) list.splice(index(cmd.to), 0, list.splice(index(cmd.from), 1)[0]!);
+        } else if (cmd.kind === 'append') list.push(this.fresh(cmd.c, cmd.v));
+        else if (cmd.kind === 'insert') list.splice(index(cmd.at, 1), 0, this.fresh(cmd.c, cmd.v));
+        else if (cmd.kind === 'restore') {
+          const back = this.removed[cmd.c].pop();
+          if (back) list.splice(index(cmd.at, 1), 0, back);
+        } else if (list.length === 0) return;
+        else if (cmd.kind === 'edit') (list[index(cmd.at)] as { v: number }).v = cmd.v;
+        else if (cmd.kind === 'touch') list[index(cmd.at)] = { ...current(list[index(cmd.at)]!) };
+        else this.removed[cmd.c].push(current(list.splice(index(cmd.at), 1)[0]!)); // remove
+      });
+      noteChange(hint, out as unknown as Workspace, after as unknown as Workspace, patches);
+      out = after;
+    }
+    return out;
+  }
+
+  private fresh(c: CollectionName, v: number): Entity {
+    return { id: `${c}-new-${this.next++}`, v };
+  }
+}
+
 const ops = (before: Model, after: Model): JournalOp[] => opsBetween(before as unknown as Workspace, after as unknown as Workspace);
 const targetOf = (ws: Model): ReplayTarget => ({ settings: ws.settings, articles: [...ws.articles], claims: [...ws.claims], sources: [...ws.sources] }) as unknown as ReplayTarget;
 const ids = (list: readonly { id: string }[]) => list.map((e) => e.id);
@@ -113,6 +156,40 @@ describe('opsBetween and applyOps', () => {
       }),
       { seed: SEED, numRuns: 500 },
     );
+  });
+
+  it('with the hint of the changes made on drafts, replaying gives exactly the workspace after each write', () => {
+    fc.assert(
+      fc.property(sizes, writes, (start, batches) => {
+        const editor = new DraftEditor();
+        let before = initial(start);
+        const target = targetOf(before);
+        const indexes = new Map();
+        for (const batch of batches) {
+          const hint = emptyHint();
+          const after = editor.apply(before, batch, hint);
+          applyOps(target, opsBetween(before as unknown as Workspace, after as unknown as Workspace, hint), indexes);
+          for (const c of COLLECTIONS) {
+            expect(ids(target[c])).toEqual(ids(after[c]));
+            expect(target[c].every((entity, i) => entity === after[c][i]), `${c}: the same entity objects`).toBe(true);
+          }
+          before = after;
+        }
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it('the hint of an edit in place is its index, and its write is one put', () => {
+    const before = initial({ articles: 1, claims: 5, sources: 1 }) as unknown as Workspace;
+    const hint = emptyHint();
+    const [after, patches] = immer.produceWithPatches(before, (draft) => {
+      (draft.claims[3] as unknown as { v: number }).v = 42;
+    });
+    noteChange(hint, before, after, patches);
+    expect([...hint.claims!]).toEqual([3]);
+    expect(hint.articles!.size + hint.sources!.size).toBe(0);
+    expect(opsBetween(before, after, hint)).toEqual([{ c: 'claims', put: after.claims[3] }]);
   });
 
   it('gives the same workspace when the operations went through a journal line (JSON, checksummed)', () => {

@@ -7,6 +7,7 @@
  * Both workspaces are immutable and share every entity they have in common (immer's
  * structural sharing), so "changed" is "not the same object".
  */
+import type { Patch } from 'immer';
 import type { Settings, Workspace } from '../../../shared/domain/schemas';
 import { COLLECTIONS, type CollectionName } from './workspace-delta';
 
@@ -17,16 +18,53 @@ export type JournalOp =
 
 type Entity = { readonly id: string };
 
-/** The operations that turn `before` into `after`. */
-export function opsBetween(before: Workspace, after: Workspace): JournalOp[] {
+/**
+ * Where a run of changes wrote in each collection: the indices (in the newest workspace) of
+ * the entities they edited in place or appended, or null when one of them may have moved
+ * entities (inserted, removed, reordered, replaced the array), so the arrays must be compared.
+ * It spares the write a scan of every claim (~0.5 ms at 100,000) for the common edit.
+ */
+export type JournalHint = Record<CollectionName, Set<number> | null>;
+
+export const emptyHint = (): JournalHint => ({ articles: new Set(), claims: new Set(), sources: new Set() });
+
+const isCollection = (key: unknown): key is CollectionName => (COLLECTIONS as readonly unknown[]).includes(key);
+
+/** Adds to `hint` where one change wrote: its immer `patches`, which turned `before` into `after`. */
+export function noteChange(hint: JournalHint, before: Workspace, after: Workspace, patches: readonly Patch[]): void {
+  for (const { path } of patches) {
+    const c = path[0];
+    if (!isCollection(c)) continue;
+    const dirty = hint[c];
+    if (dirty === null) continue;
+    const index = path[1];
+    const was = before[c];
+    const now = after[c];
+    // An edit below an entity that kept its place, or an entity added past the old end.
+    const kept = typeof index === 'number' && (index < was.length ? now[index]?.id === was[index]!.id : index < now.length);
+    if (kept) dirty.add(index);
+    else hint[c] = null;
+  }
+}
+
+/**
+ * The operations that turn `before` into `after`. `hint`: where the changes between them
+ * wrote (see JournalHint); without it every collection that is a new array is compared.
+ */
+export function opsBetween(before: Workspace, after: Workspace, hint?: JournalHint): JournalOp[] {
   const ops: JournalOp[] = [];
   if (before.settings !== after.settings) ops.push({ settings: after.settings });
-  for (const c of COLLECTIONS) collectionOps(c, before[c], after[c], ops);
+  for (const c of COLLECTIONS) collectionOps(c, before[c], after[c], ops, hint?.[c] ?? null);
   return ops;
 }
 
-function collectionOps(c: CollectionName, before: readonly Entity[], after: readonly Entity[], ops: JournalOp[]): void {
+function collectionOps(c: CollectionName, before: readonly Entity[], after: readonly Entity[], ops: JournalOp[], dirty: Set<number> | null): void {
   if (before === after) return;
+  if (dirty) {
+    // Appended entities come in index order, so replaying the puts appends them in place.
+    for (const i of [...dirty].sort((a, b) => a - b)) if (before[i] !== after[i]) ops.push({ c, put: after[i]! });
+    return;
+  }
   // Common case: the same entities in the same places, some changed, maybe some appended.
   let simple = after.length >= before.length;
   for (let i = 0; simple && i < before.length; i++) {

@@ -17,6 +17,7 @@ import type { ImportedAudit, UpdateOptions, WorkspaceStore } from './store-inter
 import { applySharedPatches, compactReplaces, immer, resolveDrafts, setAt, weigh } from './store-patches';
 import { workspaceFile } from './snapshot-file';
 import { WorkspaceDisk, type DiskOptions } from './workspace-disk';
+import { emptyHint, noteChange, type JournalHint } from './journal-ops';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader';
 
 export { DataFolderBusyError, LOCK_FILE_NAME, type LockInfo, type LockKind } from './data-lock';
@@ -158,6 +159,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   private state: Workspace;
   /** What the disk holds (the last successful write, or what was read). */
   private durable: Checkpoint;
+  /** Where the changes since the last write started wrote: what the next journal record holds. */
+  private dirty: JournalHint = emptyHint();
   /** Changes applied in memory since the write in flight started: the next write holds them. */
   private pending: Batch | null = null;
   private inFlight: Batch | null = null;
@@ -483,6 +486,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     this.pending = null;
     this.inFlight = batch;
     const state = this.checkpoint();
+    const hint = this.dirty;
+    this.dirty = emptyHint();
     const audit = this.auditLog.beginWrite();
     const at = this.now();
     const due = this.backups?.due(at) ?? false;
@@ -493,12 +498,13 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
       // A log started anew (a restore) goes first in an empty journal: replayed onto audit files
       // that a fold cut short already appended the journal to, what came before it cannot clash.
       if (audit.reset && disk.journalBytes > 0) await disk.fold(this.durable.data, this.auditLog.durableLength);
-      await disk.append(this.durable.data, state.data, audit);
+      await disk.append(this.durable.data, state.data, audit, hint);
     } catch (cause) {
       this.inFlight = null;
       this.counters.failedWrites++;
       // Memory goes back to what the disk holds; every change not on it is refused.
       this.rollback(this.durable);
+      this.dirty = emptyHint();
       this.auditLog.writeFailed();
       const error = new SaveError(this.file, cause);
       const waiting = this.pending as Batch | null;
@@ -602,6 +608,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     checkAuditEntries(entries);
     if (imported?.replace) this.auditLog.replace(entries);
     else this.auditLog.append(entries, burst);
+    noteChange(this.dirty, before, after, patches);
     this.state = freezeTouched(after, delta);
     return { delta, patches, inversePatches };
   }

@@ -17,7 +17,7 @@ import type { Workspace } from '../../../shared/domain/schemas';
 import { AuditFiles, encodeAuditRecords } from './audit-files';
 import type { AuditRecords } from './audit-log';
 import { encodeRecord, LogWriter } from './checksummed-log';
-import { opsBetween } from './journal-ops';
+import { opsBetween, type JournalHint } from './journal-ops';
 import { workspaceFile, type StoredWorkspace } from './snapshot-file';
 import { JOURNAL_FILE_NAME } from './workspace-loader';
 
@@ -75,10 +75,10 @@ export class WorkspaceDisk {
     return disk;
   }
 
-  /** Appends one write (what turned `before` into `after`, and its audit records) to the journal. */
-  async append(before: Workspace, after: Workspace, audit: AuditRecords): Promise<void> {
+  /** Appends one write (what turned `before` into `after`, and its audit records) to the journal; `hint`: see opsBetween. */
+  async append(before: Workspace, after: Workspace, audit: AuditRecords, hint?: JournalHint): Promise<void> {
     const seq = this.seq + 1;
-    const line = encodeRecord({ seq, ops: opsBetween(before, after), audit });
+    const line = encodeRecord({ seq, ops: opsBetween(before, after, hint), audit });
     const append = (lines: string) => this.journal.append(lines);
     const size = this.journal.size;
     try {
