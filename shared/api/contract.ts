@@ -30,6 +30,7 @@ import {
   Verdict,
   WebUrl,
   Workspace,
+  WorkspaceShape,
 } from '../domain/schemas';
 import type { ApiResult } from './result';
 
@@ -105,6 +106,34 @@ export type HistoryState = z.infer<typeof HistoryState>;
 /** `label` is what was undone or redone, null when there was nothing to do. */
 export const HistoryResult = HistoryState.extend({ label: z.string().nullable(), changes: WorkspaceChanges });
 export type HistoryResult = z.infer<typeof HistoryResult>;
+
+/**
+ * The start of a large workspace (openWorkspace): what the first view shows, at once. The rest
+ * comes in parts (getWorkspacePart) while the editor already sees the table: sending a
+ * 100,000-claim workspace as one answer kept the window blank for seconds.
+ */
+export const WorkspaceOpening = z.object({
+  /**
+   * Settings and every article, and when `complete` is false: only the first `firstClaims`
+   * claims of the saved view (its filters and sort) and the first article's claims, no
+   * sources, and an empty text for every article but those in `withText`. So its claims may
+   * refer to sources and claims still to come: the shape of a workspace, not its references.
+   */
+  workspace: WorkspaceShape,
+  complete: z.boolean(),
+  /** How many of each the whole workspace holds: the parts still to fetch. */
+  totals: z.object({ articles: z.number().int(), claims: z.number().int(), sources: z.number().int() }),
+  /** The articles sent with their text (all of them when `complete`). */
+  withText: z.array(Id),
+});
+export type WorkspaceOpening = z.infer<typeof WorkspaceOpening>;
+
+export const WORKSPACE_PARTS = ['articles', 'claims', 'sources'] as const;
+export type WorkspacePart = (typeof WORKSPACE_PARTS)[number];
+
+/** One part of a workspace being opened: the asked kind's items from `offset`, in stored order (the other two lists empty). */
+export const WorkspacePage = z.object({ articles: z.array(Article), claims: z.array(Claim), sources: z.array(Source) });
+export type WorkspacePage = z.infer<typeof WorkspacePage>;
 
 /**
  * What the editor must be told when the app starts: the data file could not be read (not
@@ -202,6 +231,16 @@ export const contract = {
   ),
   dismissStartupNotice: service('The editor has read the startup notice: it is not shown again.', NoInput, z.object({ dismissed: z.boolean() })),
   getWorkspace: service('The whole workspace as stored, without the audit log (see getClaimHistory).', NoInput, Workspace),
+  openWorkspace: service(
+    'Open the workspace for the first view: all of it when it is small, else its settings, articles and the first claims the saved view shows (see WorkspaceOpening).',
+    z.strictObject({ firstClaims: z.number().int().min(1).max(10_000) }),
+    WorkspaceOpening,
+  ),
+  getWorkspacePart: service(
+    "One part of the workspace while it opens: up to `limit` articles (with their text), claims or sources from `offset`, in stored order.",
+    z.strictObject({ part: z.enum(WORKSPACE_PARTS), offset: z.number().int().min(0), limit: z.number().int().min(1).max(20_000) }),
+    WorkspacePage,
+  ),
   updateSettings: service(
     'Change workspace settings (organization name, assignee list, suggestion threshold, claim view).',
     z.strictObject({ patch: SettingsPatch }),

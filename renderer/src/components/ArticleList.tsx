@@ -13,6 +13,7 @@ export function ArticleList() {
   const articles = useAppStore(selectArticles);
   const claims = useAppStore((s) => s.workspace?.claims);
   const selectedId = useAppStore((s) => s.selectedArticleId);
+  const loading = useAppStore((s) => s.loading !== null);
   const { selectArticle, selectClaim, setNewArticleOpen, setViewMode } = useActions();
   const [query, setQuery] = useState('');
   const searchId = useId();
@@ -72,7 +73,7 @@ export function ArticleList() {
             <ArticleItem
               key={article.id}
               article={article}
-              count={counts.get(article.id)}
+              count={loading ? 'loading' : counts.get(article.id)}
               selected={article.id === selectedId}
               onSelect={() => {
                 selectArticle(article.id);
@@ -102,16 +103,17 @@ function countClaims(claims: readonly Claim[]): Map<string, Count> {
   return counts;
 }
 
-function ArticleItem({ article, count, selected, onSelect }: { article: Article; count: Count | undefined; selected: boolean; onSelect(): void }) {
-  const claims = count?.claims ?? 0;
-  const rated = count?.rated ?? 0;
+/** `count` is 'loading' while a large workspace's claims are still arriving: a partial count would mislead. */
+function ArticleItem({ article, count, selected, onSelect }: { article: Article; count: Count | 'loading' | undefined; selected: boolean; onSelect(): void }) {
+  const claims = count === 'loading' ? null : (count?.claims ?? 0);
+  const rated = count === 'loading' ? 0 : (count?.rated ?? 0);
   return (
     <li>
       <button type="button" className="article-item" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
         {/* The title comes first so the button's accessible name starts with it. */}
         <span className="article-item-title">{article.title}</span>
         <span className="article-item-meta">
-          {plural(claims, 'claim')}
+          {claims === null ? 'Counting claims…' : plural(claims, 'claim')}
           {rated > 0 && ` · ${rated} rated`}
           {article.outlet && ` · ${article.outlet}`}
         </span>

@@ -16,6 +16,20 @@ import { useSuggestions } from './useSuggestions';
 export function ArticlePane() {
   const article = useAppStore(selectArticle);
   const hasArticles = useAppStore((s) => (s.workspace?.articles.length ?? 0) > 0);
+  // An article's text is never empty, except while a large workspace is still arriving
+  // (only the first article comes with its text): then the text is on its way.
+  const textPending = useAppStore((s) => s.loading !== null) && article?.text === '';
+
+  if (article && textPending) {
+    return (
+      <main className="pane article-pane" aria-label="Article" aria-busy="true">
+        <div className="empty-state centered">
+          <p className="empty-title">{article.title}</p>
+          <p className="loading">Loading the article…</p>
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main className="pane article-pane" aria-label="Article">

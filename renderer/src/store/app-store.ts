@@ -10,6 +10,7 @@ import { createHistorySlice } from './history-slice';
 import { createImportSlice } from './import-slice';
 import { createStatusSlice } from './status-slice';
 import { createToastsSlice } from './toasts-slice';
+import type { LoadOptions } from './loading';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 import { createViewsSlice } from './views-slice';
@@ -18,6 +19,8 @@ import { createWorkspaceSlice } from './workspace-slice';
 export interface StoreOptions {
   /** How long typing pauses before the wording is saved. */
   autosaveDelayMs?: number;
+  /** How a large workspace is opened in parts (tests use small numbers). */
+  loading?: LoadOptions;
 }
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -26,7 +29,7 @@ export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(client: Client, options: StoreOptions = {}): AppStore {
   return createStore<AppState>()((...a) => ({
-    ...createWorkspaceSlice(client)(...a),
+    ...createWorkspaceSlice(client, options.loading)(...a),
     ...createDraftsSlice(options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS)(...a),
     ...createUiSlice(...a),
     ...createStatusSlice(...a),

@@ -12,6 +12,9 @@ export const createStatusSlice: Slice<StatusSlice> = (set, get) => {
       if (write) set((s) => ({ pendingWrites: s.pendingWrites + 1 }));
       const done = write ? 1 : 0;
       try {
+        // A write waits until the whole workspace has loaded: the parts still arriving
+        // could otherwise bring back a claim as it was before the write.
+        if (write) await get().whenLoaded();
         const value = await call();
         set((s) => ({ pendingWrites: s.pendingWrites - done, lastError: write ? null : s.lastError }));
         // Every write may change what undo and redo would do.

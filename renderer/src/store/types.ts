@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { HistoryState, ImportedDraft, Input, Output } from '../../../shared/api/contract';
 import type { Article, AuditEntry, Claim, ReadyRules, Settings, Source, Span, Stance, Workspace } from '../../../shared/domain/schemas';
 import type { Removed } from './entities';
+import type { LoadProgress } from './loading';
 import type { ViewSettings } from '../../../shared/domain/schemas';
 
 export type AppInfo = Output<'getAppInfo'>;
@@ -22,6 +23,13 @@ export interface WorkspaceSlice {
   appInfo: AppInfo | null;
   loadState: 'idle' | 'loading' | 'ready' | 'failed';
   loadError: string | null;
+  /**
+   * While a large workspace is still arriving in parts (the first view is shown already):
+   * how much has come. Null once `workspace` is the whole workspace.
+   */
+  loading: LoadProgress | null;
+  /** Resolves once the whole workspace is loaded (at once when it is). Writes wait for it. */
+  whenLoaded(): Promise<void>;
   /** What the editor must be told about this start (a damaged data file set aside, a backup restored), until dismissed. */
   startupNotice: StartupNotice | null;
   load(): Promise<void>;

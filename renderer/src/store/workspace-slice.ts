@@ -14,13 +14,14 @@ import {
   restoreEntities,
   type Removed,
 } from './entities';
+import { completeWorkspace, fetchRest, FIRST_CLAIMS, PART_SIZES, totalItems, type LoadOptions } from './loading';
 import type { AppState, Slice, WorkspaceSlice } from './types';
 
 /**
  * The workspace data and every change to it. Each change calls the API and merges the
  * entity the API answered with, so what is shown is always what was saved.
  */
-export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
+export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIMS, partSizes = PART_SIZES }: LoadOptions = {}): Slice<WorkspaceSlice> {
   return (set, get) => {
     /**
      * Applies `change` to the loaded workspace (a no-op before the first load), together
@@ -70,6 +71,9 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       }
     };
 
+    /** Settles when the workspace being opened is whole (see `load`). */
+    let loaded: Promise<void> = Promise.resolve();
+
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
     return {
@@ -77,16 +81,18 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
       appInfo: null,
       loadState: 'idle',
       loadError: null,
+      loading: null,
       startupNotice: null,
 
       async load() {
         set({ loadState: 'loading', loadError: null });
         try {
-          const [appInfo, workspace, startupNotice] = await get().perform(
+          const [appInfo, opening, startupNotice] = await get().perform(
             'Could not open the workspace',
-            () => Promise.all([client.getAppInfo({}), client.getWorkspace({}), client.getStartupNotice({})]),
+            () => Promise.all([client.getAppInfo({}), client.openWorkspace({ firstClaims }), client.getStartupNotice({})]),
             { write: false },
           );
+          const { workspace } = opening;
           const selected = get().selectedArticleId;
           const stillThere = workspace.articles.some((a) => a.id === selected);
           // First run: open the sample article straight away so the workflow is visible.
@@ -95,13 +101,27 @@ export function createWorkspaceSlice(client: Client): Slice<WorkspaceSlice> {
             workspace,
             startupNotice,
             loadState: 'ready',
+            loading: opening.complete ? null : { loaded: 0, total: totalItems(opening.totals) },
             lastError: null,
             selectedArticleId: stillThere ? selected : (workspace.articles[0]?.id ?? null),
           });
+          if (!opening.complete) {
+            let finish = () => {};
+            loaded = new Promise((resolve) => (finish = resolve));
+            try {
+              const rest = await fetchRest(client, opening.totals, (loading) => set({ loading }), partSizes);
+              const withText = new Set(opening.withText);
+              set((s) => ({ loading: null, workspace: s.workspace && completeWorkspace(s.workspace, rest, withText) }));
+            } finally {
+              finish();
+            }
+          }
         } catch (error) {
-          set({ loadState: 'failed', loadError: errorMessage(error) });
+          set({ loadState: 'failed', loading: null, loadError: errorMessage(error) });
         }
       },
+
+      whenLoaded: () => loaded,
 
       async dismissStartupNotice() {
         await get().perform('Could not dismiss the notice', () => client.dismissStartupNotice({}), { write: false });

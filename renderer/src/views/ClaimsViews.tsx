@@ -14,6 +14,7 @@ export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
   const { shown, total, articlesById } = useShownClaims();
   const selectedIds = useAppStore((s) => s.selectedIds);
   const filtering = useAppStore((s) => hasActiveFilters(selectView(s).filters));
+  const loading = useAppStore((s) => s.loading !== null);
   const { clearViewFilters, setViewMode, selectClaim } = useActions();
   const store = useStoreApi();
   const main = useRef<HTMLElement>(null);
@@ -31,7 +32,14 @@ export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
   const ticked = useMemo(() => tickedClaims.map((c) => c.id), [tickedClaims]);
 
   let body;
-  if (total === 0) {
+  if (loading && shown.length === 0) {
+    // The claims that match may still be on their way: "no claims" would be a wrong final answer.
+    body = (
+      <div className="empty-state centered" aria-busy="true">
+        <p className="loading">Loading claims…</p>
+      </div>
+    );
+  } else if (total === 0) {
     body = (
       <div className="empty-state centered">
         <p className="empty-title">No claims yet</p>

@@ -23,6 +23,7 @@ export function FilterBar({ shownCount, total }: { shownCount: number; total: nu
   const claims = useAppStore((s) => s.workspace?.claims ?? NONE);
   const articles = useAppStore((s) => s.workspace?.articles ?? NONE);
   const knownPeople = useAppStore((s) => s.workspace?.settings.assignees ?? NONE);
+  const loading = useAppStore((s) => s.loading);
   const { setViewFilters, clearViewFilters, setViewSort } = useActions();
   const { filters, sort } = view;
 
@@ -89,9 +90,17 @@ export function FilterBar({ shownCount, total }: { shownCount: number; total: nu
         <option value="asc">Ascending</option>
         <option value="desc">Descending</option>
       </select>
-      <p className="filter-count" aria-live="polite">
-        {shownCount} of {plural(total, 'claim')}
-      </p>
+      {loading ? (
+        // Counts over the claims arrived so far would be wrong: say how far loading is instead.
+        <p className="filter-count is-loading" aria-live="polite">
+          <progress max={loading.total} value={loading.loaded} aria-label="Loading the workspace" />
+          Loading claims… {Math.floor((100 * loading.loaded) / Math.max(loading.total, 1))}%
+        </p>
+      ) : (
+        <p className="filter-count" aria-live="polite">
+          {shownCount} of {plural(total, 'claim')}
+        </p>
+      )}
     </section>
   );
 }

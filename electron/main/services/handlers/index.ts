@@ -12,6 +12,7 @@ import { claimHandlers } from './claims';
 import { historyHandlers } from './history';
 import { importExportHandlers } from './import-export';
 import { mergeSplitDuplicateHandlers } from './merge-split-duplicates';
+import { openingHandlers } from './opening';
 import { reviewHandlers } from './review';
 import { settingsHandlers, type AppInfo } from './settings';
 import { sourceHandlers } from './sources';
@@ -23,6 +24,7 @@ export type ServiceHandlers = Handlers<ServiceMethod>;
 export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): ServiceHandlers {
   return combine(
     settingsHandlers(store, info),
+    openingHandlers(store),
     articleHandlers(store),
     claimHandlers(store),
     mergeSplitDuplicateHandlers(store),
