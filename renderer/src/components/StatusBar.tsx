@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { selectSaveState } from '../store/selectors';
+import { selectInReviewCount, selectSaveState } from '../store/selectors';
 import { useAppStore } from '../store/react';
 import { plural } from '../labels';
 import { IdentityPicker } from './IdentityPicker';
@@ -10,7 +10,7 @@ export function StatusBar() {
   const { kind: saveKind, text: saveText } = useAppStore(useShallow(selectSaveState));
   const dataFile = useAppStore((s) => s.appInfo?.dataFile);
   const mode = useAppStore((s) => s.appInfo?.mode);
-  const inReview = useAppStore((s) => s.workspace?.claims.filter((c) => c.status === 'in_review').length ?? 0);
+  const inReview = useAppStore(selectInReviewCount);
 
   return (
     <footer className="status-bar">

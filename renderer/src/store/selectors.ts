@@ -12,7 +12,37 @@ export const selectArticles = (s: AppState): readonly Article[] => s.workspace?.
 export const selectArticle = (s: AppState): Article | undefined =>
   s.workspace?.articles.find((a) => a.id === s.selectedArticleId);
 
-export const selectClaim = (s: AppState): Claim | undefined => s.workspace?.claims.find((c) => c.id === s.selectedClaimId);
+let claimMemo: { claims: readonly Claim[]; id: string | null; result: Claim | undefined } | null = null;
+
+/**
+ * The open claim. Selectors run on every store change (each keystroke in the filter box):
+ * a scan of 100,000 claims each time cost several ms, so the last answer is kept until the
+ * claims or the selection change.
+ */
+export function selectClaim(s: AppState): Claim | undefined {
+  const claims = s.workspace?.claims;
+  if (!claims) return undefined;
+  if (claimMemo?.claims !== claims || claimMemo.id !== s.selectedClaimId) {
+    const id = s.selectedClaimId;
+    claimMemo = { claims, id, result: id === null ? undefined : claims.find((c) => c.id === id) };
+  }
+  return claimMemo.result;
+}
+
+const inReviewCounts = new WeakMap<readonly Claim[], number>();
+
+/** How many claims wait for review, counted once per claims array (see selectClaim). */
+export function selectInReviewCount(s: AppState): number {
+  const claims = s.workspace?.claims;
+  if (!claims) return 0;
+  let count = inReviewCounts.get(claims);
+  if (count === undefined) {
+    count = 0;
+    for (const claim of claims) if (claim.status === 'in_review') count++;
+    inReviewCounts.set(claims, count);
+  }
+  return count;
+}
 
 let articleClaimsMemo: { claims: readonly Claim[]; articleId: string; result: Claim[] } | null = null;
 

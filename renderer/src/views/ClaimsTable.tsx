@@ -6,7 +6,7 @@ import { PRIORITY_LABELS, STATUS_LABELS } from '../labels';
 import { useActions, useAppStore } from '../store/react';
 import { selectView } from '../store/views-slice';
 import { shorten } from '../../../shared/domain/rules';
-import { toggleSort, type SortKey } from './claim-query';
+import { lazyPositions, toggleSort, type SortKey } from './claim-query';
 import { formatDue, formatUpdated, isOverdue, todayCalendarDate } from './format';
 
 /** Fixed heights (also in views.css) so the virtualizer never has to measure a row. */
@@ -59,7 +59,7 @@ export function ClaimsTable({ claims, articlesById, selectedIds }: ClaimsTablePr
   const [activeId, setActiveId] = useState<string | null>(null);
 
   const ids = useMemo(() => claims.map((c) => c.id), [claims]);
-  const positions = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  const positions = useMemo(() => lazyPositions(ids), [ids]);
   const activeIndex = Math.min((activeId !== null ? positions.get(activeId) : undefined) ?? 0, Math.max(claims.length - 1, 0));
 
   // The focusable row is always rendered, even when scrolled away, so Tab can always reach it.

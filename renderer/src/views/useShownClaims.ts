@@ -1,8 +1,8 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { useAppStore } from '../store/react';
 import { selectView } from '../store/views-slice';
-import { filterAndSortClaims, indexById } from './claim-query';
+import { indexById, NarrowingFilter, sortClaims } from './claim-query';
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -15,9 +15,11 @@ export interface ShownClaims {
 }
 
 /**
- * What the table and the board show. The filters are applied through a deferred value, so
- * typing in the filter box stays fluid with 10,000 claims: React renders the keystroke
- * first and the filtered list right after.
+ * What the table and the board show. Every claim is sorted once per claims, articles and
+ * sort; a filter change only filters that sorted list (the order survives filtering), and
+ * a word typed on filters the previous matches rather than every claim. At 100,000 claims
+ * sorting on each keystroke cost ~80 ms. The filters also go through a deferred value, so
+ * React paints the keystroke before the new list.
  */
 export function useShownClaims(): ShownClaims {
   const claims = useAppStore((s) => s.workspace?.claims ?? NONE);
@@ -26,9 +28,8 @@ export function useShownClaims(): ShownClaims {
   const sort = useAppStore((s) => selectView(s).sort);
   const deferredFilters = useDeferredValue(filters);
   const articlesById = useMemo(() => indexById(articles), [articles]);
-  const shown = useMemo(
-    () => filterAndSortClaims(claims, articlesById, { filters: deferredFilters, sort }),
-    [claims, articlesById, deferredFilters, sort],
-  );
+  const sorted = useMemo(() => sortClaims(claims, sort, articlesById), [claims, sort, articlesById]);
+  const [filter] = useState(() => new NarrowingFilter());
+  const shown = useMemo(() => filter.apply(sorted, deferredFilters, articlesById), [filter, sorted, articlesById, deferredFilters]);
   return { shown, total: claims.length, articlesById };
 }
