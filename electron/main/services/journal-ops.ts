@@ -47,6 +47,12 @@ export function noteChange(hint: JournalHint, before: Workspace, after: Workspac
   }
 }
 
+/** Adds to `hint` the indices one change wrote in place in collection `c` (or appended). */
+export function noteWrites(hint: JournalHint, c: CollectionName, indices: readonly number[]): void {
+  const dirty = hint[c];
+  if (dirty) for (const i of indices) dirty.add(i);
+}
+
 /**
  * The operations that turn `before` into `after`. `hint`: where the changes between them
  * wrote (see JournalHint); without it every collection that is a new array is compared.
@@ -59,12 +65,14 @@ export function opsBetween(before: Workspace, after: Workspace, hint?: JournalHi
 }
 
 function collectionOps(c: CollectionName, before: readonly Entity[], after: readonly Entity[], ops: JournalOp[], dirty: Set<number> | null): void {
-  if (before === after) return;
   if (dirty) {
-    // Appended entities come in index order, so replaying the puts appends them in place.
-    for (const i of [...dirty].sort((a, b) => a - b)) if (before[i] !== after[i]) ops.push({ c, put: after[i]! });
+    // Every hinted entity is put, even when it looks unchanged: the store writes its arrays
+    // in place, so `before` may be the same array as `after`. Appended entities come in
+    // index order, so replaying the puts appends them in place.
+    for (const i of [...dirty].sort((a, b) => a - b)) if (i < after.length) ops.push({ c, put: after[i]! });
     return;
   }
+  if (before === after) return;
   // Common case: the same entities in the same places, some changed, maybe some appended.
   let simple = after.length >= before.length;
   for (let i = 0; simple && i < before.length; i++) {

@@ -7,7 +7,7 @@ import { DATA_FILE_NAME } from './paths';
 import { DataFileError, NewerDataFileError, tempFileTarget, writeFileAtomic } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { ApiError } from '../../../shared/api/result';
-import { changesOf, checkChange, COLLECTIONS, diffWorkspace, noChanges, type WorkspaceDelta } from './workspace-delta';
+import { changesOf, checkChange, COLLECTIONS, diffWorkspace, noChanges, type CollectionName, type WorkspaceDelta } from './workspace-delta';
 import { auditEntries, checkAuditEntries } from './audit';
 import { AuditLog, type AuditBurst } from './audit-log';
 import { DataFolderBusyError, DataFolderLock, type LockKind } from './data-lock';
@@ -17,7 +17,8 @@ import type { ImportedAudit, UpdateOptions, WorkspaceStore } from './store-inter
 import { applySharedPatches, compactReplaces, immer, resolveDrafts, setAt, weigh } from './store-patches';
 import { workspaceFile } from './snapshot-file';
 import { WorkspaceDisk, type DiskOptions } from './workspace-disk';
-import { emptyHint, noteChange, type JournalHint } from './journal-ops';
+import { emptyHint, noteChange, noteWrites, type JournalHint } from './journal-ops';
+import { beforeView, InPlaceLog, tryDraftChange, type DraftedChange } from './in-place-change';
 import { loadWorkspace, type LoadedWorkspace } from './workspace-loader';
 
 export { DataFolderBusyError, LOCK_FILE_NAME, type LockInfo, type LockKind } from './data-lock';
@@ -112,6 +113,8 @@ interface Checkpoint {
   readonly undo: readonly HistoryEntry[];
   readonly redo: readonly HistoryEntry[];
   readonly burst: LowdbWorkspaceStore['burst'];
+  /** Where the log of writes in place was (`data`'s arrays may have been written in place since: see InPlaceLog.stateAt). */
+  readonly logAt: number;
 }
 
 /** Changes applied in memory that wait for the same write; settled when it is on disk (or failed). */
@@ -161,6 +164,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   private durable: Checkpoint;
   /** Where the changes since the last write started wrote: what the next journal record holds. */
   private dirty: JournalHint = emptyHint();
+  /** Changes applied to the arrays in place, back to what the disk holds (in-place-change.ts). */
+  private readonly inPlace = new InPlaceLog();
   /** Changes applied in memory since the write in flight started: the next write holds them. */
   private pending: Batch | null = null;
   private inFlight: Batch | null = null;
@@ -174,6 +179,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   private nextBackup: { data: Workspace; audit: readonly AuditEntry[]; at: Date } | null = null;
   private readonly counters: StoreStats = { writes: 0, failedWrites: 0, changes: 0, folds: 0, failedFolds: 0, backups: 0, failedBackups: 0 };
   private notice: StartupNotice | null;
+  /** The notice of damage found after the start, on its way to disk: `close` waits for it. */
+  private noticeWrite: Promise<void> = Promise.resolve();
   /** Every change to every claim, oldest first: append-only, never part of undo (an undo appends its own entries). */
   private readonly auditLog: AuditLog;
 
@@ -194,7 +201,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     this.auditLog = new AuditLog(loaded.audit, (damage) => {
       // Found when the audit files were first read (after the start): told like a start's.
       this.notice ??= repairNotice(damage, this.now());
-      if (this.lock) void writeNotice(path.dirname(this.file), this.notice).catch(this.onBackupError);
+      if (this.lock) this.noticeWrite = writeNotice(path.dirname(this.file), this.notice).catch(this.onBackupError);
     });
     this.notice = notice;
     this.durable = this.checkpoint();
@@ -244,7 +251,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
       // A new, migrated or restored workspace starts its snapshot and audit files anew.
       if (loaded.foldNow) {
         await disk.fold(store.state, store.auditLog.length, { reset: true, entries: store.auditLog.entries.map((e, i) => [i, e] as const) });
-        store.backUp({ data: store.state, audit: store.auditLog.entries.slice(), at: now() });
+        store.backUp({ data: store.data, audit: store.auditLog.entries.slice(), at: now() });
       }
       return store;
     } catch (error) {
@@ -276,8 +283,13 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     return this.lock === null;
   }
 
-  /** The current workspace, its entities deeply frozen, with an empty `audit` (see `audit`): changes go through `update`. */
+  /**
+   * The current workspace, its entities deeply frozen, with an empty `audit` (see `audit`):
+   * changes go through `update`. It does not change after it is read: the next change
+   * copies an array it writes to (once) rather than write a handed-out one in place.
+   */
   get data(): Workspace {
+    for (const c of COLLECTIONS) this.inPlace.share(this.state[c]);
     return this.state;
   }
 
@@ -340,6 +352,9 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
         // Replacing the log keeps the old one for undo: every entry must be in memory.
         if (options.audit?.replace) await this.auditLog.ensureLoaded();
         const before = this.state;
+        // Most changes edit or add a few entities: drafted on their own, written in place.
+        const drafted = options.audit ? null : tryDraftChange(before, immer, change);
+        if (drafted) return this.updateInPlace(label, before, drafted, options);
         let result!: T;
         const [after, patches, inversePatches] = immer.produceWithPatches(before, (draft: Draft<Workspace>) => {
           result = resolveDrafts(change(draft as Workspace));
@@ -359,6 +374,19 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
         return { value: result, saved: this.persist() };
       }),
     );
+  }
+
+  /** `update` for a change drafted entity by entity (in-place-change.ts): the same rules, written in place. */
+  private updateInPlace<T>(label: string, before: Workspace, drafted: DraftedChange<T>, options: UpdateOptions): { value: T; saved: Promise<void> } {
+    const { result, patches } = drafted;
+    if (patches.length === 0) return { value: result, saved: this.settled() };
+    const record = options.record !== false;
+    const at = this.now().getTime();
+    const joins = record && this.joinsBurst(options.coalesce, at);
+    const burst = record && options.coalesce !== undefined ? { key: options.coalesce, joins } : undefined;
+    const step = this.commitInPlace(before, drafted, label, burst);
+    if (record) this.record(label, step.patches, step.inversePatches, options.coalesce, at);
+    return { value: result, saved: this.persist() };
   }
 
   /** Undoes the most recent recorded change (validated and saved like any change). */
@@ -398,6 +426,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     await this.queue;
     await this.flushed();
     await this.backupQueue;
+    await this.noticeWrite;
     this.closed = true;
     this.undoStack = [];
     this.redoStack = [];
@@ -470,7 +499,12 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   }
 
   private checkpoint(): Checkpoint {
-    return { data: this.state, undo: this.undoStack.slice(), redo: this.redoStack.slice(), burst: this.burst };
+    return { data: this.state, undo: this.undoStack.slice(), redo: this.redoStack.slice(), burst: this.burst, logAt: this.inPlace.position };
+  }
+
+  /** A checkpoint's workspace as it was when taken, in arrays of its own (later changes may have written its arrays in place). */
+  private dataAt(checkpoint: Checkpoint): Workspace {
+    return this.inPlace.stateAt(checkpoint.data, checkpoint.logAt);
   }
 
   /**
@@ -493,18 +527,19 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     const due = this.backups?.due(at) ?? false;
     // A backup holds the whole log: when it is not read yet, it is read now and the copy taken at a later save.
     if (due && !this.auditLog.loaded) void this.auditLog.ensureLoaded().catch(this.onBackupError);
-    const backup = due && this.auditLog.loaded ? { data: state.data, audit: this.auditLog.entries.slice(), at } : null;
+    const backup = due && this.auditLog.loaded ? { data: this.dataAt(state), audit: this.auditLog.entries.slice(), at } : null;
     try {
       // A log started anew (a restore) goes first in an empty journal: replayed onto audit files
       // that a fold cut short already appended the journal to, what came before it cannot clash.
-      if (audit.reset && disk.journalBytes > 0) await disk.fold(this.durable.data, this.auditLog.durableLength);
-      await disk.append(this.durable.data, state.data, audit, hint);
+      if (audit.reset && disk.journalBytes > 0) await disk.fold(this.dataAt(this.durable), this.auditLog.durableLength);
+      // Collections a change may have reordered are compared with what the disk holds (as it was).
+      const compare = COLLECTIONS.some((c) => hint[c] === null);
+      await disk.append(compare ? this.dataAt(this.durable) : this.durable.data, state.data, audit, hint);
     } catch (cause) {
       this.inFlight = null;
       this.counters.failedWrites++;
       // Memory goes back to what the disk holds; every change not on it is refused.
       this.rollback(this.durable);
-      this.dirty = emptyHint();
       this.auditLog.writeFailed();
       const error = new SaveError(this.file, cause);
       const waiting = this.pending as Batch | null;
@@ -515,10 +550,11 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     }
     this.counters.writes++;
     this.durable = state;
+    this.inPlace.forgetBefore(state.logAt);
     this.auditLog.writeSucceeded();
     batch.resolve();
     if (backup) this.backUp(backup);
-    if (disk.foldDue) await this.fold(disk, state.data);
+    if (disk.foldDue) await this.fold(disk, this.dataAt(state));
     this.inFlight = null;
     this.scheduleFlush();
   }
@@ -535,6 +571,9 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   }
 
   private rollback(to: Checkpoint): void {
+    this.inPlace.revertTo(to.logAt);
+    this.inPlace.forgetIdsOf(to.data);
+    this.dirty = emptyHint();
     this.state = to.data;
     this.undoStack = to.undo.slice();
     this.redoStack = to.redo.slice();
@@ -613,6 +652,47 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     return { delta, patches, inversePatches };
   }
 
+  /**
+   * `commit` for a drafted change: applies it in place, validates what it touched, records
+   * its audit entries and makes it current; refuses with the reasons, leaving everything as
+   * it was.
+   */
+  private commitInPlace(
+    before: Workspace,
+    drafted: DraftedChange<unknown>,
+    action: string,
+    burst: AuditBurst | undefined,
+  ): { patches: readonly Patch[]; inversePatches: readonly Patch[] } {
+    const mark = this.inPlace.position;
+    let { patches, inversePatches } = drafted;
+    try {
+      const { after, delta } = this.inPlace.apply(before, drafted);
+      const { issues, replacements } = checkChange(before, after, delta);
+      if (issues.length > 0) {
+        throw new ApiError('invalid_input', `The change was refused: ${issues.map((i) => i.message).join('; ')}`, issues);
+      }
+      let state = after;
+      for (const { path: [head, index], value } of replacements) {
+        // Store what a read of the file would give (trimmed text, filled defaults).
+        const old = head === 'settings' ? state.settings : state[head as CollectionName][index as number];
+        if (head === 'settings') state = { ...state, settings: value as Workspace['settings'] };
+        else this.inPlace.replace(state, head as CollectionName, index as number, value as { id: string });
+        const at = head === 'settings' ? ['settings'] : [head!, index!];
+        patches = [...patches, { op: 'replace', path: at, value }];
+        inversePatches = [{ op: 'replace', path: at, value: old }, ...inversePatches];
+      }
+      const entries = auditEntries(beforeView(before, after, drafted), state, delta, { action, by: before.settings.currentEditor, at: this.timestamp() });
+      checkAuditEntries(entries);
+      this.auditLog.append(entries, burst);
+      for (const c of COLLECTIONS) noteWrites(this.dirty, c, delta[c].touched);
+      this.state = freezeTouched(state, delta);
+      return { patches, inversePatches };
+    } catch (error) {
+      this.inPlace.revertTo(mark);
+      throw error;
+    }
+  }
+
   /** Whether a recorded change with this coalesce key, now, joins the last step (see `record`). */
   private joinsBurst(coalesce: string | undefined, at: number): boolean {
     const burst = this.burst;
@@ -641,6 +721,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
       this.burst = { entry: joined, key: burst.key, at };
       return;
     }
+    // A whole collection a step holds (a removal, a reorder) must not be written in place later.
+    for (const p of [...patches, ...inversePatches]) if (p.path.length === 1) this.inPlace.share(p.value);
     const entry: HistoryEntry = { label, patches, inversePatches, weight: weigh(patches) + weigh(inversePatches), ...(audit && { audit }) };
     this.undoStack.push(entry);
     let weight = this.undoStack.reduce((sum, e) => sum + e.weight, 0);

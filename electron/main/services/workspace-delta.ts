@@ -50,6 +50,23 @@ function idsOf(items: readonly Entity[]): Set<string> {
   return ids;
 }
 
+/** The cached id set of `items`, if there is one (kept up to date by whoever writes the array in place). */
+export function idsKnown(items: readonly Entity[]): Set<string> | undefined {
+  return idSets.get(items);
+}
+
+/** `to` is a copy of `from` that will be written in place from now on: it takes the cached id set. */
+export function moveIds(from: readonly Entity[], to: readonly Entity[]): void {
+  const ids = idSets.get(from);
+  if (!ids) return;
+  idSets.delete(from);
+  idSets.set(to, ids);
+}
+
+export function forgetIds(items: readonly Entity[]): void {
+  idSets.delete(items);
+}
+
 const unchanged = (): CollectionDelta => ({ touched: [], removed: [], duplicates: [] });
 
 /** Which entities `patches` (turning `before` into `after`) touched or removed. */
