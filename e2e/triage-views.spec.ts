@@ -1,9 +1,17 @@
 /**
  * Triage across articles: the table with filters and a bulk status change that one undo
  * reverts; the board, where dragging a card to another column changes its status. Filters
- * and the view survive a restart.
+ * and the view survive a restart. On a full board a drag lands where it is dropped: the
+ * board scrolls only when the pointer nears its edge.
  */
 import { test, expect } from './support/fixtures';
+
+const PLACES = ['Riverton', 'Lakeside', 'Oakford', 'Millbrook', 'Eastport', 'Hillcrest'];
+/** Sixty check-worthy sentences: a board whose New column shows a full page of cards. */
+const BUSY_ARTICLE = Array.from(
+  { length: 60 },
+  (_, i) => `Officials said ${1200 + i * 37} residents in ${PLACES[i % PLACES.length]} used bus route ${i + 1} in 2024, up ${3 + (i % 9)} percent from 2019.`,
+).join('\n\n');
 
 test('bulk status change in the table, then undo; drag a card across the board; filters persist', async ({ app }) => {
   let page = app.page;
@@ -80,4 +88,67 @@ test('bulk status change in the table, then undo; drag a card across the board; 
   await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('searchbox', { name: 'Filter claims' })).toHaveValue('million');
   await expect(page.getByRole('region', { name: 'Researching column' }).getByRole('heading', { level: 3 })).toHaveText(/Researching, [01] claims?/);
+});
+
+test('on a full board a card dragged to the next column lands there; the board scrolls only near its edge', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByLabel('Title').fill('Bus routes');
+  await dialog.getByLabel('Article text').fill(BUSY_ARTICLE);
+  await dialog.getByRole('button', { name: 'Add article' }).click();
+  await expect(dialog).toBeHidden();
+  const article = page.getByRole('main', { name: 'Article' });
+  await article.getByRole('button', { name: 'Find claims' }).click();
+  await expect(article.getByText(/^60 of 60 sentences suggested$/)).toBeVisible();
+  await article.getByRole('button', { name: 'Accept all above threshold' }).click();
+  await expect(article.getByText(/^0 of 60 sentences suggested$/)).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Board' }).click();
+  const newColumn = page.getByRole('region', { name: 'New column' });
+  const researching = page.getByRole('region', { name: 'Researching column' });
+  await expect(newColumn.getByRole('heading', { level: 3 })).toHaveText('New, 60 claims');
+  await expect(newColumn.getByRole('listitem')).toHaveCount(50);
+
+  // Each drag lingers over the right part of the New column on its way to Researching. The
+  // board must not move under the pointer: dnd-kit's auto-scroller sometimes took the New
+  // column's rect for the board's, scrolled the board away, and the card landed in In review,
+  // Ready or Published (more often the more cards the board renders). After a drop the board may
+  // move to show where the card went (dnd-kit's drop animation), so each drag measures afresh.
+  for (let moved = 1; moved <= 10; moved++) {
+    const card = newColumn.getByRole('listitem').first();
+    const wording = (await card.getByRole('button').first().textContent())!.trim();
+    const column = (await newColumn.boundingBox())!;
+    const from = (await card.boundingBox())!;
+    const to = (await researching.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + 20, { steps: 4 });
+    await page.mouse.move(column.x + column.width - 15, from.y + 30, { steps: 8 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
+    expect((await newColumn.boundingBox())!.x, `drag ${moved}: the board stays put while the card is carried`).toBe(column.x);
+    await page.mouse.up();
+    await expect(researching.getByRole('heading', { level: 3 })).toHaveText(`Researching, ${moved} ${moved === 1 ? 'claim' : 'claims'}`);
+    await expect(researching.getByRole('listitem').filter({ hasText: wording })).toHaveCount(1);
+  }
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Held at the board's right edge, a card scrolls the board until the last column shows; dropped there, it moves.
+  const dropped = page.getByRole('region', { name: 'Dropped column' });
+  await expect(dropped).not.toBeInViewport();
+  const pane = (await page.getByRole('main', { name: 'All claims' }).boundingBox())!;
+  const card = newColumn.getByRole('listitem').first();
+  const wording = (await card.getByRole('button').first().textContent())!.trim();
+  const from = (await card.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 20, { steps: 4 });
+  await page.mouse.move(pane.x + pane.width - 15, from.y + 30, { steps: 12 });
+  await expect(dropped).toBeInViewport({ ratio: 1 });
+  const target = (await dropped.boundingBox())!;
+  await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 6 });
+  await page.mouse.up();
+  await expect(dropped.getByRole('heading', { level: 3 })).toHaveText('Dropped, 1 claim');
+  await expect(dropped.getByRole('listitem')).toContainText(wording.slice(0, 30));
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 });

@@ -67,7 +67,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
   const { updateClaim, bulkUpdateClaims, selectClaim, toggleSelected, selectRange } = useActions();
   // Moves shown at once, until the API answers (then the saved status takes over).
   const [pending, setPending] = useState<ReadonlyMap<string, ClaimStatus>>(() => new Map());
-  const [dragging, setDragging] = useState<{ id: string; text: string; count: number } | null>(null);
+  const [dragging, setDragging] = useState<{ id: string; text: string; count: number; pointer: boolean } | null>(null);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   /** Cards the editor just moved: shown in their new column even past its "Show more" limit. */
   const [justMoved, setJustMoved] = useState<ReadonlySet<string>>(() => new Set());
@@ -153,7 +153,7 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
     // A keyboard drag starts over its own column; a pointer drag follows the pointer.
     keyboardTarget.current = activatorEvent instanceof KeyboardEvent && data ? data.status : null;
     announcedOver.current = false;
-    setDragging({ id: String(active.id), text: data?.text ?? '', count: movedWith(String(active.id)).length });
+    setDragging({ id: String(active.id), text: data?.text ?? '', count: movedWith(String(active.id)).length, pointer: !(activatorEvent instanceof KeyboardEvent) });
   };
 
   const finishDrag = () => {
@@ -202,12 +202,17 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
     }
   };
 
+  useEdgeScroll(root, dragging?.pointer === true);
+
   const today = todayCalendarDate();
   return (
     <div className="board" ref={setRoot} onClick={onClick}>
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
+        // The board scrolls itself near its edges (useEdgeScroll): dnd-kit's auto-scroller can
+        // take a column's rect for the board's and scroll it away under the pointer.
+        autoScroll={false}
         accessibility={{ announcements, screenReaderInstructions: instructions, container: root ?? undefined }}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
@@ -236,6 +241,54 @@ export function ClaimsBoard({ claims, articlesById, selectedIds, tickedIds }: Cl
       </DndContext>
     </div>
   );
+}
+
+/** How far into the board, from either side, a dragged card scrolls it (as dnd-kit did): a fifth of its width. */
+const EDGE_FRACTION = 0.2;
+/** Pixels a frame at the very edge; less nearer the middle. */
+const EDGE_MAX_STEP = 20;
+
+/**
+ * While a card is dragged with the pointer, scrolls the board sideways when the pointer is near
+ * its left or right edge and moving toward it, measuring the board itself on every frame.
+ *
+ * dnd-kit's own auto-scroller is off for the board: in @dnd-kit/core 6.3.1 it pairs each
+ * scrollable ancestor with a rect by list position, the list changes when the pointer first
+ * counts as over a column (the column the card came from leaves it), and the rects are not
+ * always re-measured for the new list (clauderic/dnd-kit#1347, #1092): for the rest of the drag
+ * the board is judged by the source column's rect. Dragging a New card toward Researching then
+ * passed that column's right edge, the board scrolled away by itself and the card landed in
+ * In review or Ready (the rare lost drag in e2e/triage-views.spec.ts).
+ */
+function useEdgeScroll(board: HTMLElement | null, active: boolean) {
+  useEffect(() => {
+    if (!board || !active) return;
+    const view = board.ownerDocument.defaultView;
+    if (!view?.requestAnimationFrame) return;
+    let x: number | null = null;
+    /** The way the pointer last moved sideways: the board scrolls only toward that edge. */
+    let heading = 0;
+    const onMove = (event: PointerEvent) => {
+      if (x !== null && event.clientX !== x) heading = Math.sign(event.clientX - x);
+      x = event.clientX;
+    };
+    let frame = 0;
+    const tick = () => {
+      if (x !== null && heading !== 0) {
+        const rect = board.getBoundingClientRect();
+        const edge = rect.width * EDGE_FRACTION;
+        const depth = heading > 0 ? (x - (rect.right - edge)) / edge : (rect.left + edge - x) / edge;
+        if (edge > 0 && depth > 0) board.scrollLeft += heading * Math.max(1, Math.round(Math.min(depth, 1) * EDGE_MAX_STEP));
+      }
+      frame = view.requestAnimationFrame(tick);
+    };
+    frame = view.requestAnimationFrame(tick);
+    view.addEventListener('pointermove', onMove, { passive: true });
+    return () => {
+      view.cancelAnimationFrame(frame);
+      view.removeEventListener('pointermove', onMove);
+    };
+  }, [board, active]);
 }
 
 function groupByStatus(claims: readonly Claim[], pending: ReadonlyMap<string, ClaimStatus>): Record<ClaimStatus, Claim[]> {
