@@ -13,6 +13,7 @@ import { newClaim as newClaimOf } from '../../../../shared/domain/new-claim';
 import type { WorkspaceStore } from '../store-interface';
 import { listIds } from '../lookup';
 import { plural, snapshot } from './common';
+import { findAllById, findById } from '../collection-draft';
 
 /** The claim schema's limits on wording and tags, checked here where a handler builds them (merge, split, bulk tags). */
 export const MAX_WORDING = 2_000;
@@ -66,20 +67,19 @@ export function editClaim(
 }
 
 export function findClaim(ws: Workspace, id: string): Claim {
-  const claim = ws.claims.find((c) => c.id === id);
+  const claim = findById(ws.claims, id);
   if (!claim) throw new ApiError('not_found', `There is no claim with id ${id}; it may have been deleted.`);
   return claim;
 }
 
 /** The (draft) claims with these ids, or not_found naming the missing ones: all or none. */
 export function findClaims(ws: Workspace, ids: readonly string[]): Claim[] {
-  const index = new Map<string, number>();
-  snapshot(ws.claims).forEach((c, i) => index.set(c.id, i));
-  const missing = ids.filter((id) => !index.has(id));
+  const found = findAllById(ws.claims, ids);
+  const missing = ids.filter((_, i) => !found[i]);
   if (missing.length > 0) {
     throw new ApiError('not_found', `There is no claim with id ${listIds(missing)} (it may have been deleted); nothing was changed.`);
   }
-  return ids.map((id) => ws.claims[index.get(id)!]!);
+  return found as Claim[];
 }
 
 /** What every change of a published claim is refused with. */
