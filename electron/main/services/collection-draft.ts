@@ -39,12 +39,11 @@ export interface CollectionChanges<E> {
 const SEARCHES = new Set<PropertyKey>(['find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'filter', 'includes', 'indexOf', 'lastIndexOf']);
 const IN_PLACE_ONLY = new Set<PropertyKey>(['splice', 'sort', 'reverse', 'pop', 'shift', 'unshift', 'fill', 'copyWithin']);
 
-const views = new WeakMap<object, readonly unknown[]>();
 const draftsByProxy = new WeakMap<object, CollectionDraft<Entity>>();
 
 /** For a collection draft, a read-only array of its current plain values (what `current` gives for an immer draft); else undefined. */
 export function collectionView<T>(items: readonly T[]): readonly T[] | undefined {
-  return views.get(items) as readonly T[] | undefined;
+  return (draftsByProxy.get(items) as CollectionDraft<T & Entity> | undefined)?.view as readonly T[] | undefined;
 }
 
 /**
@@ -83,6 +82,24 @@ function positionOf(list: readonly Entity[], id: string): number | undefined {
 
 const isIndex = (key: PropertyKey): boolean => typeof key === 'string' && key !== '' && String(Number(key) >>> 0) === key;
 
+/**
+ * A read-only array of `length()` elements, element i being `at(i)`: what a reader of an
+ * array sees (indexing, `length`, the array methods), without copying one.
+ */
+export function arrayView<T>(length: () => number, at: (i: number) => T | undefined): readonly T[] {
+  return new Proxy([] as T[], {
+    get: (target, key) => {
+      if (key === 'length') return length();
+      if (isIndex(key)) return at(Number(key as string));
+      return Reflect.get(target, key);
+    },
+    set: () => {
+      throw new TypeError('A view of a collection cannot be changed.');
+    },
+    has: (target, key) => (isIndex(key) ? Number(key as string) < length() : Reflect.has(target, key)),
+  });
+}
+
 export class CollectionDraft<E extends Entity> {
   /** What the change sees in place of the array. */
   readonly proxy: E[];
@@ -115,7 +132,6 @@ export class CollectionDraft<E extends Entity> {
       },
       has: (target, key) => (isIndex(key) ? Number(key as string) < this.length : Reflect.has(target, key)),
     });
-    views.set(this.proxy, this.view());
     draftsByProxy.set(this.proxy, this);
   }
 
@@ -188,24 +204,14 @@ export class CollectionDraft<E extends Entity> {
     };
   }
 
-  /** A read-only array-like of the current plain values (see collectionView). */
-  private view(): readonly E[] {
-    const plain = (i: number): E | undefined => {
+  /** A read-only array of the current plain values (see collectionView). */
+  readonly view: readonly E[] = arrayView(
+    () => this.length,
+    (i) => {
       const value = this.latest(i);
       return value !== undefined && isDraft(value) ? (current(value as Draft<E>) as E) : value;
-    };
-    return new Proxy([] as E[], {
-      get: (target, key) => {
-        if (key === 'length') return this.length;
-        if (isIndex(key)) return plain(Number(key as string));
-        return Reflect.get(target, key);
-      },
-      set: () => {
-        throw new TypeError('A snapshot of a collection cannot be changed.');
-      },
-      has: (target, key) => (isIndex(key) ? Number(key as string) < this.length : Reflect.has(target, key)),
-    });
-  }
+    },
+  );
 
   /** Throws NeedsWholeDraft when an appended value holds a draft (to be asked before any draft is finished). */
   checkAppended(name: string): void {

@@ -8,7 +8,7 @@
  */
 import type { Immer, Patch } from 'immer';
 import type { Settings, Workspace } from '../../../shared/domain/schemas';
-import { CollectionDraft, NeedsWholeDraft, type CollectionChanges } from './collection-draft';
+import { arrayView, CollectionDraft, NeedsWholeDraft, type CollectionChanges } from './collection-draft';
 import { resolveDrafts } from './store-patches';
 import { COLLECTIONS, forgetIds, idsKnown, moveIds, type CollectionName, type WorkspaceDelta } from './workspace-delta';
 
@@ -122,16 +122,10 @@ export function beforeView(before: Workspace, after: Workspace, drafted: Drafted
     const list = after[c] as readonly unknown[];
     const length = list.length - appended.length;
     const edited = new Map<number, unknown>(edits.map((edit) => [edit.index, edit.before]));
-    const isIndex = (key: PropertyKey): key is string => typeof key === 'string' && /^\d+$/.test(key);
-    view[c] = new Proxy([] as unknown[], {
-      get: (target, key) => {
-        if (key === 'length') return length;
-        if (!isIndex(key)) return Reflect.get(target, key);
-        const i = Number(key);
-        return i >= length ? undefined : edited.has(i) ? edited.get(i) : list[i];
-      },
-      has: (target, key) => (isIndex(key) ? Number(key) < length : Reflect.has(target, key)),
-    });
+    view[c] = arrayView(
+      () => length,
+      (i) => (i >= length ? undefined : edited.has(i) ? edited.get(i) : list[i]),
+    );
   }
   return view as unknown as Workspace;
 }
