@@ -1,39 +1,18 @@
 /**
  * Browser mode's preload: served by the local server as a classic script that runs
  * before the renderer, it provides the same `window.factcheck` as the Electron preload.
- * Service methods go to the server over HTTP (authorised by the session cookie the
- * server set); host methods are done in the page: a download instead of a save dialog,
- * a new browser tab instead of the system browser.
+ * Service methods go to the server over HTTP (server-call.ts); host methods are done in
+ * the page: a download instead of a save dialog, a new browser tab instead of the system
+ * browser.
  */
-// First, before any schema is made (see there).
+// First: the startup reads leave before anything heavier is evaluated.
+import { callServer } from './server-call';
+// Then, before any schema is made (see there).
 import '../../shared/zod-jitless';
 import { createBridge, type Invoke } from '../../shared/api/bridge';
 import type { Handlers, HostMethod } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
-import { failure, type ApiResult } from '../../shared/api/result';
 import { safeFileName } from '../../shared/security/file-name';
-
-const callServer: Invoke = async (method, input) => {
-  let response: Response;
-  try {
-    response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify(input === undefined ? null : input),
-    });
-  } catch {
-    return failure('internal', 'Cannot reach the Fact-check Desk server. Is `npm run serve` still running?');
-  }
-  if (response.status === 401 || response.status === 403) {
-    return failure('forbidden', 'This browser session is not authorised. Open the address printed by `npm run serve` again.');
-  }
-  try {
-    return (await response.json()) as ApiResult<unknown>;
-  } catch {
-    return failure('internal', `The server answered ${response.status} ${response.statusText} without a result.`);
-  }
-};
 
 const hostHandlers: Handlers<HostMethod> = {
   async saveFile({ fileName, mimeType, content, encoding }) {

@@ -5,9 +5,10 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge } from '../../shared/api/bridge';
+import { withStartupReads } from '../../shared/api/startup-reads';
 import { ipcChannel } from '../../shared/api/contract';
 
 contextBridge.exposeInMainWorld(
   'factcheck',
-  createBridge((method, input) => ipcRenderer.invoke(ipcChannel(method), input)),
+  createBridge(withStartupReads((method, input) => ipcRenderer.invoke(ipcChannel(method), input))),
 );

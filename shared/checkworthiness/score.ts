@@ -10,7 +10,7 @@
 import { createScorer } from './scorer';
 import { WEIGHTS } from './weights';
 import type { SegmentKind } from '../text/segmenter';
-import type { CheckWorthiness } from './scorer';
+import type { CheckWorthiness, Scorer } from './scorer';
 
 export type { CheckWorthiness, Reason } from './scorer';
 
@@ -20,8 +20,10 @@ export type { CheckWorthiness, Reason } from './scorer';
  */
 export const DEFAULT_THRESHOLD = 0.5;
 
-const scoreWithCommittedWeights = createScorer(WEIGHTS);
+/** Made on first use, not when the module loads: the app's first view scores nothing, and decoding the weights is work every start would wait for. */
+let scoreWithCommittedWeights: Scorer | null = null;
 
 export function scoreSentence(text: string, options?: { kind?: SegmentKind }): CheckWorthiness {
+  scoreWithCommittedWeights ??= createScorer(WEIGHTS);
   return scoreWithCommittedWeights(text, options);
 }

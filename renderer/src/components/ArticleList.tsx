@@ -1,10 +1,9 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useCommand } from '../commands/react';
 import type { SearchHit } from '../search/search-index';
+import { ArticleItems, countClaims } from './ArticleItems';
 import { SearchResults } from './SearchResults';
 import { useSearch } from './useSearch';
-import type { Article, Claim } from '../../../shared/domain/schemas';
-import { plural } from '../labels';
 import { selectArticles } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
 
@@ -18,6 +17,8 @@ export function ArticleList() {
   const [query, setQuery] = useState('');
   const searchId = useId();
   const input = useRef<HTMLInputElement>(null);
+  // State, not a ref: the list below needs the pane once it exists (a child's effects run before its parent's ref is set).
+  const [pane, setPane] = useState<HTMLElement | null>(null);
   const results = useSearch(query);
   useCommand('search', () => input.current?.focus());
 
@@ -32,7 +33,7 @@ export function ArticleList() {
   };
 
   return (
-    <nav className="pane articles-pane" aria-label="Articles">
+    <nav ref={setPane} className="pane articles-pane" aria-label="Articles">
       <div className="pane-header">
         <h2 className="pane-title">Articles</h2>
         <button type="button" className="button primary small" onClick={() => setNewArticleOpen(true)} aria-keyshortcuts="n">
@@ -68,56 +69,17 @@ export function ArticleList() {
           <p>Paste an article’s title and text with “New article” to start checking its claims.</p>
         </div>
       ) : (
-        <ul className="article-list">
-          {shown.map((article) => (
-            <ArticleItem
-              key={article.id}
-              article={article}
-              count={loading ? 'loading' : counts.get(article.id)}
-              selected={article.id === selectedId}
-              onSelect={() => {
-                selectArticle(article.id);
-                setViewMode('article');
-              }}
-            />
-          ))}
-        </ul>
+        <ArticleItems
+          scroller={pane}
+          articles={shown}
+          counts={loading ? undefined : counts}
+          selectedId={selectedId}
+          onSelect={(id) => {
+            selectArticle(id);
+            setViewMode('article');
+          }}
+        />
       )}
     </nav>
-  );
-}
-
-interface Count {
-  claims: number;
-  rated: number;
-}
-
-function countClaims(claims: readonly Claim[]): Map<string, Count> {
-  const counts = new Map<string, Count>();
-  for (const claim of claims) {
-    const count = counts.get(claim.articleId) ?? { claims: 0, rated: 0 };
-    count.claims++;
-    if (claim.verdict) count.rated++;
-    counts.set(claim.articleId, count);
-  }
-  return counts;
-}
-
-/** `count` is 'loading' while a large workspace's claims are still arriving: a partial count would mislead. */
-function ArticleItem({ article, count, selected, onSelect }: { article: Article; count: Count | 'loading' | undefined; selected: boolean; onSelect(): void }) {
-  const claims = count === 'loading' ? null : (count?.claims ?? 0);
-  const rated = count === 'loading' ? 0 : (count?.rated ?? 0);
-  return (
-    <li>
-      <button type="button" className="article-item" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
-        {/* The title comes first so the button's accessible name starts with it. */}
-        <span className="article-item-title">{article.title}</span>
-        <span className="article-item-meta">
-          {claims === null ? 'Counting claims…' : plural(claims, 'claim')}
-          {rated > 0 && ` · ${rated} rated`}
-          {article.outlet && ` · ${article.outlet}`}
-        </span>
-      </button>
-    </li>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommand } from '../commands/react';
 import { EditTextDialog } from './EditTextDialog';
-import { ExportDialog } from './ExportDialog';
 import type { Article } from '../../../shared/domain/schemas';
 import { selectArticle, selectArticleClaims } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
@@ -11,6 +10,9 @@ import { ClaimList } from './ClaimList';
 import { reported } from './reported';
 import { SuggestionList } from './SuggestionList';
 import { useSuggestions } from './useSuggestions';
+
+// Loaded when first opened: the report preview and the export formats are not needed to start.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 /** The center pane: the open article, its text (or sentences) and its claims. */
 export function ArticlePane() {
@@ -90,7 +92,11 @@ function ArticleView({ article }: { article: Article }) {
         <ClaimList claims={claims} />
       </div>
       <EditTextDialog article={article} open={editing} onClose={() => setEditing(false)} />
-      {exporting && <ExportDialog article={article} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog article={article} onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
     </article>
   );
 }

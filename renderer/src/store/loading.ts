@@ -8,8 +8,9 @@ import type { Client } from '../api/client';
 import type { WorkspaceOpening, WorkspacePage, WorkspacePart } from '../../../shared/api/contract';
 import type { Workspace } from '../../../shared/domain/schemas';
 
-/** The claims the first view is sent with: many screens of the table (a screen shows ~25). */
-export const FIRST_CLAIMS = 1_000;
+/** The claims the first view is sent with: many screens of the table (a screen shows ~25); the preload asks for them before the app runs. */
+import { FIRST_CLAIMS } from '../../../shared/api/startup-reads';
+export { FIRST_CLAIMS };
 
 /**
  * Items per request: each answer is 2-5 MB (an article's text is up to 20 kB, a claim ~1 kB),

@@ -22,6 +22,11 @@ describe('claims board', () => {
   });
   afterEach(() => t.dispose());
 
+  /** The board is loaded when first shown (ClaimsViews.tsx): wait for it, as an editor would. */
+  const renderBoard = async () => {
+    renderViews({ store, registry });
+    await screen.findByRole('region', { name: 'New column' });
+  };
   const column = (label: string) => screen.getByRole('region', { name: `${label} column` });
   const cardButton = (claim: Claim) => screen.getByRole('button', { name: claim.text });
 
@@ -30,7 +35,7 @@ describe('claims board', () => {
     const articleId = state().workspace!.articles[0]!.id;
     const claims = makeClaims(1200, [articleId]); // 200 per status
     act(() => store.setState((s) => ({ workspace: { ...s.workspace!, claims } })));
-    renderViews({ store, registry });
+    await renderBoard();
 
     for (const label of COLUMNS) {
       const region = column(label);
@@ -47,7 +52,7 @@ describe('claims board', () => {
   it('opens a card on click and ticks cards with their checkbox or Ctrl-click', async () => {
     const user = userEvent.setup();
     const claims = await saveClaims(store, 3);
-    renderViews({ store, registry });
+    await renderBoard();
     expect(within(column('New')).getAllByRole('listitem')).toHaveLength(3);
 
     await user.click(cardButton(claims[0]!));
@@ -65,7 +70,7 @@ describe('claims board', () => {
   it('moves a card to the next column with the keyboard (Space, ArrowRight, Space) and saves its status', async () => {
     const user = userEvent.setup();
     const claims = await saveClaims(store, 2);
-    renderViews({ store, registry });
+    await renderBoard();
     const card = cardButton(claims[0]!);
     expect(card.getAttribute('aria-roledescription')).toBe('draggable claim');
     expect(card.getAttribute('aria-describedby')).toBeTruthy();
@@ -89,7 +94,7 @@ describe('claims board', () => {
   it('cancels a keyboard move with Escape, and moves every ticked card when one of them is dragged', async () => {
     const user = userEvent.setup();
     const claims = await saveClaims(store, 3);
-    renderViews({ store, registry });
+    await renderBoard();
 
     cardButton(claims[0]!).focus();
     await user.keyboard(' ');

@@ -1,13 +1,15 @@
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useCommand } from '../commands/react';
 import { useActions, useAppStore, useStoreApi } from '../store/react';
 import { hasActiveFilters } from './claim-query';
 import { BulkBar } from './BulkBar';
-import { ClaimsBoard } from './ClaimsBoard';
 import { ClaimsTable } from './ClaimsTable';
 import { FilterBar } from './FilterBar';
 import { useShownClaims } from './useShownClaims';
 import { selectView } from '../store/views-slice';
+
+// Loaded when first shown: drag and drop is most of its weight, and a start in the table needs none of it.
+const ClaimsBoard = lazy(() => import('./ClaimsBoard').then((m) => ({ default: m.ClaimsBoard })));
 
 /** The table or the board over every claim, with the filters and the bulk actions. */
 export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
@@ -69,7 +71,11 @@ export function ClaimsViews({ mode }: { mode: 'table' | 'board' }) {
   } else if (mode === 'table') {
     body = <ClaimsTable claims={shown} articlesById={articlesById} selectedIds={selectedIds} />;
   } else {
-    body = <ClaimsBoard claims={shown} articlesById={articlesById} selectedIds={selectedIds} tickedIds={ticked} />;
+    body = (
+      <Suspense fallback={<p className="empty-note">Opening the board…</p>}>
+        <ClaimsBoard claims={shown} articlesById={articlesById} selectedIds={selectedIds} tickedIds={ticked} />
+      </Suspense>
+    );
   }
 
   return (

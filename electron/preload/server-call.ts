@@ -1,0 +1,33 @@
+/**
+ * Browser mode's way to the services: one POST per call, authorised by the session cookie the
+ * server set. No runtime import but result.ts, so the preload can start the startup reads
+ * before anything heavier is evaluated (see browser.ts).
+ */
+import type { Invoke } from '../../shared/api/bridge';
+import { failure, type ApiResult } from '../../shared/api/result';
+import { withStartupReads } from '../../shared/api/startup-reads';
+
+const post: Invoke = async (method, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input === undefined ? null : input),
+    });
+  } catch {
+    return failure('internal', 'Cannot reach the Fact-check Desk server. Is `npm run serve` still running?');
+  }
+  if (response.status === 401 || response.status === 403) {
+    return failure('forbidden', 'This browser session is not authorised. Open the address printed by `npm run serve` again.');
+  }
+  try {
+    return (await response.json()) as ApiResult<unknown>;
+  } catch {
+    return failure('internal', `The server answered ${response.status} ${response.statusText} without a result.`);
+  }
+};
+
+/** Calls the server; the first view's reads are already on their way when this module has run. */
+export const callServer: Invoke = withStartupReads(post);
