@@ -48,6 +48,11 @@ export interface LoadedFile<T> {
 export interface JsonFileOptions {
   /** Brings older formats up to date before validation (see shared/domain/migrations); may throw NewerFormatError. */
   migrate?: (json: unknown) => MigrationResult;
+  /**
+   * Whether the file's bytes are known to hold valid data (see snapshot-stamp.ts), so that
+   * `loadRaw`'s caller may skip validating them. Started before the text is parsed.
+   */
+  verify?: (file: string, bytes: Uint8Array) => Promise<boolean>;
 }
 
 /**
@@ -86,12 +91,18 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
 
   /**
    * Reads, parses and migrates the file, without validating it (the caller validates, after
-   * changing it: the store replays its journal onto the snapshot and validates once). Null
-   * when there is no file; throws as `load`.
+   * changing it: the store replays its journal onto the snapshot and validates once).
+   * `verified`: the `verify` option vouched for the bytes, and no migration changed them.
+   * Null when there is no file; throws as `load`.
    */
-  async loadRaw(): Promise<{ json: unknown; text: string; migratedFrom: number | null } | null> {
-    const text = await this.readText();
-    return text === null ? null : { ...this.parseRaw(text), text };
+  async loadRaw(): Promise<{ json: unknown; text: string; migratedFrom: number | null; verified: boolean } | null> {
+    const bytes = await this.readBytes();
+    if (bytes === null) return null;
+    const verified = this.options.verify?.(this.file, bytes) ?? Promise.resolve(false);
+    verified.catch(() => undefined); // awaited below, unless parsing throws first
+    const text = bytes.toString('utf8');
+    const raw = this.parseRaw(text);
+    return { ...raw, text, verified: raw.migratedFrom === null && (await verified.catch(() => false)) };
   }
 
   /** The value, if `json` matches the schema; else DamagedDataFileError saying where it does not. */
@@ -106,8 +117,12 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   private async readText(): Promise<string | null> {
+    return (await this.readBytes())?.toString('utf8') ?? null;
+  }
+
+  private async readBytes(): Promise<Buffer | null> {
     try {
-      return await fs.readFile(this.file, 'utf8');
+      return await fs.readFile(this.file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;

@@ -18,7 +18,8 @@ import { AuditFiles, encodeAuditRecords } from './audit-files';
 import type { AuditRecords } from './audit-log';
 import { encodeRecord, LogWriter } from './checksummed-log';
 import { opsBetween, type JournalHint } from './journal-ops';
-import { workspaceFile, type StoredWorkspace } from './snapshot-file';
+import { StoredWorkspace, workspaceFile } from './snapshot-file';
+import { writeStamp } from './snapshot-stamp';
 import { JOURNAL_FILE_NAME } from './workspace-loader';
 
 /** Past this size the journal is folded into the snapshot. */
@@ -35,9 +36,16 @@ class SnapshotAdapter implements Adapter<StoredWorkspace> {
     return workspaceFile(this.file).read();
   }
 
-  /** The text is made before the first await: later changes to `data` cannot slip into it. */
-  write(data: StoredWorkspace): Promise<void> {
-    return this.writer(this.file, workspaceFile(this.file).serialize(data));
+  /**
+   * The text is made before the first await: later changes to `data` cannot slip into it.
+   * The store's data is valid (every change validates what it touched), so the file gets the
+   * stamp that spares the next start validating it whole (snapshot-stamp.ts).
+   */
+  async write(data: StoredWorkspace): Promise<void> {
+    const text = workspaceFile(this.file).serialize(data);
+    await this.writer(this.file, text);
+    // Without a stamp the next start validates the file whole: slower, never wrong.
+    await writeStamp(this.file, text, StoredWorkspace).catch(() => undefined);
   }
 }
 

@@ -2,7 +2,8 @@
  * Reading a data folder: the snapshot (`workspace.json`), then the journal's records newer
  * than it replayed on top, validated once together. The journal is read before the
  * snapshot, so a reader that does not hold the lock (a read-only export while the app runs)
- * cannot pair a journal emptied by a fold with the snapshot from before it.
+ * cannot pair a journal emptied by a fold with the snapshot from before it. A snapshot the
+ * store wrote itself is not validated again (its stamp says so, snapshot-stamp.ts).
  *
  * The audit log's files are not read to start when they are large: the snapshot says how
  * many entries they hold, the journal adds what came since, and the entries themselves are
@@ -27,7 +28,7 @@ import { readLog, repairLog, type LogContents } from './checksummed-log';
 import { DamagedDataFileError } from './json-file';
 import { applyOps, type JournalOp, type ReplayTarget } from './journal-ops';
 import { copyAside, newestValidBackup, recoveryNotice, repairNotice } from './recovery';
-import { workspaceFile, workspaceOf, type StoredWorkspace } from './snapshot-file';
+import { referencesChecked, workspaceFile, workspaceOf, type StoredWorkspace } from './snapshot-file';
 
 export const JOURNAL_FILE_NAME = 'workspace.journal';
 /** Audit files smaller than this in all are read at the start; larger ones when first needed. */
@@ -104,12 +105,16 @@ export async function loadWorkspace(dir: string, file: string, options: LoadOpti
       // Replayed on the snapshot's JSON and validated once; if that fails, the snapshot alone
       // decides: valid, and the journal is what does not fit; not valid, and it is damaged.
       replayed = replay(raw.json, journal);
+      // A stamped snapshot (snapshot-stamp.ts) is valid as it is: only what the journal put on
+      // top is checked (its records' entities were validated as they were read).
+      const validate = (json: unknown, records: number): StoredWorkspace =>
+        !raw.verified ? reader.validate(json) : records === 0 ? (json as StoredWorkspace) : referencesChecked(file, json);
       let value: StoredWorkspace;
       try {
-        value = reader.validate(replayed.json);
+        value = validate(replayed.json, replayed.records);
       } catch (error) {
         if (replayed.records === 0) throw error;
-        value = reader.validate(raw.json);
+        value = validate(raw.json, 0);
         replayed = { json: raw.json, records: 0, audit: [], seq: value.journalSeq ?? 0, goodBytes: 0, damage: `its changes do not fit the data file (${(error as Error).message})` };
       }
       snapshot = { value, text: raw.text, migratedFrom: raw.migratedFrom };
