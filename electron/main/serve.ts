@@ -10,6 +10,7 @@ import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from './serv
 import { openFailure, LowdbWorkspaceStore } from './services/store';
 import type { WorkspaceStore } from './services/store-interface';
 import { createServiceHandlers } from './services/handlers/index';
+import { prepareOpening } from './services/handlers/opening';
 import { startBrowserServer } from './services/browser-server';
 import { version } from '../../package.json';
 
@@ -31,10 +32,11 @@ async function main(): Promise<void> {
     fail(openFailure(error).message);
   }
 
+  const handlers = createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' });
   let server;
   try {
     server = await startBrowserServer({
-      handlers: createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' }),
+      handlers,
       rendererDir,
       bridgeFile,
       token: randomBytes(24).toString('base64url'),
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
   if (store.startupNotice) console.warn(`Notice: ${store.startupNotice.message}`);
   console.log(`Open: ${server.url}`);
   console.log('Press Ctrl+C to stop.');
+  prepareOpening(handlers);
 
   const stop = async () => {
     await server.close();

@@ -43,8 +43,11 @@ export function callerFor(store: LowdbWorkspaceStore): Call {
 export async function withApi(
   run: (call: Call, store: LowdbWorkspaceStore, dir: string) => Promise<void>,
   options: StoreOptions = {},
+  /** Puts files in the folder before the store opens it (a seeded workspace). */
+  seed?: (dir: string) => Promise<void>,
 ): Promise<void> {
   await withTempDir(async (dir) => {
+    await seed?.(dir);
     const store = await LowdbWorkspaceStore.open(dir, options);
     try {
       await run(callerFor(store), store, dir);

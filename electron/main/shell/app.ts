@@ -4,6 +4,7 @@ import { APP_NAME, resolveDataDir } from '../services/paths';
 import { openFailure, LowdbWorkspaceStore } from '../services/store';
 import type { WorkspaceStore } from '../services/store-interface';
 import { createServiceHandlers } from '../services/handlers/index';
+import { prepareOpening } from '../services/handlers/opening';
 import { createHostHandlers } from './host-handlers';
 import { createSenderCheck, registerIpc } from './ipc';
 import { hardenApp } from './security';
@@ -61,6 +62,7 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
     ...createHostHandlers(() => mainWindow),
   };
   registerIpc(handlers, createSenderCheck(rendererUrl(target)), (method, error) => console.error(`[${method}]`, error));
+  prepareOpening(handlers);
 
   const openWindow = () => {
     mainWindow = createMainWindow(target);

@@ -7,14 +7,21 @@
 import type { Handlers, WorkspaceOpening } from '../../../../shared/api/contract';
 import { firstShownClaims, indexById } from '../../../../shared/domain/claim-query';
 import { DEFAULT_VIEW, type Claim, type Workspace } from '../../../../shared/domain/schemas';
+import { FIRST_CLAIMS } from '../../../../shared/api/startup-reads';
 import type { WorkspaceStore } from '../store-interface';
 
 type OpeningMethod = 'openWorkspace' | 'getWorkspacePart';
 
 export function openingHandlers(store: WorkspaceStore): Handlers<OpeningMethod> {
+  // Made once per state of the workspace (~0.2 s at 100,000 claims: the saved view's filter
+  // and sort): the host asks for it as soon as it serves (prepareOpening), so the window's
+  // first request finds it ready. The store's data is immutable: the same object, the same opening.
+  let last: { data: Workspace; firstClaims: number; opening: WorkspaceOpening } | null = null;
   return {
     async openWorkspace({ firstClaims }) {
-      return openingOf(store.data, firstClaims);
+      const data = store.data;
+      if (last?.data !== data || last.firstClaims !== firstClaims) last = { data, firstClaims, opening: openingOf(data, firstClaims) };
+      return last.opening;
     },
     async getWorkspacePart({ part, offset, limit }) {
       const { articles, claims, sources } = store.data;
@@ -51,4 +58,12 @@ export function openingOf(data: Workspace, firstClaims: number): WorkspaceOpenin
     totals,
     withText: first ? [first.id] : [],
   };
+}
+
+/**
+ * Prepares the first view's opening while the window loads, once the current task is done
+ * (so the host says it is ready first): the window's first request then finds it made.
+ */
+export function prepareOpening(handlers: Pick<Handlers<OpeningMethod>, 'openWorkspace'>): void {
+  setImmediate(() => void handlers.openWorkspace({ firstClaims: FIRST_CLAIMS }).catch(() => undefined));
 }
