@@ -9,7 +9,7 @@ import type { Workspace } from '../../../shared/domain/schemas';
 /**
  * The store's own immer, which does not freeze what it produces: freezing a new copy of a
  * 100,000-claim array (and copying a frozen one, which V8 does slowly) cost ~10 ms an edit.
- * The store freezes what a change touched itself (store.ts, freezeTouched), so every
+ * The store freezes what a change touched itself (store-commit.ts, freezeTouched), so every
  * entity stays deeply frozen; the collection arrays, which only the store holds, do not.
  */
 export const immer = new Immer({ autoFreeze: false });
