@@ -38,6 +38,19 @@ describe('LowdbWorkspaceStore', () => {
     });
   });
 
+  it('opens a workspace frozen all the way down: entities, their lists and objects, the settings', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(largeWorkspace(2, 3)));
+      const store = await LowdbWorkspaceStore.open(dir);
+      const claim = store.data.claims[0]!;
+      for (const part of [claim, claim.quote, claim.tags, claim.sources, store.data.articles[1]!, store.data.articles[1]!.dismissed, store.data.sources[0]!, store.data.settings, store.data.settings.ratingScale, store.data.settings.ratingScale[0]!]) {
+        expect(Object.isFrozen(part)).toBe(true);
+      }
+      expect(() => (claim.tags as string[]).push('x')).toThrow(TypeError);
+      await store.close();
+    });
+  });
+
   it('refuses a change that breaks the schema and leaves memory and file as they were', async () => {
     await withTempDir(async (dir) => {
       const store = await LowdbWorkspaceStore.open(dir);
