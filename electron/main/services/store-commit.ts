@@ -4,7 +4,7 @@
  * and what it made new is frozen. A refused change leaves the workspace and the audit log
  * as they were.
  */
-import { freeze, type Draft, type Patch } from 'immer';
+import type { Draft, Patch } from 'immer';
 import type { Workspace } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/api/result';
 import { checkChange, COLLECTIONS, diffWorkspace, type CollectionName, type WorkspaceDelta } from './workspace-delta';
@@ -126,8 +126,8 @@ export function freezeEntities(ws: Workspace): Workspace {
 
 /** Freezes what a change made new: the entities it touched, the settings, the workspace object. */
 function freezeTouched(ws: Workspace, delta: WorkspaceDelta): Workspace {
-  for (const c of COLLECTIONS) for (const i of delta[c].touched) freeze(ws[c][i], true);
-  if (delta.settings || delta.other) freeze(ws.settings, true);
-  if (delta.other) for (const c of COLLECTIONS) for (const entity of ws[c]) freeze(entity, true);
+  for (const c of COLLECTIONS) for (const i of delta[c].touched) deepFreeze(ws[c][i]);
+  if (delta.settings || delta.other) deepFreeze(ws.settings);
+  if (delta.other) for (const c of COLLECTIONS) for (const entity of ws[c]) deepFreeze(entity);
   return Object.freeze(ws);
 }
