@@ -142,13 +142,13 @@ export type WorkspacePage = z.infer<typeof WorkspacePage>;
  * workspace was started (`restoredFrom` null). Shown until dismissed, across restarts.
  */
 export const StartupNotice = z.object({
-  /** recovered: the data file was damaged and a backup loaded; repaired: a damaged end of the journal or audit log was cut off. */
+  /** recovered: the data file was damaged and a backup loaded; repaired: a damaged end of the journal or audit log was cut off, or damaged lines of the audit log blanked. */
   kind: z.enum(['recovered', 'repaired']),
   /** When it happened. */
   at: Timestamp,
   /** Why the data file could not be read, in words. */
   reason: z.string(),
-  /** Where the damaged file (or the damaged end cut off a file) is now (full path). */
+  /** Where the damaged file (or the damaged bytes taken out of a file) is now (full path). */
   damagedFile: z.string(),
   /** The backup that was loaded (full path); null when a fresh workspace was started. */
   restoredFrom: z.string().nullable(),

@@ -4,13 +4,18 @@
  * SEGMENT_BYTES, so no file grows without end and none is ever rewritten. A record is
  * `{ n, e }` (entry number n is e; a later record for the same n wins) or `{ reset: true }`
  * (the log starts again: a restored backup brought its own).
+ *
+ * Each record stands alone, so a damaged line loses only what it held: the records after it
+ * are read as well, and entries it held are holes in the log (the entries after them keep
+ * their numbers). A repair keeps the damaged line aside and blanks it in the file, the one
+ * change ever made to a file's bytes, so that the next read finds the file whole.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AuditEntry } from '../../../shared/domain/schemas';
 import type { AuditRecords } from './audit-log';
-import { decodeLog, encodeRecord, LogWriter, readLog, repairLog } from './checksummed-log';
+import { addDamage, decodeRecords, encodeRecord, LogWriter, setDamageAside, type DamagedStretch } from './checksummed-log';
 
 export const AUDIT_DIR_NAME = 'audit';
 export const SEGMENT_BYTES = 32 * 1024 * 1024;
@@ -27,21 +32,26 @@ export function encodeAuditRecords(records: AuditRecords): string {
   return lines;
 }
 
-/** Applies audit records (from a file or a journal line) to `log`; throws on a record that does not fit. */
+/**
+ * Applies audit records (from a file or a journal line) to `log`. An entry numbered past the
+ * end leaves holes for the entries before it that were lost with a damaged line: the
+ * entries after them keep their numbers.
+ */
 export function applyAuditRecords(log: AuditEntry[], records: AuditRecords): void {
   if (records.reset) log.length = 0;
-  for (const [n, e] of records.entries) {
-    if (n > log.length) throw new Error(`audit entry ${n} comes before entry ${log.length}`);
-    log[n] = e;
-  }
+  for (const [n, e] of records.entries) log[n] = e;
 }
 
-/** A damaged tail found (and, unless read-only, cut off and kept aside). */
+/** Damage found in a file (and, unless read-only, repaired: kept aside, then cut off or blanked). */
 export interface Damage {
   readonly file: string;
   readonly reason: string;
   /** Where the damaged bytes were kept; null when only read. */
   readonly keptAs: string | null;
+  /** Damaged lines blanked in the file (an audit file's, with whole lines after them); 0 or absent: only the end was damaged. */
+  readonly lines?: number;
+  /** With `lines`: a torn end was cut off as well. */
+  readonly endCut?: boolean;
 }
 
 export interface LoadedAudit {
@@ -49,31 +59,49 @@ export interface LoadedAudit {
   readonly damage: Damage[];
 }
 
-/** Reads every audit file in `dataDir`, in order. With `repair`, damaged tails are cut off (kept aside). */
-export async function readAuditFiles(dataDir: string, options: { repair: boolean; now: () => Date }): Promise<LoadedAudit> {
+export interface ReadOptions {
+  /** Repair what is damaged (the lock is held); false to only read. */
+  readonly repair: boolean;
+  readonly now: () => Date;
+  /** Read only this many bytes of each file, and no file not named (see auditFileSizes); default: every byte of every file. */
+  readonly upTo?: ReadonlyMap<string, number>;
+}
+
+/** Reads every audit file in `dataDir`, in order. With `repair`, damaged lines are kept aside, then blanked (a torn tail cut off). */
+export async function readAuditFiles(dataDir: string, options: ReadOptions): Promise<LoadedAudit> {
   const entries: AuditEntry[] = [];
   const damage: Damage[] = [];
   for (const file of await segments(dataDir)) {
-    let contents = await readLog(file);
-    let problem = contents.damage;
-    let good = contents.records.length;
-    for (let i = 0; i < contents.records.length; i++) {
-      const parsed = AuditRecord.safeParse(contents.records[i]);
-      const record = parsed.success ? parsed.data : null;
-      const fits = record !== null && ('reset' in record || record.n <= entries.length);
-      if (!record || !fits) {
-        problem = `record ${i + 1} is not an audit entry that fits`;
-        good = i;
-        break;
+    const limit = options.upTo ? options.upTo.get(file) : Infinity;
+    if (limit === undefined) continue;
+    const bytes = await readBytes(file, limit);
+    const { records, damaged } = decodeRecords(bytes);
+    const stretches: DamagedStretch[] = [];
+    for (const { record, line, start, end } of records) {
+      const parsed = AuditRecord.safeParse(record);
+      if (parsed.success) {
+        applyAuditRecords(entries, 'reset' in parsed.data ? { reset: true, entries: [] } : { reset: false, entries: [[parsed.data.n, parsed.data.e]] });
+        continue;
       }
-      applyAuditRecords(entries, 'reset' in record ? { reset: true, entries: [] } : { reset: false, entries: [[record.n, record.e]] });
+      while (damaged.length > 0 && damaged[0]!.start < start) addDamage(stretches, damaged.shift()!);
+      addDamage(stretches, { start, end, why: `line ${line} is not an audit record`, lines: 1 });
     }
-    if (problem === null) continue;
-    if (good < contents.records.length) contents = { ...contents, goodBytes: good === 0 ? 0 : contents.ends[good - 1]! };
-    const keptAs = options.repair ? await repairLog(file, contents, options.now()) : null;
-    damage.push({ file, reason: problem, keptAs });
+    for (const stretch of damaged) addDamage(stretches, stretch);
+    if (stretches.length === 0) continue;
+    const keptAs = options.repair ? await setDamageAside(file, stretches, options.now()) : null;
+    const torn = stretches.at(-1)!.end === bytes.length && bytes.at(-1) !== 0x0a;
+    const lines = stretches.reduce((sum, s) => sum + s.lines, 0) - (torn ? stretches.at(-1)!.lines : 0);
+    damage.push({ file, reason: stretches[0]!.why, keptAs, lines, endCut: torn });
   }
   return { entries, damage };
+}
+
+async function readBytes(file: string, limit: number): Promise<Buffer> {
+  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return Buffer.alloc(0);
+    throw error;
+  });
+  return limit < bytes.length ? bytes.subarray(0, limit) : bytes;
 }
 
 async function segments(dataDir: string): Promise<string[]> {
@@ -81,11 +109,15 @@ async function segments(dataDir: string): Promise<string[]> {
   return (await fs.readdir(dir).catch(() => [] as string[])).filter(isSegment).sort().map((name) => path.join(dir, name));
 }
 
-/** How many bytes the audit files hold in all. */
-export async function auditFilesBytes(dataDir: string): Promise<number> {
-  let bytes = 0;
-  for (const file of await segments(dataDir)) bytes += (await fs.stat(file)).size;
-  return bytes;
+/**
+ * Every audit file and its size in bytes. A store that reads the files after it started
+ * (workspace-loader.ts) reads only these bytes: what was appended since (by a fold) is in
+ * memory already, and a line being appended is not a torn one.
+ */
+export async function auditFileSizes(dataDir: string): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const file of await segments(dataDir)) sizes.set(file, (await fs.stat(file)).size);
+  return sizes;
 }
 
 /**
@@ -106,8 +138,9 @@ export async function newestAuditTailIntact(dataDir: string): Promise<boolean> {
     if (tail[length - 1] !== 0x0a) return false;
     const start = tail.lastIndexOf(0x0a, length - 2) + 1;
     if (start === 0 && length < size) return false; // a line longer than we read: let the full read decide
-    const last = decodeLog(tail.subarray(start));
-    return last.damage === null && last.records.length === 1;
+    // A blanked line (a damaged one, kept aside) is as whole as any.
+    const last = decodeRecords(tail.subarray(start));
+    return last.damaged.length === 0;
   } finally {
     await handle.close();
   }

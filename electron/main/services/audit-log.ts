@@ -11,7 +11,8 @@
  *
  * A large log starts with holes where the audit files hold entries not read yet (see
  * workspace-loader.ts): new entries are numbered after them, and the files are read when the
- * entries themselves are first needed (`ensureLoaded`).
+ * entries themselves are first needed (`ensureLoaded`). Entries lost with a damaged line of
+ * an audit file stay holes (audit-files.ts): left out of `entries`, their numbers never reused.
  */
 import type { AuditEntry } from '../../../shared/domain/schemas';
 import type { LoadedAudit } from './audit-files';
@@ -52,7 +53,7 @@ export class AuditLog {
   /** Reads the files for the holes; null once every entry is in memory. */
   private readFiles: (() => Promise<LoadedAudit>) | null;
   private loading: Promise<void> | null = null;
-  /** Holes the files could not fill (damaged files): left out of `entries`. */
+  /** Holes the files could not fill (entries lost with a damaged line): left out of `entries`. */
   private missing = 0;
 
   constructor(
@@ -63,6 +64,7 @@ export class AuditLog {
     this.log = start.entries.map((e) => (Object.isFrozen(e) ? e : Object.freeze({ ...e })));
     this.log.length = start.entries.length; // map keeps holes, and so the length
     this.readFiles = start.readFiles;
+    if (!this.readFiles) for (let i = 0; i < this.log.length; i++) if (!(i in this.log)) this.missing++;
     this.durable = this.mark();
   }
 

@@ -1,13 +1,14 @@
 /**
  * The checksummed record files the journal and the audit log are kept in, on real files:
  * what a read keeps of a torn or corrupt file, and how a repair keeps the damaged tail
- * aside, byte for byte, before cutting it off.
+ * aside, byte for byte, before cutting it off; for records that stand alone (the audit
+ * files), what a read keeps after a damaged line, and how a repair blanks it.
  */
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeLog, encodeRecord, LogWriter, readLog, repairLog } from './checksummed-log';
+import { decodeLog, decodeRecords, encodeRecord, LogWriter, readLog, repairLog, setDamageAside } from './checksummed-log';
 import { withTempDir } from './test-helpers';
 
 const RECORDS: unknown[] = [
@@ -170,6 +171,60 @@ describe('readLog, repairLog and LogWriter on real files', () => {
       const aside = await repairLog(file, contents, new Date('2026-11-25T10:00:00.000Z'));
       expect(await readFile(aside, 'utf8')).toBe(half);
       expect((await readLog(file)).damage).toBeNull();
+    });
+  });
+});
+
+describe('decodeRecords and setDamageAside: records that stand alone', () => {
+  const corrupt = (record: unknown) => encodeRecord(record).replace('"n":', '"N":'); // the checksum no longer matches
+
+  it('reads on past damaged lines: every whole record is kept, with its line; damaged lines next to one another are one stretch', () => {
+    const lines = [encodeRecord({ n: 0 }), corrupt({ n: 1 }), 'not a record\n', encodeRecord({ n: 3 }), corrupt({ n: 4 }), encodeRecord({ n: 5 })];
+    const { records, damaged } = decodeRecords(bytesOf(lines));
+    expect(records.map((r) => [r.record, r.line])).toEqual([
+      [{ n: 0 }, 1],
+      [{ n: 3 }, 4],
+      [{ n: 5 }, 6],
+    ]);
+    expect(records[1]).toMatchObject({ start: byteLength(lines.slice(0, 3)), end: byteLength(lines.slice(0, 4)) });
+    expect(damaged).toEqual([
+      { start: byteLength(lines.slice(0, 1)), end: byteLength(lines.slice(0, 3)), why: 'line 2 does not match its checksum', lines: 2 },
+      { start: byteLength(lines.slice(0, 4)), end: byteLength(lines.slice(0, 5)), why: 'line 5 does not match its checksum', lines: 1 },
+    ]);
+    // decodeLog, for the journal, stops at the first damaged line.
+    expect(decodeLog(bytesOf(lines)).records).toEqual([{ n: 0 }]);
+  });
+
+  it('skips blank lines (a repaired one) and finds a torn last line', () => {
+    const lines = [encodeRecord({ n: 0 }), `${' '.repeat(30)}\n`, '\n', encodeRecord({ n: 1 }), encodeRecord({ n: 2 }).slice(0, 9)];
+    const { records, damaged } = decodeRecords(bytesOf(lines));
+    expect(records.map((r) => r.record)).toEqual([{ n: 0 }, { n: 1 }]);
+    expect(damaged).toEqual([{ start: byteLength(lines.slice(0, 4)), end: byteLength(lines), why: 'line 5 is cut off (no end of line)', lines: 1 }]);
+  });
+
+  it('setDamageAside keeps the damaged bytes aside, then blanks them in place and cuts a torn end off: the file reads whole, every record where it was', async () => {
+    await withTempDir(async (dir) => {
+      const file = path.join(dir, '000001.log');
+      const lines = [encodeRecord({ n: 0 }), corrupt({ n: 1 }), encodeRecord({ n: 2 }), corrupt({ n: 3 }), encodeRecord({ n: 4 }), encodeRecord({ n: 5, text: 'a longer record' }).slice(0, 20)];
+      await writeFile(file, lines.join(''));
+      const { damaged } = decodeRecords(await readFile(file));
+      expect(damaged).toHaveLength(3);
+      const at = new Date('2026-11-25T10:00:00.000Z');
+
+      const aside = await setDamageAside(file, damaged, at);
+      expect(aside).toBe(`${file}.damaged-2026-11-25T10-00-00-000Z`);
+      expect(await readFile(aside, 'utf8')).toBe(lines[1]! + lines[3]! + lines[5]!);
+      const blank = (line: string) => `${' '.repeat(Buffer.byteLength(line) - 1)}\n`;
+      expect(await readFile(file, 'utf8')).toBe(lines[0]! + blank(lines[1]!) + lines[2]! + blank(lines[3]!) + lines[4]!);
+      expect(decodeRecords(await readFile(file))).toMatchObject({ records: [{ record: { n: 0 } }, { record: { n: 2 } }, { record: { n: 4 } }], damaged: [] });
+
+      // Appends follow; a later repair at the same time never writes over the first copy.
+      await appendFile(file, corrupt({ n: 6 }));
+      const again = await setDamageAside(file, decodeRecords(await readFile(file)).damaged, at);
+      expect(again).toBe(`${aside}-2`);
+      expect(await readFile(aside, 'utf8')).toBe(lines[1]! + lines[3]! + lines[5]!);
+      expect(await readFile(again, 'utf8')).toBe(corrupt({ n: 6 }));
+      expect(decodeRecords(await readFile(file)).damaged).toEqual([]);
     });
   });
 });

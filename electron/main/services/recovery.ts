@@ -11,6 +11,7 @@ import { StartupNotice } from '../../../shared/api/contract';
 import type { BackupInfo, Backups } from './backups';
 import { fileStamp } from './backups';
 import { DataFileError, syncFolder, ValidatedJsonFile, type LoadedFile } from './json-file';
+import { AUDIT_DIR_NAME, type Damage } from './audit-files';
 
 export type { StartupNotice } from '../../../shared/api/contract';
 
@@ -87,10 +88,13 @@ export function recoveryNotice(options: { at: Date; reason: string; damagedFile:
   };
 }
 
-/** A damaged end of the journal or of an audit file was cut off and kept aside (see workspace-loader.ts). */
-export function repairNotice(damage: readonly { file: string; reason: string; keptAs: string | null }[], at: Date): StartupNotice {
+/**
+ * Damage to the journal or an audit file was repaired (workspace-loader.ts, audit-files.ts):
+ * a damaged end cut off, or damaged lines of an audit file blanked, the damaged bytes kept
+ * aside. Says what happened, what it cost, and where the damaged bytes are.
+ */
+export function repairNotice(damage: readonly Damage[], at: Date): StartupNotice {
   const first = damage[0]!;
-  const files = damage.map((d) => `${path.basename(d.file)} (${d.reason})`).join('; ');
   return {
     kind: 'repaired',
     at: at.toISOString(),
@@ -98,8 +102,31 @@ export function repairNotice(damage: readonly { file: string; reason: string; ke
     damagedFile: first.keptAs ?? first.file,
     restoredFrom: null,
     backupTakenAt: null,
-    message: `The end of ${files} was damaged, most likely cut off by a crash or power loss while it was being written. Everything before it was loaded. The damaged end was removed from the file and kept aside, unchanged (an end torn by a crash only ever holds a change that was not yet reported as saved).`,
+    message: damage.map((d) => (d.lines ? damagedLines(d, d.lines) : damagedEnd(d))).join(' '),
   };
+}
+
+/** The file's name as the editor knows it: `workspace.journal`, `audit/000001.log`. */
+function shownName(file: string): string {
+  const folder = path.basename(path.dirname(file));
+  return folder === AUDIT_DIR_NAME ? `${folder}/${path.basename(file)}` : path.basename(file);
+}
+
+const ONLY_READ = 'The file was left as it is: the folder was only read.';
+
+function damagedEnd(d: Damage): string {
+  const what = `The end of ${shownName(d.file)} (${d.reason}) was damaged, most likely cut off by a crash or power loss while it was being written. Everything before it was loaded.`;
+  if (!d.keptAs) return `${what} ${ONLY_READ}`;
+  return `${what} The damaged end was removed from the file and kept aside, unchanged, in ${d.keptAs} (an end torn by a crash only ever holds a change that was not yet reported as saved).`;
+}
+
+function damagedLines(d: Damage, lines: number): string {
+  const [line, it, was] = lines === 1 ? ['line', 'it', 'was'] : ['lines', 'them', 'were'];
+  const what =
+    `${lines === 1 ? 'A line' : `${lines} lines`} of ${shownName(d.file)} ${was} damaged (${d.reason}): a crash does not do that, so the disk or another program changed the file. ` +
+    `The audit entries before and after ${it} were loaded; only what the damaged ${line} held is missing from the claims' history.`;
+  if (!d.keptAs) return `${what} ${ONLY_READ}`;
+  return `${what} The damaged ${line} ${was} blanked in the file${d.endCut ? ' and its torn end cut off' : ''}, and the damaged bytes were kept aside, unchanged, in ${d.keptAs}.`;
 }
 
 const noticeFile = (dataDir: string) => new ValidatedJsonFile(path.join(dataDir, NOTICE_FILE_NAME), StartupNotice);

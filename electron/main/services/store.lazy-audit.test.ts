@@ -6,6 +6,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../shared/domain/schemas';
 import { AUDIT_DIR_NAME } from './audit-files';
 import { LowdbWorkspaceStore } from './store';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, callerFor, value, withTempDir } from './test-helpers';
@@ -45,18 +46,21 @@ describe('a large audit log', () => {
     });
   });
 
-  it('damaged in the middle of a file: found when read, set aside, and told in the startup notice', async () => {
+  it('damaged in the middle of a file: found when read, the damaged line set aside, the entries after it kept, and told in the startup notice', async () => {
     await withTempDir(async (dir) => {
       const { claimId } = await withHistory(dir);
       const [segment] = await readdir(path.join(dir, AUDIT_DIR_NAME));
       const file = path.join(dir, AUDIT_DIR_NAME, segment!);
       const lines = (await readFile(file, 'utf8')).split('\n');
+      // A reset, then one record an entry: every entry but the first (on line 2) is still whole.
+      const whole = lines.slice(2, -1).map((line) => (JSON.parse(line.slice(9)) as { e: AuditEntry }).e);
       lines[1] = lines[1]!.replace('"claimId"', '"claimID"'); // the checksum no longer matches
       await writeFile(file, lines.join('\n'));
       const store = await LowdbWorkspaceStore.open(dir, { lazyAuditBytes: 0 });
       expect(store.startupNotice).toBeNull(); // the newest line is whole: nothing to say yet
       const history = await store.claimHistory(claimId);
-      expect(history.length).toBeLessThanOrEqual(1);
+      expect(history).toEqual(whole.filter((e) => e.claimId === claimId));
+      expect(history.filter((e) => e.field === 'status')).toHaveLength(3);
       expect(store.startupNotice).toMatchObject({ kind: 'repaired' });
       expect(store.startupNotice!.message).toMatch(/line 2 does not match its checksum/);
       const aside = (await readdir(path.join(dir, AUDIT_DIR_NAME))).filter((name) => name.includes('.damaged-'));

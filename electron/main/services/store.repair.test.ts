@@ -1,8 +1,10 @@
 /**
- * Damage to the journal's or an audit file's end, on real files: a torn tail (a crash
- * mid-append) or a corrupt line is found by its checksum; the store opens with every whole
- * record before it, the damaged bytes are cut off and kept aside unchanged, and the startup
- * notice says so. A read-only open reads the same and changes nothing.
+ * Damage to the journal or an audit file, on real files: a torn tail (a crash mid-append)
+ * or a corrupt line is found by its checksum. The journal opens with every whole record
+ * before it and the damaged bytes are cut off; an audit file keeps every whole record,
+ * before and after a damaged line, which is blanked in the file. The damaged bytes are kept
+ * aside unchanged, the startup notice says so (once), and the next start finds the files
+ * whole. A read-only open reads the same and changes nothing.
  */
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -145,29 +147,145 @@ describe('LowdbWorkspaceStore: a damaged audit file', () => {
       });
     });
 
-    it(`a corrupt entry in the middle (${how}): the entries before it are kept, the rest is set aside, and the notice says so`, async () => {
+    it(`a corrupt entry in the middle (${how}): the entries before and after it are kept, the damaged line alone is kept aside and blanked in the file, and the notice says where`, async () => {
       await withTempDir(async (dir) => {
         const clock = new TestClock();
         const saved = await foldedFolder(dir, clock);
         const original = await readFile(auditFile(dir));
         const { ends } = decodeLog(original);
-        const line = 8; // a reset, then entries 0..6 whole: entry 7 is corrupt
+        const line = 8; // a reset, then entries 0..5 whole: entry 6 is corrupt, entries 7 and on are whole again
+        const [start, end] = [ends[line - 2]!, ends[line - 1]!];
         const bytes = Buffer.from(original);
-        bytes[ends[line - 2]! + 30]! ^= 0x01;
+        bytes[start + 30]! ^= 0x01;
         await writeFile(auditFile(dir), bytes);
 
         const store = await reopen(dir, clock, options);
         expect(store.data).toEqual(saved.data);
-        expect(store.audit).toEqual(saved.audit.slice(0, line - 2));
-        expect(store.startupNotice).toMatchObject({ kind: 'repaired', reason: `line ${line} does not match its checksum` });
+        expect(store.audit).toEqual(saved.audit.filter((_, n) => n !== line - 2));
+        const notice = store.startupNotice!;
+        expect(notice).toMatchObject({ kind: 'repaired', reason: `line ${line} does not match its checksum`, damagedFile: `${auditFile(dir)}.damaged-${STAMP}` });
+        expect(notice.message).toContain(`audit/${path.basename(auditFile(dir))}`);
+        expect(notice.message).toContain(notice.damagedFile);
+        expect(notice.message).toMatch(/before and after it were loaded/);
         // Kept for the next start too (when found after the start, it is written in the background).
-        await expect.poll(async () => (await readNotice(dir))?.reason).toBe(store.startupNotice!.reason);
-        expect(await readFile(store.startupNotice!.damagedFile)).toEqual(bytes.subarray(ends[line - 2]!));
-        expect(await readFile(auditFile(dir))).toEqual(original.subarray(0, ends[line - 2]!));
+        await expect.poll(async () => (await readNotice(dir))?.reason).toBe(notice.reason);
+        // The damaged bytes, unchanged, beside the file; in the file, the line is blanked (no other byte moves).
+        expect(await readFile(notice.damagedFile)).toEqual(bytes.subarray(start, end));
+        const repaired = await readFile(auditFile(dir));
+        expect(repaired.subarray(start, end).toString()).toBe(`${' '.repeat(end - start - 1)}\n`);
+        expect(Buffer.concat([repaired.subarray(0, start), repaired.subarray(end)])).toEqual(Buffer.concat([original.subarray(0, start), original.subarray(end)]));
         await store.close();
       });
     });
+
+    it(`a corrupt entry in the middle (${how}) is told once: the next starts find the file whole, with the entries written since`, async () => {
+      await withTempDir(async (dir) => {
+        const clock = new TestClock();
+        const saved = await foldedFolder(dir, clock);
+        const original = await readFile(auditFile(dir));
+        const { ends } = decodeLog(original);
+        const bytes = Buffer.from(original);
+        bytes[ends[6]! + 30]! ^= 0x01; // line 8: entry 6
+        await writeFile(auditFile(dir), bytes);
+        const asideFiles = async () => [...(await folderFiles(dir)).keys()].filter((name) => name.includes('.damaged-'));
+        // Every write folded at once: the entries written after the repair go into the repaired file.
+        const reopenFolding = async () => {
+          const store = await reopen(dir, clock, { ...options, foldBytes: 1 });
+          return { store, call: callerFor(store), claimId: store.data.claims.at(-1)!.id };
+        };
+
+        const first = await reopenFolding();
+        const notice = first.store.startupNotice!;
+        expect(notice).toMatchObject({ kind: 'repaired', reason: 'line 8 does not match its checksum' });
+        const expected = saved.audit.filter((_, n) => n !== 6);
+        value(await first.call('updateClaim', { id: first.claimId, patch: { text: 'Written after the repair' } }));
+        await first.store.flushed();
+        expected.push(...first.store.audit.slice(expected.length));
+        expect(first.store.audit).toEqual(expected);
+        await first.store.close();
+        clock.advance(60_000);
+        expect(await asideFiles()).toEqual([`audit/000001.log.damaged-${STAMP}`]);
+
+        // Not dismissed yet: the same notice, kept until the editor dismisses it, and no new damage found.
+        const second = await reopenFolding();
+        expect(await second.store.readAudit()).toEqual(expected);
+        expect(second.store.startupNotice).toEqual(notice);
+        expect(await second.store.dismissStartupNotice()).toBe(true);
+        value(await second.call('updateClaim', { id: second.claimId, patch: { text: 'Written after the notice was read' } }));
+        await second.store.flushed();
+        expected.push(...second.store.audit.slice(expected.length));
+        await second.store.close();
+        clock.advance(60_000);
+
+        // Dismissed: nothing more to say, every entry is there, and nothing else was set aside.
+        for (let i = 0; i < 2; i++) {
+          const again = await reopenFolding();
+          expect(await again.store.readAudit()).toEqual(expected);
+          expect(again.store.startupNotice).toBeNull();
+          await again.store.close();
+          clock.advance(60_000);
+        }
+        expect(await asideFiles()).toEqual([`audit/000001.log.damaged-${STAMP}`]);
+      });
+    });
   }
+
+  it('two damaged stretches (a line whose checksum matches but is no audit record, and a corrupt one): both blanked, every other entry kept, and the notice counts them', async () => {
+    await withTempDir(async (dir) => {
+      const clock = new TestClock();
+      const saved = await foldedFolder(dir, clock);
+      const lines = (await readFile(auditFile(dir), 'utf8')).split(/(?<=\n)/);
+      const foreign = encodeRecord({ n: 'three', e: null }); // whole, but not an audit record
+      lines.splice(4, 0, foreign); // after entry 2
+      const corrupt = lines[10]!.replace('"n":', '"N":'); // entry 8; its checksum no longer matches
+      lines[10] = corrupt;
+      await writeFile(auditFile(dir), lines.join(''));
+
+      const store = await reopen(dir, clock);
+      expect(store.audit).toEqual(saved.audit.filter((_, n) => n !== 8));
+      const notice = store.startupNotice!;
+      expect(notice.reason).toBe('line 5 is not an audit record');
+      expect(notice.message).toMatch(/^2 lines of audit\/000001\.log were damaged \(line 5 is not an audit record\)/);
+      expect(notice.message).toContain(`kept aside, unchanged, in ${notice.damagedFile}`);
+      expect(await readFile(notice.damagedFile, 'utf8')).toBe(foreign + corrupt);
+      await store.close();
+    });
+  });
+
+  it('a read-only open of an audit file damaged in the middle reads every whole entry, before and after, and changes no byte', async () => {
+    await withTempDir(async (dir) => {
+      const clock = new TestClock();
+      const saved = await foldedFolder(dir, clock);
+      const bytes = await readFile(auditFile(dir));
+      bytes[decodeLog(bytes).ends[6]! + 30]! ^= 0x01; // entry 6
+      await writeFile(auditFile(dir), bytes);
+      const files = await folderFiles(dir);
+
+      const store = await LowdbWorkspaceStore.openReadOnly(dir, { now: clock.now });
+      expect(await store.readAudit()).toEqual(saved.audit.filter((_, n) => n !== 6));
+      await store.close();
+      expect(await folderFiles(dir)).toEqual(files);
+    });
+  });
+
+  it('damage found when the audit files are first read, and dismissed at once: the notice does not come back at the next start', async () => {
+    await withTempDir(async (dir) => {
+      const clock = new TestClock();
+      await foldedFolder(dir, clock);
+      const bytes = await readFile(auditFile(dir));
+      bytes[decodeLog(bytes).ends[6]! + 30]! ^= 0x01;
+      await writeFile(auditFile(dir), bytes);
+
+      const store = await reopen(dir, clock, { lazyAuditBytes: 1 }); // the damage is found after the start
+      expect(store.startupNotice).toMatchObject({ kind: 'repaired', reason: 'line 8 does not match its checksum' });
+      expect(await store.dismissStartupNotice()).toBe(true); // while the notice may still be on its way to disk
+      await store.close();
+      const again = await reopen(dir, clock, { lazyAuditBytes: 1 });
+      expect(again.startupNotice).toBeNull();
+      expect(await readNotice(dir)).toBeNull();
+      await again.close();
+    });
+  });
 
   it('a corrupt entry in the middle while the journal holds newer entries: the store still opens, with the workspace whole', async () => {
     await withTempDir(async (dir) => {
@@ -185,9 +303,15 @@ describe('LowdbWorkspaceStore: a damaged audit file', () => {
       const store = await reopen(dir, clock);
       expect(store.data).toEqual(last.data);
       expect(store.startupNotice).toMatchObject({ kind: 'repaired', reason: 'line 5 does not match its checksum' });
-      // The entries before the damage, then the journal's (numbered after the lost ones).
-      expect(await store.readAudit()).toEqual([...saved.audit.slice(0, 3), ...last.audit.slice(saved.audit.length)]);
+      // Every entry but the damaged one: the files' before and after it, then the journal's.
+      const expected = last.audit.filter((_, n) => n !== 3);
+      expect(await store.readAudit()).toEqual(expected);
       await store.close();
+      clock.advance(60_000);
+      const again = await reopen(dir, clock, { foldBytes: 1 });
+      expect(again.startupNotice).toEqual(store.startupNotice); // the same notice, until dismissed: nothing new was found
+      expect(await again.readAudit()).toEqual(expected);
+      await again.close();
     });
   });
 });

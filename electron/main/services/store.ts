@@ -85,8 +85,10 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   ) {
     this.state = freezeEntities(loaded.data);
     this.auditLog = new AuditLog(loaded.audit, (damage) => {
-      // Found when the audit files were first read (after the start): told like a start's.
-      this.notice ??= repairNotice(damage, this.now());
+      // Found when the audit files were first read (after the start): told like a start's,
+      // after a notice not dismissed yet rather than in its place.
+      const found = repairNotice(damage, this.now());
+      this.notice = this.notice ? { ...this.notice, message: `${this.notice.message} ${found.message}` } : found;
       if (this.lock) this.noticeWrite = writeNotice(path.dirname(this.file), this.notice).catch(this.onBackupError);
     });
     this.notice = notice;
@@ -111,8 +113,9 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
    * version is refused (NewerDataFileError) and left as it is. Damage never stops the
    * start (workspace-loader.ts): a damaged data file is set aside and the newest valid
    * backup (else the sample workspace) takes its place; a damaged end of the journal or of
-   * an audit file is cut off and kept aside; a startup notice (`startupNotice`) says what
-   * happened. DataFileError only when the folder cannot be read at all.
+   * an audit file is cut off and kept aside, a damaged line further into an audit file is
+   * kept aside and blanked (the entries after it are kept); a startup notice
+   * (`startupNotice`) says what happened. DataFileError only when the folder cannot be read at all.
    */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<LowdbWorkspaceStore> {
     const folder = await openFolder(dataDir, options);
@@ -185,6 +188,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   /** The editor has read the startup notice: forgets it (and its file). False when there was none. */
   async dismissStartupNotice(): Promise<boolean> {
     if (!this.notice) return false;
+    // A notice still on its way to disk would land after the removal and be told again at the next start.
+    await this.noticeWrite;
     if (this.lock) await removeNotice(path.dirname(this.file));
     this.notice = null;
     return true;

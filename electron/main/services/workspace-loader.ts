@@ -12,8 +12,9 @@
  * Damage is never a failed start. A damaged snapshot is set aside and the newest backup
  * that reads is loaded (recovery.ts). A damaged tail of the journal or of an audit file
  * (torn by a crash mid-write, or corrupted) is detected by its checksum, ignored, cut off
- * and kept aside, and the startup notice says so. A journal that does not fit its snapshot
- * is set aside whole.
+ * and kept aside, and the startup notice says so. A damaged line further into an audit file
+ * loses only what it held: it is kept aside and blanked, and the entries after it are
+ * kept (audit-files.ts). A journal that does not fit its snapshot is set aside whole.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,7 @@ import { z } from 'zod';
 import { Article, AuditEntry, Claim, Settings, Source, type AuditEntry as AuditEntryType, type Workspace } from '../../../shared/domain/schemas';
 import { sampleWorkspace } from '../../../shared/domain/sample';
 import type { StartupNotice } from '../../../shared/api/contract';
-import { applyAuditRecords, AUDIT_DIR_NAME, auditFilesBytes, newestAuditTailIntact, readAuditFiles, type Damage, type LoadedAudit } from './audit-files';
+import { applyAuditRecords, AUDIT_DIR_NAME, auditFileSizes, newestAuditTailIntact, readAuditFiles, type Damage, type LoadedAudit } from './audit-files';
 import type { AuditRecords } from './audit-log';
 import type { Backups } from './backups';
 import { readLog, repairLog, type LogContents } from './checksummed-log';
@@ -164,24 +165,18 @@ async function startAudit(dir: string, snapshot: StoredWorkspace, inside: boolea
     return entries;
   };
   if (inside) return { entries: withJournal([...snapshot.audit]), readFiles: null };
-  const readFiles = () => readAuditFiles(dir, { repair: options.repair, now: options.now });
   const length = snapshot.auditLength;
-  const lazy =
-    length !== undefined &&
-    !journalAudit.some((r) => r.reset) &&
-    (await auditFilesBytes(dir)) >= (options.lazyAuditBytes ?? LAZY_AUDIT_BYTES) &&
-    (await newestAuditTailIntact(dir));
-  if (lazy) return { entries: withJournal(new Array<AuditEntryType>(length)), readFiles };
-  const files = await readFiles();
+  const sizes = await auditFileSizes(dir);
+  let bytes = 0;
+  for (const size of sizes.values()) bytes += size;
+  const lazy = length !== undefined && !journalAudit.some((r) => r.reset) && bytes >= (options.lazyAuditBytes ?? LAZY_AUDIT_BYTES) && (await newestAuditTailIntact(dir));
+  // Read after the start, only the bytes the files hold now are read: what a fold appends meanwhile is in
+  // memory already, and a line it is appending is not a torn one to cut off.
+  if (lazy) return { entries: withJournal(new Array<AuditEntryType>(length)), readFiles: () => readAuditFiles(dir, { repair: options.repair, now: options.now, upTo: sizes }) };
+  const files = await readAuditFiles(dir, { repair: options.repair, now: options.now });
   damage.push(...files.damage);
-  try {
-    return { entries: withJournal([...files.entries]), readFiles: null };
-  } catch (error) {
-    // The files lost entries that the journal's come after (a damaged file, set aside): the
-    // journal's entries keep their numbers and the lost ones are left out, as when large files are read later.
-    if (length === undefined) throw error;
-    return { entries: withJournal(new Array<AuditEntryType>(length)), readFiles: async () => ({ entries: files.entries, damage: [] }) };
-  }
+  // Entries lost with a damaged line are holes (slice keeps them): the journal's entries keep their numbers.
+  return { entries: withJournal(files.entries.slice()), readFiles: null };
 }
 
 /** Moves a journal aside whole (its changes belong to a snapshot that is no longer there). */
