@@ -20,6 +20,9 @@ if (typeof window.factcheck === 'undefined') {
   );
 } else {
   const store = createAppStore(createClient(window.factcheck));
+  // Before the first render, not from App's effect: the preload has already asked for the
+  // data, and the app can show the workspace in its first render instead of a "loading" one.
+  void store.getState().load();
   root.render(
     <StrictMode>
       <App store={store} />
