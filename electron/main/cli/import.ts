@@ -3,34 +3,42 @@
  * importers, the same draft) and adds it through the same service method (createArticle).
  * Prints the new article's id, and nothing else, on stdout. Takes the data folder's lock
  * like the app: refused while the desktop app or browser mode has the folder open.
+ * With --accept-suggestions, the article and a claim for every suggested sentence (what the
+ * app's "Accept all above threshold" accepts) are added in one change (addArticleWithSuggestions).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { dispatch } from '../../../shared/api/dispatch';
-import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
+import { describeIssues, dispatch } from '../../../shared/api/dispatch';
+import { contract, IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers/index';
+import { addArticleWithSuggestions } from '../services/handlers/articles';
 import { formatOf, importBytes, tooBig, WebImports, type WebLimits } from '../services/import/index';
-import { APP_NAME, defaultUserDataDir, resolveDataDir } from '../services/paths';
+import { APP_NAME, defaultUserDataDir, readOption, resolveDataDir } from '../services/paths';
 import { LowdbWorkspaceStore } from '../services/store';
 import type { WorkspaceStore } from '../services/store-interface';
 import { InputError, UsageError, type CliIo } from './commands';
 import { version } from '../../../package.json';
 
-export const IMPORT_USAGE = `  npm run -s cli -- import FILE|URL [--data-dir DIR]
+export const IMPORT_USAGE = `  npm run -s cli -- import FILE|URL [--data-dir DIR] [--accept-suggestions [--threshold N]]
       Adds an article read from a file (.txt, .md, .html, .docx) or a web page (http/https), as the
       app imports it. Prints the new article's id on stdout (notes on stderr). Refused while the
-      app or browser mode has the data folder open.`;
+      app or browser mode has the data folder open. --accept-suggestions also adds a claim for every
+      suggested sentence scoring at or above N (0 to 1; default: the workspace's suggestion
+      threshold), in the same single, all-or-nothing change.`;
 
 /** The CLI's io, with web limits tests can shorten. */
 export type ImportIo = CliIo & { env?: NodeJS.ProcessEnv; webLimits?: Partial<WebLimits> };
 
-const VALUED = ['data-dir'];
+const VALUED = ['data-dir', 'threshold'];
+const FLAGS = ['accept-suggestions'];
 
 export async function importCommand(args: string[], io: ImportIo): Promise<void> {
   const sources = checkArguments(args);
   if (sources.length !== 1) throw new UsageError('import takes one FILE or URL');
   const source = sources[0]!;
+  const accept = args.includes('--accept-suggestions');
+  const threshold = parseThreshold(readOption(args, 'threshold'), accept);
   // The draft first: bad input is refused before the data folder is touched.
   const draft = isAddress(source) ? await fromWeb(source, io) : await fromFile(source);
 
@@ -42,8 +50,24 @@ export async function importCommand(args: string[], io: ImportIo): Promise<void>
     throw new InputError((error as Error).message);
   }
   try {
-    const handlers = createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' });
     const { notes, ...fields } = draft;
+    if (accept) {
+      // Validated as createArticle's input, then added with its claims in one change.
+      const parsed = contract.createArticle.input.safeParse(fields);
+      if (!parsed.success) {
+        const detail = describeIssues(parsed.error).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+        throw new InputError(`the article could not be added: Invalid input for createArticle: ${detail}`);
+      }
+      const { article, claims, threshold: used } = await addArticleWithSuggestions(store, parsed.data, threshold);
+      io.stdout(`${article.id}\n`);
+      for (const note of notes) io.stderr(`note: ${note}\n`);
+      const count = claims.length === 1 ? '1 claim' : `${claims.length} claims`;
+      io.stderr(
+        `Added “${article.title}” (${article.text.length.toLocaleString('en')} characters) with ${count} (suggestions at or above threshold ${used}) to ${store.file}\n`,
+      );
+      return;
+    }
+    const handlers = createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' });
     // Through dispatch, as IPC and HTTP call it: the draft is validated like the editor's.
     const result = await dispatch(handlers, 'createArticle', fields);
     if (!result.ok) throw new InputError(`the article could not be added: ${result.error.message}`);
@@ -63,6 +87,9 @@ function checkArguments(args: string[]): string[] {
     const arg = args[i]!;
     const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : null;
     if (name === null || arg === '-') out.push(arg);
+    else if (FLAGS.includes(name)) {
+      if (arg.includes('=')) throw new UsageError(`--${name} takes no value`);
+    }
     else if (!VALUED.includes(name)) throw new UsageError(`import does not know the option --${name}`);
     else if (!arg.includes('=')) {
       if (args[i + 1] === undefined) throw new UsageError(`--${name} needs a value`);
@@ -70,6 +97,15 @@ function checkArguments(args: string[]): string[] {
     }
   }
   return out;
+}
+
+/** --threshold's value (undefined: the workspace's own); only with --accept-suggestions. */
+function parseThreshold(value: string | undefined, accept: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (!accept) throw new UsageError('--threshold only applies with --accept-suggestions (it picks which suggestions become claims)');
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--threshold must be a number from 0 to 1 (got "${value}")`);
+  return n;
 }
 
 /** http(s) addresses are read from the web; another scheme is refused; anything else is a file. */

@@ -1,26 +1,21 @@
 /** Articles: adding, editing (claims and dismissed passages follow the text), deleting and restoring them. */
 import type { Handlers } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
-import type { Article, Span } from '../../../../shared/domain/schemas';
+import type { Article, Claim, Span, Workspace } from '../../../../shared/domain/schemas';
+import { suggestedSpans } from '../../../../shared/extract/suggestions';
 import { quoted } from '../../../../shared/domain/rules';
 import { quoteAt } from '../../../../shared/domain/quote';
 import { createAnchorer } from '../../../../shared/anchoring/reanchor';
 import type { WorkspaceStore } from '../store-interface';
 import { findArticle } from '../lookup';
-import { removeClaims } from './claim-edits';
+import { newClaim, removeClaims } from './claim-edits';
 import { excerpt, plural, snapshot } from './common';
 
 type ArticleMethod = 'createArticle' | 'editArticleText' | 'updateArticle' | 'deleteArticle' | 'restoreDeleted' | 'setSuggestionDismissed';
 
 export function articleHandlers(store: WorkspaceStore): Handlers<ArticleMethod> {
   return {
-    createArticle: (fields) =>
-      store.update('Add article', (ws) => {
-        const now = store.timestamp();
-        const article: Article = { ...fields, id: store.newId(), importedAt: now, updatedAt: now, dismissed: [] };
-        ws.articles.push(article);
-        return article;
-      }),
+    createArticle: (fields) => store.update('Add article', (ws) => addArticle(ws, store, fields)),
     editArticleText: ({ id, text }) =>
       store.update('Edit article text', (ws) => {
         const article = findArticle(ws, id);
@@ -98,6 +93,40 @@ export function articleHandlers(store: WorkspaceStore): Handlers<ArticleMethod> 
         return article;
       }),
   };
+}
+
+type NewArticleFields = Parameters<Handlers<'createArticle'>['createArticle']>[0];
+
+function addArticle(ws: Workspace, store: WorkspaceStore, fields: NewArticleFields): Article {
+  const now = store.timestamp();
+  const article: Article = { ...fields, id: store.newId(), importedAt: now, updatedAt: now, dismissed: [] };
+  ws.articles.push(article);
+  return article;
+}
+
+/**
+ * Adds an article with a claim for every suggestion at or above `threshold` (the workspace's
+ * suggestion threshold when not given), in one change: one undo entry, all or nothing. The
+ * suggestions are the ones the app's "Accept all above threshold" would accept for the new
+ * article (shared/extract/suggestions). `fields` must be valid (as createArticle's input).
+ * Not an API method: the CLI's `import --accept-suggestions` calls it on its store.
+ */
+export async function addArticleWithSuggestions(
+  store: WorkspaceStore,
+  fields: NewArticleFields,
+  threshold: number = store.data.settings.suggestionThreshold,
+): Promise<{ article: Article; claims: Claim[]; threshold: number }> {
+  const spans = suggestedSpans(fields.text, threshold);
+  const label = spans.length === 0 ? 'Add article' : `Add article and accept ${plural(spans.length, 'suggestion')}`;
+  return store.update(label, (ws) => {
+    const article = addArticle(ws, store, fields);
+    const claims = spans.map((span) => {
+      const claim = newClaim(ws, article, span, store);
+      ws.claims.push(claim);
+      return claim;
+    });
+    return { article, claims, threshold };
+  });
 }
 
 function restoreLabel(articles: number, claims: number): string {
