@@ -3,25 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run';
+import { cli } from './test-cli';
 import { extractClaims } from '../../../shared/extract/extract';
 import { scoreSentence } from '../../../shared/checkworthiness/score';
 import { withTempDir } from '../services/test-helpers';
 
 const ARTICLE = 'Harbour toll rises\n\nThe toll will rise to $4.50 in March, officials said. Is that fair?\n\nAdvertisement\n';
 
-async function cli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdin: (async function* () {
-      if (stdin) yield Buffer.from(stdin);
-    })(),
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 describe('cli extract', () => {
   it('--json prints one array of {text,start,end,score,candidate,reasons} with exact offsets', async () => {

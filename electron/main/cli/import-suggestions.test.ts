@@ -11,18 +11,8 @@ import { LOCK_FILE_NAME } from '../services/store';
 import { withApi, withTempDir } from '../services/test-helpers';
 import { storedBytes, storedWorkspace } from '../services/test-stored';
 import { JOURNAL_FILE_NAME } from '../services/workspace-loader';
-import { runCli } from './run';
+import { cli } from './test-cli';
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdin: (async function* () {})(),
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 const TITLE = 'Harbour budget';
 const TEXT = [

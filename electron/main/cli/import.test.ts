@@ -9,22 +9,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../services/store';
 import { withTempDir } from '../services/test-helpers';
-import { runCli } from './run';
+import { cli } from './test-cli';
 import { storedBytes, storedWorkspace } from '../services/test-stored';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const storeModule = fileURLToPath(new URL('../services/store.ts', import.meta.url));
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdin: (async function* () {})(),
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 const workspaceIn = (dir: string) => storedWorkspace({ file: path.join(dir, 'workspace.json') });
 
