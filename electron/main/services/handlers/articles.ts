@@ -8,7 +8,7 @@ import { quoteAt } from '../../../../shared/domain/quote';
 import { createAnchorer } from '../../../../shared/anchoring/reanchor';
 import type { WorkspaceStore } from '../store-interface';
 import { findArticle } from '../lookup';
-import { newClaim, removeClaims } from './claim-edits';
+import { addClaims, removeClaims } from './claim-edits';
 import { excerpt, plural, snapshot } from './common';
 
 type ArticleMethod = 'createArticle' | 'editArticleText' | 'updateArticle' | 'deleteArticle' | 'restoreDeleted' | 'setSuggestionDismissed';
@@ -120,12 +120,7 @@ export async function addArticleWithSuggestions(
   const label = spans.length === 0 ? 'Add article' : `Add article and accept ${plural(spans.length, 'suggestion')}`;
   return store.update(label, (ws) => {
     const article = addArticle(ws, store, fields);
-    const claims = spans.map((span) => {
-      const claim = newClaim(ws, article, span, store);
-      ws.claims.push(claim);
-      return claim;
-    });
-    return { article, claims, threshold };
+    return { article, claims: addClaims(ws, article, spans, store), threshold };
   });
 }
 

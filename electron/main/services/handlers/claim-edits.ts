@@ -24,6 +24,16 @@ export function wordingOf(exact: string): string {
   return exact.replace(/\s+/g, ' ').trim().slice(0, MAX_WORDING).trim();
 }
 
+/** Adds a new claim for each of `spans` of the article, in order (see newClaim). */
+export function addClaims(ws: Workspace, article: Article, spans: readonly Span[], store: WorkspaceStore): Claim[] {
+  return spans.map((span) => {
+    // Pushed one by one, so a span given twice is refused like an existing claim.
+    const claim = newClaim(ws, article, span, store);
+    ws.claims.push(claim);
+    return claim;
+  });
+}
+
 /** A new claim quoting `span` of the article, scored; refuses bad ranges and passages that already are claims. */
 export function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceStore, text?: string): Claim {
   let quote;

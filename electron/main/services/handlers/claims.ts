@@ -1,10 +1,10 @@
 /** Claims and their triage: creating them, editing one or many (status, priority, assignee, tags, due date), deleting them. */
 import type { Handlers } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
-import type { Claim } from '../../../../shared/domain/schemas';
 import type { WorkspaceStore } from '../store-interface';
 import { findArticle } from '../lookup';
 import {
+  addClaims,
   assertAllEditable,
   editClaim,
   findClaims,
@@ -28,17 +28,7 @@ export function claimHandlers(store: WorkspaceStore): Handlers<ClaimMethod> {
         return claim;
       }),
     createClaims: ({ articleId, spans }) =>
-      store.update(spans.length === 1 ? 'Accept suggestion' : `Accept ${spans.length} suggestions`, (ws) => {
-        const article = findArticle(ws, articleId);
-        const claims: Claim[] = [];
-        for (const span of spans) {
-          // Pushed one by one, so a span given twice is refused like an existing claim.
-          const claim = newClaim(ws, article, span, store);
-          ws.claims.push(claim);
-          claims.push(claim);
-        }
-        return claims;
-      }),
+      store.update(spans.length === 1 ? 'Accept suggestion' : `Accept ${spans.length} suggestions`, (ws) => addClaims(ws, findArticle(ws, articleId), spans, store)),
     updateClaim: ({ id, patch }) => {
       const keys = Object.keys(patch);
       const single = keys.length === 1 ? keys[0]! : null;
