@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type Handlers, type MethodName } from './contract';
+import { contract, isMethodName, type Handlers, type MethodName, type ParsedInput } from './contract';
 import { ApiError, failure, type ApiIssue, type ApiResult } from './result';
 
 /**
@@ -18,21 +18,26 @@ export async function dispatch<M extends MethodName>(
     const name = typeof method === 'string' ? method : `(a ${method === null ? 'null' : typeof method})`;
     return failure('unknown_method', `There is no API method called ${JSON.stringify(name).slice(0, 80)}.`);
   }
-  const parsed = contract[method].input.safeParse(rawInput);
-  if (!parsed.success) {
-    const issues = describeIssues(parsed.error);
-    const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-    return failure('invalid_input', `Invalid input for ${method}: ${detail}`, issues);
-  }
+  const parsed = validInput(method, rawInput);
+  if (!parsed.ok) return parsed;
   const handler = handlers[method as M] as (input: unknown) => Promise<unknown>;
   try {
-    return { ok: true, value: await handler(parsed.data) };
+    return { ok: true, value: await handler(parsed.value) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
     onInternalError(method, error);
     const reason = error instanceof Error ? error.message : String(error);
     return failure('internal', `${method} failed: ${reason}`);
   }
+}
+
+/** `rawInput` checked against `method`'s input schema: the parsed input, or the invalid_input failure dispatch answers with. */
+export function validInput<M extends MethodName>(method: M, rawInput: unknown): ApiResult<ParsedInput<M>> {
+  const parsed = contract[method].input.safeParse(rawInput);
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedInput<M> };
+  const issues = describeIssues(parsed.error);
+  const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return failure('invalid_input', `Invalid input for ${method}: ${detail}`, issues);
 }
 
 export function describeIssues(error: z.ZodError): ApiIssue[] {

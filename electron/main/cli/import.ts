@@ -8,8 +8,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeIssues, dispatch } from '../../../shared/api/dispatch';
-import { contract, IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
+import { dispatch, validInput } from '../../../shared/api/dispatch';
+import { IMPORT_FILE_LIMIT, type ImportedDraft } from '../../../shared/api/contract';
 import type { Article } from '../../../shared/domain/schemas';
 import { createServiceHandlers } from '../services/handlers/index';
 import { addArticleWithSuggestions } from '../services/handlers/articles';
@@ -53,12 +53,9 @@ export async function importCommand(args: string[], io: ImportIo): Promise<void>
     const { notes, ...fields } = draft;
     if (accept) {
       // Validated as createArticle's input, then added with its claims in one change.
-      const parsed = contract.createArticle.input.safeParse(fields);
-      if (!parsed.success) {
-        const detail = describeIssues(parsed.error).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-        throw new InputError(`the article could not be added: Invalid input for createArticle: ${detail}`);
-      }
-      const { article, claims, threshold: used } = await addArticleWithSuggestions(store, parsed.data, threshold);
+      const input = validInput('createArticle', fields);
+      if (!input.ok) throw new InputError(`the article could not be added: ${input.error.message}`);
+      const { article, claims, threshold: used } = await addArticleWithSuggestions(store, input.value, threshold);
       io.stdout(`${article.id}\n`);
       for (const note of notes) io.stderr(`note: ${note}\n`);
       const count = claims.length === 1 ? '1 claim' : `${claims.length} claims`;
