@@ -50,7 +50,7 @@ export interface JsonFileOptions {
   migrate?: (json: unknown) => MigrationResult;
   /**
    * Whether the file's bytes are known to hold valid data (see snapshot-stamp.ts), so that
-   * `loadRaw`'s caller may skip validating them. Started before the text is parsed.
+   * `loadRaw`'s caller may skip validating them. Must not throw: false when unsure.
    */
   verify?: (file: string, bytes: Uint8Array) => Promise<boolean>;
 }
@@ -98,11 +98,11 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   async loadRaw(): Promise<{ json: unknown; text: string; migratedFrom: number | null; verified: boolean } | null> {
     const bytes = await this.readBytes();
     if (bytes === null) return null;
-    const verified = this.options.verify?.(this.file, bytes) ?? Promise.resolve(false);
-    verified.catch(() => undefined); // awaited below, unless parsing throws first
     const text = bytes.toString('utf8');
     const raw = this.parseRaw(text);
-    return { ...raw, text, verified: raw.migratedFrom === null && (await verified.catch(() => false)) };
+    // Asked only of a file that parsed and needed no migration: the others are validated anyway.
+    const verified = raw.migratedFrom === null && this.options.verify !== undefined && (await this.options.verify(this.file, bytes));
+    return { ...raw, text, verified };
   }
 
   /** The value, if `json` matches the schema; else DamagedDataFileError saying where it does not. */

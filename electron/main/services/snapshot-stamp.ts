@@ -34,13 +34,13 @@ function schemaFingerprint(schema: z.ZodType): string {
 }
 
 /** ~70 ms for 100 MB (Node's Web Crypto digest took 7 times as long, on the main thread all the same). */
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Records that `text`, just written to `file`, holds data valid under `schema`. */
 export async function writeStamp(file: string, text: string, schema: z.ZodType): Promise<void> {
-  const stamp = { schema: schemaFingerprint(schema), sha256: sha256(Buffer.from(text, 'utf8')) };
+  const stamp = { schema: schemaFingerprint(schema), sha256: sha256(text) }; // a string is hashed as its UTF-8 bytes, as written
   await fs.writeFile(`${file}${STAMP_SUFFIX}`, `${JSON.stringify(stamp)}\n`);
 }
 
