@@ -9,7 +9,7 @@
  */
 import { FEATURE_INDEX, HAND_FEATURE_COUNT, HAND_FEATURES, type HandFeature } from './hand-features';
 import { FNV_OFFSET, HashTable, hashStep, hashString, mix, pairHash } from './hash';
-import { LEXICON, MONTHS, STOPWORDS } from './lexicon';
+import { COMMON_CAPITALISED, LEXICON, MONTHS, STOPWORDS } from './lexicon';
 
 // Local copies of what the per-character loop uses: under tsx (benchmarks, CLI) every use
 // of an imported binding goes through a getter, which costs more than the work itself.
@@ -62,7 +62,10 @@ const MONTH = 1 << 29;
 const NOT_NAME = 1 << 28;
 const PHRASE_HEAD = 1 << 27; // the first word of a two-word entry: only then is the pair looked up
 const HONORIFIC = 1 << 26; // "Mr", "Mrs": the start of a name
-const FEATURE_BITS = HONORIFIC - 1;
+const COMMON = 1 << 25; // "Foreign", "Health", "City": capitalised, but no name by itself
+const FEATURE_BITS = (1 << HAND_FEATURE_COUNT) - 1;
+/** Words of the lexicon: never the start of a name ("The", "Data", "May", "Yesterday"). */
+const LEXICON_WORD = FEATURE_BITS | STOP | MONTH | PHRASE_HEAD;
 // Feature indices as plain numbers for the hot paths.
 const FIGURE = F.figure;
 const PERCENT = F.percent;
@@ -98,6 +101,7 @@ function buildLexiconTable(): HashTable {
   // Capitalised as part of the language, not because they name someone.
   for (const word of ['i', "i'm", "i've", "i'd", "i'll"]) table.add(hashString(word), NOT_NAME);
   for (const word of ['mr', 'mrs', 'ms', 'mx', 'messrs']) table.add(hashString(word), HONORIFIC);
+  for (const word of COMMON_CAPITALISED) table.add(hashString(word), COMMON);
   return table;
 }
 
@@ -169,11 +173,25 @@ let dateIsCalendar = false;
 let atClauseStart = true;
 /** The previous word was a title, an honorific or an initial: a full stop after it ends no clause. */
 let previousAbbreviation = false;
-/** Whether the official/entity span is still being extended over following capitalised words. */
+/** Whether the official span is still being extended over following capitalised words. */
 let officialOpen = false;
-let entityOpen = false;
 let officialCapitalised = false;
 let currencySeen = false;
+let source = '';
+/**
+ * The run of capitalised words being read (start -1: none): it names someone once it has a
+ * word that is neither sentence-initial nor a common word ("Lavrov"), or two words ("Harbour
+ * City"); a possessive ends it ("Russia's"), a title takes it in ("Foreign Minister").
+ */
+let runStart = -1;
+let runEnd = -1;
+let runWords = 0;
+let runWeak = true;
+let runNamed = false;
+let runPossessive = false;
+/** Whether this run set the entity span, and the entity value before it did (a title may take the run back). */
+let runOwnsSpan = false;
+let entityBeforeRun = 0;
 
 export function extractFeatures(text: string, buffer: FeatureBuffer, buckets: number): void {
   ({ hand, spanStart, spanEnd, grams, gramStart, gramEnd, gramContent } = buffer);
@@ -195,9 +213,10 @@ export function extractFeatures(text: string, buffer: FeatureBuffer, buckets: nu
   atClauseStart = true;
   previousAbbreviation = false;
   officialOpen = false;
-  entityOpen = false;
   officialCapitalised = false;
   currencySeen = false;
+  source = text;
+  runStart = -1;
 
   let quotes = 0;
   let firstQuote = -1;
@@ -253,7 +272,7 @@ export function extractFeatures(text: string, buffer: FeatureBuffer, buckets: nu
         if (!previousAbbreviation || previousEnd !== i) {
           atClauseStart = true;
           officialOpen = false;
-          entityOpen = false;
+          runStart = -1;
         }
       } else if (c === 58 || c === 59) {
         atClauseStart = true;
@@ -262,7 +281,7 @@ export function extractFeatures(text: string, buffer: FeatureBuffer, buckets: nu
       }
       if (c !== 32 && c !== 46) {
         officialOpen = false;
-        entityOpen = false;
+        runStart = -1;
       }
       i++;
     }
@@ -298,11 +317,11 @@ function onWord(start: number, end: number, hash: number, capital: boolean): voi
   previousWasMonth = month;
   previousWasDay = false;
   previousAbbreviation = (flags & (OFFICIAL | HONORIFIC)) !== 0 ? end - start <= 4 : capital && end - start === 1;
-  if (flags & OFFICIAL) onTitle(start, end, capital);
+  if (flags & OFFICIAL || phrase & OFFICIAL) onTitle(phrase & OFFICIAL ? previousStart : start, end, capital);
   else if (capital) onCapitalised(start, end, flags);
   else {
     officialOpen = false;
-    entityOpen = false;
+    runStart = -1;
   }
   atClauseStart = false;
   addGrams(hash, pairKey, start, end, (flags & STOP) === 0);
@@ -334,45 +353,77 @@ function markDate(start: number, end: number): void {
   }
 }
 
-/** A title: its capitalised use ("Senator", "Sen.") is the better reason text. */
+/** A title: its capitalised use ("Senator", "Sen.") is the better reason text, with the words it qualifies ("Foreign Minister"). */
 function onTitle(start: number, end: number, capital: boolean): void {
+  const run = runStart >= 0 && runEnd === previousEnd && start - runEnd <= 1;
+  if (run && capital && !runPossessive && runWeak) {
+    // "Foreign Minister", "Dunmore City Council": the capitalised words before a title are part of it, not a name.
+    if (runOwnsSpan) {
+      spanStart[ENTITY] = -1;
+      hand[ENTITY] = entityBeforeRun;
+    }
+    start = runStart;
+  } else if (run && runPossessive && !runNamed) nameRun(); // "Russia's Foreign Minister": the possessor is a name
+  runStart = -1;
   if (capital && !officialCapitalised) {
     spanStart[OFFICIAL_F] = start;
     spanEnd[OFFICIAL_F] = end;
     officialCapitalised = true;
   }
   officialOpen = true;
-  entityOpen = false;
 }
 
 function onCapitalised(start: number, end: number, flags: number): void {
-  // Extend "Senator" to "Senator Laura Chen", "New" to "New Hampshire".
+  const possessive = end - start > 2 && (source.charCodeAt(end - 1) | 32) === 115 && isApostrophe(source.charCodeAt(end - 2));
+  // Extend "Senator" to "Senator Laura Chen".
   if (officialOpen && spanEnd[OFFICIAL_F] === previousEnd) {
     spanEnd[OFFICIAL_F] = end;
-    return;
-  }
-  if (entityOpen && spanEnd[ENTITY] === previousEnd) {
-    spanEnd[ENTITY] = end;
-    hand[ENTITY] = 1;
+    if (possessive) officialOpen = false;
     return;
   }
   officialOpen = false;
-  if (flags & HONORIFIC) {
-    // "Mr." starts a name wherever it stands; the name itself sets the feature.
-    if (spanStart[ENTITY]! < 0) {
-      spanStart[ENTITY] = start;
-      spanEnd[ENTITY] = end;
-      entityOpen = true;
-    }
+  if (flags & (NOT_NAME | DATE)) {
+    runStart = -1;
     return;
   }
-  if (atClauseStart || flags & (NOT_NAME | DATE)) return;
-  if (spanStart[ENTITY]! < 0) {
-    spanStart[ENTITY] = start;
-    spanEnd[ENTITY] = end;
-    entityOpen = true;
+  let run = runStart >= 0 && runEnd === previousEnd;
+  if (run && runPossessive) {
+    // "Russia's Foreign…": the possessive ends its own run, and names someone when a capitalised word follows.
+    if (!runNamed) nameRun();
+    run = false;
   }
+  const honorific = (flags & HONORIFIC) !== 0;
+  if (!run && flags & LEXICON_WORD && !honorific) {
+    runStart = -1; // "The", "Data", "May": no name starts with them
+    return;
+  }
+  const weak = atClauseStart || honorific || (flags & (COMMON | LEXICON_WORD)) !== 0 || end - start === 1;
+  if (!run) {
+    runStart = start;
+    runWords = 0;
+    runWeak = true;
+    runNamed = false;
+    runOwnsSpan = false;
+  }
+  runEnd = end;
+  runWords++;
+  runWeak &&= weak;
+  runPossessive = possessive;
+  if (runNamed) {
+    if (runOwnsSpan) spanEnd[ENTITY] = end;
+  } else if (!runWeak || runWords >= 2) nameRun();
+}
+
+/** The run being read names someone: the entity feature, and its span if it is the first name. */
+function nameRun(): void {
+  runNamed = true;
+  entityBeforeRun = hand[ENTITY]!;
   hand[ENTITY] = 1;
+  if (spanStart[ENTITY]! < 0) {
+    spanStart[ENTITY] = runStart;
+    spanEnd[ENTITY] = runEnd;
+    runOwnsSpan = true;
+  }
 }
 
 function onNumber(start: number, end: number, year: boolean, day: boolean, percent: boolean, currency: boolean): void {
@@ -394,7 +445,7 @@ function onNumber(start: number, end: number, year: boolean, day: boolean, perce
   atClauseStart = false;
   previousAbbreviation = false;
   officialOpen = false;
-  entityOpen = false;
+  runStart = -1;
   const hash = year ? YEAR : NUMBER;
   previousFlags = 0;
   addGrams(hash, pair(previousHash, hash), start, end, true);

@@ -87,3 +87,19 @@ export const STOPWORDS = [
   'not', 'do', 'does', 'did', 'have', 'has', 'had', 'there', 'what', 'which', 'who', 'very', 'just', 'also', 'if',
   'then', 'about', 'all', 'some', 'will', 'would', 'can', 'going', "i'm", "we're", "you're", "they're", 'now', 'well',
 ];
+
+/**
+ * Capitalised in titles, headings and institution names, but naming nobody by themselves:
+ * "Foreign" in "Russia's Foreign Minister", "Health" in "Department of Health", "News" in a
+ * menu. They count as part of a name only next to another capitalised word ("Harbour City",
+ * "the Foreign Office"), and fold into a title that follows them ("Foreign Minister").
+ */
+export const COMMON_CAPITALISED = [
+  'foreign', 'prime', 'deputy', 'vice', 'chief', 'general', 'interior', 'defence', 'defense', 'finance', 'health', 'home',
+  'justice', 'state', 'national', 'federal', 'public', 'city', 'news', 'security', 'office', 'education', 'energy',
+  'transport', 'employment', 'technology', 'commission', 'european', 'telecom', 'telecoms', 'link', 'northern', 'southern',
+  'eastern', 'western', 'north', 'south', 'east', 'west', 'central', 'united', 'international', 'economy', 'trade',
+  'environment', 'affairs', 'treasury', 'labour', 'labor', 'housing', 'police', 'business', 'sport', 'sports', 'world',
+  'politics', 'science', 'climate', 'culture', 'opinion', 'tags', 'topics', 'related', 'updated', 'today', 'tomorrow',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'statistics', 'cybersecurity', 'water',
+];

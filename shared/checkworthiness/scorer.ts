@@ -5,7 +5,7 @@
  */
 import { calibratedScore } from './calibration';
 import { decodeBase64 } from './base64';
-import { createFeatureBuffer, extractFeatures, FEATURE_SET_VERSION, type FeatureBuffer } from './features';
+import { createFeatureBuffer, extractFeatures, FEATURE_SET_VERSION, MAX_GRAMS, type FeatureBuffer } from './features';
 import { describeFeature, FEATURE_INDEX, HAND_FEATURE_COUNT, HAND_FEATURES } from './hand-features';
 import { MODEL_FORMAT_VERSION, ngramValue, type ModelFile } from './model';
 import { EDITORIAL_PRIORS } from './priors';
@@ -55,6 +55,7 @@ export function createScorer(model: ModelFile): Scorer {
   const ngramWeights = Float64Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), (q) => q * model.ngramStep);
   const features = createFeatureBuffer();
   const contribution = new Float64Array(HAND_FEATURE_COUNT + 1);
+  const gramContribution = new Float64Array(MAX_GRAMS);
 
   const { shift, scale } = calibration;
   /** Slots with a contribution worth a reason, gathered once so the selection scans only those. */
@@ -71,32 +72,21 @@ export function createScorer(model: ModelFile): Scorer {
     }
     const value = ngramValueOf(features.tokenCount);
     let wording = 0;
-    let highest = -1;
-    let lowest = -1;
-    let highestValue = 0;
-    let lowestValue = 0;
     for (let g = 0; g < features.gramCount; g++) {
       const c = ngramWeights[features.grams[g]!]! * value;
+      gramContribution[g] = c;
       wording += c;
-      if (features.gramContent[g] === 0) continue; // "'the'" would be no reason
-      if (c > highestValue) {
-        highest = g;
-        highestValue = c;
-      } else if (c < lowestValue) {
-        lowest = g;
-        lowestValue = c;
-      }
     }
     contribution[WORDING] = wording;
     logit += wording;
-    const reasons = explain(text, features, contribution, candidates, wording > 0 ? highest : lowest);
+    const reasons = explain(text, features, contribution, candidates, gramContribution);
     // calibratedScore(), inlined: this runs for every sentence.
     return { score: 1 / (1 + Math.exp(-scale * (logit + shift))), reasons };
   };
 }
 
 /** The largest contributions as reasons, most important first. */
-function explain(text: string, features: FeatureBuffer, contribution: Float64Array, candidates: Int32Array, topGram: number): Reason[] {
+function explain(text: string, features: FeatureBuffer, contribution: Float64Array, candidates: Int32Array, gramContribution: Float64Array): Reason[] {
   // Fold the figure group into its first slot, with "about money" when the money is that figure ("$48 million").
   let figure = contribution[FIGURE]! + contribution[PERCENT]! + contribution[FIGURE_WORD]!;
   contribution[PERCENT] = contribution[FIGURE_WORD] = 0;
@@ -112,15 +102,64 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
     if (c >= MIN_REASON_WEIGHT || c <= -MIN_REASON_WEIGHT) candidates[count++] = slot;
   }
   const reasons: Reason[] = [];
+  const shown: number[] = [];
+  let wordingAt = -1;
   while (reasons.length < MAX_REASONS && count > 0) {
     let best = 0;
     for (let k = 1; k < count; k++) if (Math.abs(contribution[candidates[k]!]!) > Math.abs(contribution[candidates[best]!]!)) best = k;
     const slot = candidates[best]!;
     candidates[best] = candidates[--count]!;
     const effect = contribution[slot]! > 0 ? 'raises' : 'lowers';
-    reasons.push({ text: slot === WORDING ? describeWording(text, features, topGram, effect) : describeSlot(text, features, slot), effect });
+    if (slot === WORDING) wordingAt = reasons.length;
+    reasons.push({ text: slot === WORDING ? '' : describeSlot(text, features, slot), effect });
+    shown.push(slot);
+  }
+  if (wordingAt >= 0) {
+    const effect = reasons[wordingAt]!.effect;
+    reasons[wordingAt]!.text = describeWording(text, features, topGram(text, features, gramContribution, contribution, shown, effect), effect);
   }
   return reasons;
+}
+
+/**
+ * The word or word pair that moves the score most the way the wording does, among those no
+ * reason shown the other way quotes: "uncommon wording: 'Lindqvist'" beside "names a
+ * person: 'Marta Lindqvist'" would give one word two opposite explanations.
+ */
+function topGram(text: string, features: FeatureBuffer, gramContribution: Float64Array, contribution: Float64Array, shown: number[], effect: 'raises' | 'lowers'): number {
+  const sign = effect === 'raises' ? 1 : -1;
+  let top = -1;
+  let topValue = 0;
+  for (let g = 0; g < features.gramCount; g++) {
+    const c = gramContribution[g]! * sign;
+    if (c <= topValue || features.gramContent[g] === 0) continue; // "'the'" would be no reason
+    const gramWords = wordsOf(text.slice(features.gramStart[g]!, features.gramEnd[g]!)).trim().split(' ');
+    let quotedOtherWay = false;
+    for (const slot of shown) {
+      if (slot === WORDING || contribution[slot]! * sign >= 0) continue;
+      const span = reasonSpan(features, slot);
+      if (span < 0) continue;
+      const quoted = wordsOf(text.slice(features.spanStart[span]!, features.spanEnd[span]!));
+      if (gramWords.some((word) => quoted.includes(` ${word} `))) quotedOtherWay = true;
+    }
+    if (quotedOtherWay) continue;
+    top = g;
+    topValue = c;
+  }
+  return top;
+}
+
+/** ' word word ': lowercased words and numbers, single-spaced, with a space either side. */
+function wordsOf(text: string): string {
+  return ` ${text.toLowerCase().replace(WORD_GAPS, ' ').trim()} `;
+}
+const WORD_GAPS = /[^\p{L}\p{N}]+/gu;
+
+/** The feature whose matched text a slot's reason quotes (-1: none). */
+function reasonSpan(features: FeatureBuffer, f: number): number {
+  let span = f;
+  if (f === FIGURE && features.spanStart[FIGURE]! < 0) span = features.spanStart[PERCENT]! >= 0 ? PERCENT : FIGURE_WORD;
+  return features.spanStart[span]! >= 0 ? span : -1;
 }
 
 /**
@@ -135,11 +174,10 @@ const TEMPLATES = NAMES.map((name) => {
 const ATTRIBUTION = F.attribution;
 
 function describeSlot(text: string, features: FeatureBuffer, f: number): string {
-  let span = f;
   // The figure reason shows the number if there is one, else the percentage, else the word ("millions").
-  if (f === FIGURE && features.spanStart[FIGURE]! < 0) span = features.spanStart[PERCENT]! >= 0 ? PERCENT : FIGURE_WORD;
+  const span = reasonSpan(features, f);
+  if (span < 0) return TEMPLATES[f]!.plain;
   const start = features.spanStart[span]!;
-  if (start < 0) return TEMPLATES[f]!.plain;
   const matched = clip(text.slice(start, features.spanEnd[span]!));
   if (f === ATTRIBUTION) return describe(NAMES[f]!, matched); // its wording depends on the match
   const template = TEMPLATES[f]!;
