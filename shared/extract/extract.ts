@@ -4,6 +4,7 @@
  */
 import { scoreSentence, DEFAULT_THRESHOLD, type Reason } from '../checkworthiness/score';
 import { segmentText, type SegmentKind } from '../text/segmenter';
+import { suggestClaimants, type Claimant } from './claimant';
 
 export interface ScoredSentence {
   text: string;
@@ -18,6 +19,8 @@ export interface ScoredSentence {
 export interface ExtractedSentence extends ScoredSentence {
   /** Worth suggesting: a real sentence (not clutter) scoring at or above the threshold. */
   candidate: boolean;
+  /** Who the sentence attributes its claim to (claimant.ts), or null; one object per speaker, shared. */
+  claimant: Claimant | null;
 }
 
 /** Every sentence of the article with its check-worthiness, in article order. */
@@ -30,10 +33,14 @@ export function scoreSentences(text: string): ScoredSentence[] {
 
 // One object literal per sentence, not spreads: this runs over whole articles on every
 // change, and copying each sentence object twice halved the engine's throughput.
+// Claimants need the whole article (a pronoun means the last speaker of its paragraph), so they
+// are suggested over all segments first, then read by index.
 export function extractClaims(text: string, threshold: number = DEFAULT_THRESHOLD): ExtractedSentence[] {
-  return segmentText(text).sentences.map(({ text: sentence, start, end, paragraph, kind }) => {
+  const { sentences } = segmentText(text);
+  const claimants = suggestClaimants(sentences);
+  return sentences.map(({ text: sentence, start, end, paragraph, kind }, i) => {
     const { score, reasons } = scoreSentence(sentence, { kind });
-    return { text: sentence, start, end, paragraph, kind, score, reasons, candidate: isCandidate(kind, score, threshold) };
+    return { text: sentence, start, end, paragraph, kind, score, reasons, candidate: isCandidate(kind, score, threshold), claimant: claimants[i]! };
   });
 }
 

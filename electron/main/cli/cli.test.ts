@@ -12,10 +12,11 @@ const ARTICLE = 'Harbour toll rises\n\nThe toll will rise to $4.50 in March, off
 
 
 describe('cli extract', () => {
-  it('--json prints one array of {text,start,end,score,candidate,reasons} with exact offsets', async () => {
+  it('--json prints one array of {text,start,end,score,candidate,reasons,claimant} with exact offsets', async () => {
     const { code, stdout } = await cli(['extract', '-', '--json'], ARTICLE);
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as { text: string; start: number; end: number; score: number; candidate: boolean; reasons: string[] }[];
+    type Row = { text: string; start: number; end: number; score: number; candidate: boolean; reasons: string[]; claimant: { name: string; role: string | null } | null };
+    const rows = JSON.parse(stdout) as Row[];
     expect(rows.length).toBe(extractClaims(ARTICLE).length);
     for (const row of rows) {
       expect(ARTICLE.slice(row.start, row.end)).toBe(row.text);
@@ -25,6 +26,15 @@ describe('cli extract', () => {
     }
     expect(rows.find((r) => r.text.includes('$4.50'))?.candidate).toBe(true);
     expect(rows.find((r) => r.text === 'Advertisement')?.candidate ?? false).toBe(false);
+    // Every row has a claimant field: who the sentence attributes its claim to, else null.
+    expect(rows.map((r) => r.claimant)).toEqual(rows.map((r) => (r.text.includes('$4.50') ? { name: 'officials', role: null } : null)));
+  });
+
+  it('--json gives a pronoun the claimant named before it in the paragraph', async () => {
+    const article = 'Toll row\n\nTransport Minister Ada Vell said the toll would rise to $4.50. She added that 9,000 drivers used the bridge daily.\n';
+    const { stdout } = await cli(['extract', '-', '--json'], article);
+    const rows = JSON.parse(stdout) as { text: string; claimant: unknown }[];
+    expect(rows.map((r) => r.claimant)).toEqual([null, { name: 'Ada Vell', role: 'transport minister' }, { name: 'Ada Vell', role: 'transport minister' }]);
   });
 
   it('prints a readable listing by default, and the tally on stderr', async () => {

@@ -11,7 +11,8 @@ export interface CliIo {
 
 export const USAGE = `Usage:
   npm run -s cli -- extract FILE|- [--json] [--threshold N]
-      The article's sentences with offsets, check-worthiness score, candidate flag and reasons.
+      The article's sentences with offsets, check-worthiness score, candidate flag, reasons and
+      (with --json) the suggested claimant, { "name", "role" } or null.
   npm run -s cli -- score --lines FILE|-
       One sentence per line in, one score per line out (nothing else on stdout).`;
 
@@ -47,7 +48,7 @@ export async function score(args: string[], io: CliIo): Promise<void> {
 }
 
 function toJson(s: ExtractedSentence) {
-  return { text: s.text, start: s.start, end: s.end, score: round(s.score), candidate: s.candidate, reasons: s.reasons.map((r) => r.text), kind: s.kind };
+  return { text: s.text, start: s.start, end: s.end, score: round(s.score), candidate: s.candidate, reasons: s.reasons.map((r) => r.text), kind: s.kind, claimant: s.claimant };
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { segmentText } from '../text/segmenter';
+import { suggestClaimants, type Claimant } from './claimant';
+
+/** Claimant per sentence of an invented article, keyed by sentence text. */
+function claimants(text: string): Map<string, Claimant | null> {
+  const sentences = segmentText(text).sentences;
+  const found = suggestClaimants(sentences);
+  return new Map(sentences.map((s, i) => [s.text, found[i]!]));
+}
+
+/** The claimant of the one sentence of `article` that starts with `start`. */
+function of(article: string, start: string): Claimant | null {
+  const map = claimants(article);
+  const keys = [...map.keys()].filter((k) => k.startsWith(start));
+  expect(keys, `one sentence starting "${start}"`).toHaveLength(1);
+  return map.get(keys[0]!)!;
+}
+
+const who = (name: string, role: string | null = null): Claimant => ({ name, role });
+
+describe('suggestClaimants: reporting verbs', () => {
+  it.each([
+    ['Energy Minister Priya Raman said on Tuesday that the grid was stable.', who('Priya Raman', 'energy minister')],
+    ['The grid was stable all winter, Energy Minister Priya Raman told reporters on Tuesday.', who('Priya Raman', 'energy minister')],
+    ['CNN reported that the convoy had turned back at the border.', who('CNN')],
+    ['The convoy turned back at the border, CNN reported, citing two officials.', who('CNN')],
+    ['The Kremlin insisted the exercises were routine.', who('the Kremlin')],
+    ['Officials said the fire had been brought under control by midnight.', who('officials')],
+    ['Senator Maria Lopez wrote on X that the bill would cut costs by 9%.', who('Maria Lopez', 'senator')],
+    ['Some economists think the recovery will stall next year.', who('some economists')],
+    ['Western diplomats privately doubt that the truce will hold.', who('Western diplomats')],
+    ['In a statement, Arlo Bank said its profits had fallen 8%.', who('Arlo Bank')],
+    ['The Tarn Valley Farmers\' Association has repeatedly called for a ban on imports.', who("the Tarn Valley Farmers' Association")],
+    ['Kral denied that members had been told to stay away.', who('Kral')],
+    ['Prosecutors allege that the payments were disguised as consultancy fees.', who('prosecutors')],
+    ['Ruth Mbeki had warned in January that the dam was unsafe.', who('Ruth Mbeki')],
+    ['On Monday the Interior Ministry said 40 people had been detained.', who('the Interior Ministry')],
+    ['Scientists at Ferncliff University found that the strain spread faster.', who('Ferncliff University')],
+    ['Sales fell 4%, according to a report in the Daily Ledger.', who('the Daily Ledger')],
+    ['The payments were disguised, according to court documents.', null],
+  ])('%s', (sentence, expected) => {
+    expect(of(`Headline\n\n${sentence}\n`, sentence.slice(0, 12))).toEqual(expected);
+  });
+
+  it('reads "according to" with the author of the figures, whichever end of the sentence it is at', () => {
+    expect(of('Cases rose 12% in March, according to the World Health Organization.\n', 'Cases')).toEqual(who('the World Health Organization'));
+    expect(of('According to the Wexford Institute, rents rose 7% last year.\n', 'According')).toEqual(who('the Wexford Institute'));
+    expect(of('Exports fell by a fifth, according to figures published by the National Statistics Bureau on Monday.\n', 'Exports'))
+      .toEqual(who('the National Statistics Bureau'));
+  });
+
+  it('takes the speaker after a quotation, with the role in the appositive', () => {
+    const article = '"We will not back down," said Tomasz Kral, the union\'s general secretary.\n';
+    expect(of(article, '"We')).toEqual(who('Tomasz Kral', "the union's general secretary"));
+    expect(of('"Prices will keep rising," a bank spokeswoman said.\n', '"Prices')).toEqual(who('a bank spokeswoman'));
+  });
+
+  it('takes a role written before the name, or after it between commas, and leaves out honorifics', () => {
+    const article = 'The company\'s spokeswoman, Lena Ortiz, said the recall was voluntary. Dr Omar Haddad, a virologist at Ferncliff University, said the strain was mild.\n';
+    expect(of(article, 'The company')).toEqual(who('Lena Ortiz', "the company's spokeswoman"));
+    expect(of(article, 'Dr Omar')).toEqual(who('Omar Haddad', 'virologist at Ferncliff University'));
+  });
+
+  it('writes a later surname or short reference as the fullest name, with the role given anywhere in the article', () => {
+    const article = [
+      'Crews were called to the Ashby Road depot, the Norfield Fire Service said.',
+      'Mayor Ellen Park visited the site on Monday.',
+      'Park said the depot would reopen within a week.',
+      'The fire service said no one had been hurt.',
+    ].join('\n\n');
+    expect(of(article, 'Park said')).toEqual(who('Ellen Park', 'mayor'));
+    expect(of(article, 'The fire service')).toEqual(who('the Norfield Fire Service'));
+  });
+
+  it('gives a Ltd company its name without the suffix, and "the company" is the latest business named', () => {
+    const article = 'Kestrel Airways Ltd announced 300 job cuts on Monday. The company said demand had fallen 20%.\n';
+    expect(of(article, 'Kestrel')).toEqual(who('Kestrel Airways'));
+    expect(of(article, 'The company')).toEqual(who('Kestrel Airways'));
+  });
+});
+
+describe('suggestClaimants: pronouns and paragraphs', () => {
+  const article = [
+    'Budget row',
+    'Mayor Ellen Park said the budget was balanced. She added that reserves stood at £3m. "We have never borrowed to pay wages," she said.',
+    'She has been mayor since 2019.',
+    'Arlo Bank said profits fell 8%. It also announced 300 job cuts.',
+  ].join('\n\n');
+
+  it('resolves he, she and it to the last claimant of the same paragraph', () => {
+    expect(of(article, 'She added')).toEqual(who('Ellen Park', 'mayor'));
+    expect(of(article, '"We have never')).toEqual(who('Ellen Park', 'mayor'));
+    expect(of(article, 'It also')).toEqual(who('Arlo Bank'));
+  });
+
+  it('does not resolve a pronoun to a speaker of an earlier paragraph', () => {
+    expect(of(article, 'She has been')).toBeNull();
+    expect(of('Ellen Park said the budget was balanced.\n\nShe added that reserves stood at £3m.\n', 'She added')).toBeNull();
+  });
+
+  it('keeps the speaker for a quotation that carries on, or opens the next paragraph with "she said"', () => {
+    const quoted = 'Ellen Park said the budget was balanced. "Nobody will lose their job."\n\n"The reserves are intact," she said.\n';
+    expect(of(quoted, '"Nobody')).toEqual(who('Ellen Park'));
+    expect(of(quoted, '"The reserves')).toEqual(who('Ellen Park'));
+  });
+
+  it('resolves a pronoun to a person named as the subject of the sentence before', () => {
+    expect(of('Ellen Park has made housing her priority. At a rally on Friday, she told supporters rents had doubled.\n', 'At a rally'))
+      .toEqual(who('Ellen Park'));
+  });
+
+  it('gives no claimant to a pronoun with nobody before it', () => {
+    expect(of('Title\n\nHe said the vote would be held in May.\n', 'He said')).toBeNull();
+  });
+});
+
+describe('suggestClaimants: no claimant', () => {
+  it.each([
+    'The bridge reopened on Monday after two years of repairs.',
+    'Turnout was 27%, the lowest since 1998, figures show.',
+    'Late-night screen use costs teenagers 40 minutes of sleep, study finds.',
+    'Neither the club nor the bank has confirmed the deal.',
+    'Economists polled by Nordwire had expected a reading of 3.4%.',
+  ])('%s', (sentence) => {
+    expect(of(`Title\n\n${sentence}\n`, sentence.slice(0, 12))).toBeNull();
+  });
+
+  it('gives none to a question, even one with a reporting verb, nor to page chrome', () => {
+    const article = 'Title\n\nDid the minister say the budget was balanced?\n\nAdvertisement\n\nShare this article\n';
+    const map = claimants(article);
+    expect(map.get('Did the minister say the budget was balanced?')).toBeNull();
+    expect(map.get('Advertisement')).toBeNull();
+  });
+});
