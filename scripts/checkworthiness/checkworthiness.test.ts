@@ -1,11 +1,14 @@
 // The training and evaluation tooling on small made-up transcripts (never the CLEF data).
 import { describe, expect, it } from 'vitest';
 import { createScorer } from '../../shared/checkworthiness/scorer';
-import { parseTranscript, type Transcript } from './data';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { overlapKey, parseTranscript, readClaimBuster, type Transcript } from './data';
 import { buildDataset } from './dataset';
 import { trainLogistic } from './logistic';
 import { countAtThreshold, precisionRecallF1, rankingMetrics } from './metrics';
-import { BUCKETS, trainModel, weightsModule } from './train-model';
+import { BUCKETS, EXTRA_WEIGHT, POSITIVE_WEIGHT, rowWeights, trainingRows, trainModel, weightsModule } from './train-model';
 
 describe('parseTranscript', () => {
   it('reads line, speaker, text and label, keeping tabs inside the text', () => {
@@ -84,5 +87,59 @@ describe('training', () => {
 
     const score = createScorer(first);
     expect(score('Exports grew 12% last year.').score).toBeGreaterThan(score('Thank you all for coming tonight.').score);
+  });
+});
+
+describe('extra training sentences (ClaimBuster)', () => {
+  const file = (content: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'claimbuster-')), 'two-class.json');
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('reads the two-class file and refuses anything else with the item at fault', () => {
+    expect(readClaimBuster(file('[{"sentence_id": 1, "label": 1, "text": "We lost 700,000 jobs."}, {"sentence_id": 2, "label": 0, "text": "Thank you."}]'))).toEqual([
+      { text: 'We lost 700,000 jobs.', worthy: true },
+      { text: 'Thank you.', worthy: false },
+    ]);
+    expect(() => readClaimBuster(file('{"label": 1}'))).toThrow(/JSON array/);
+    expect(() => readClaimBuster(file('[{"label": 1, "text": "ok"}, {"label": 2, "text": "bad"}]'))).toThrow(/item 1 /);
+    expect(() => readClaimBuster(file('[{'))).toThrow(/not a JSON file/);
+  });
+
+  it('compares texts for overlap ignoring case, punctuation and spacing', () => {
+    expect(overlapKey('We lost 700,000 jobs!')).toBe(overlapKey('we lost  700 000 jobs'));
+    expect(overlapKey('We lost jobs.')).not.toBe(overlapKey('We lost 700,000 jobs.'));
+  });
+
+  it('leaves out of a fold every extra sentence that is also in a transcript the fold holds out', () => {
+    const transcripts = madeUpTranscripts();
+    const repeated = transcripts[2]!.sentences[0]!.text;
+    const extra = [
+      { text: 'Our deficit doubled in four years.', worthy: true },
+      { text: `${repeated.toUpperCase()}  `, worthy: true },
+      { text: 'Good evening, everyone.', worthy: false },
+    ];
+    const data = buildDataset(transcripts, BUCKETS, extra);
+    const [unique, overlapping, other] = Array.from(data.extraRows);
+    expect(data.extraOverlap).toEqual([[], [2], []]);
+    const withoutTwo = Array.from(trainingRows(data, [0, 1, 3]));
+    expect(withoutTwo).toContain(unique);
+    expect(withoutTwo).toContain(other);
+    expect(withoutTwo).not.toContain(overlapping);
+    expect(withoutTwo.some((r) => data.transcript[r] === 2)).toBe(false);
+    expect(Array.from(trainingRows(data, [0, 1, 2, 3]))).toContain(overlapping);
+  });
+
+  it('weighs extra sentences EXTRA_WEIGHT in either class, transcript sentences 1', () => {
+    const data = buildDataset(madeUpTranscripts(), BUCKETS, [
+      { text: 'Our deficit doubled in four years.', worthy: true },
+      { text: 'Good evening, everyone.', worthy: false },
+    ]);
+    const weights = rowWeights(data);
+    const [positive, negative] = Array.from(data.extraRows);
+    expect(weights[positive!]! * POSITIVE_WEIGHT).toBeCloseTo(EXTRA_WEIGHT);
+    expect(weights[negative!]).toBeCloseTo(EXTRA_WEIGHT);
+    expect(new Set(data.rowsOf.flatMap((rows) => Array.from(rows, (r) => weights[r])))).toEqual(new Set([1]));
   });
 });

@@ -36,3 +36,27 @@ export function parseTranscript(content: string, file = 'input'): LabelledSenten
   });
   return sentences;
 }
+
+/**
+ * Extra labelled sentences without transcripts: the ClaimBuster two-class file, a JSON array
+ * of `{ "sentence_id", "label" (1 = check-worthy factual claim), "text" }`.
+ */
+export function readClaimBuster(file: string): LabelledSentence[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not a JSON file (${(error as Error).message})`, { cause: error });
+  }
+  if (!Array.isArray(value)) throw new Error(`${file}: expected a JSON array of { sentence_id, label, text }`);
+  return value.map((item: unknown, i) => {
+    const { label, text } = (item ?? {}) as { label?: unknown; text?: unknown };
+    if ((label !== 0 && label !== 1) || typeof text !== 'string' || text.trim() === '') throw new Error(`${file}: item ${i} is not { label: 0 | 1, text: "…" }`);
+    return { text, worthy: label === 1 };
+  });
+}
+
+/** Text compared for overlap between data sets: case, punctuation and spacing ignored. */
+export function overlapKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -10,7 +10,8 @@
 import { DEFAULT_THRESHOLD } from '../../shared/checkworthiness/score';
 import { createScorer } from '../../shared/checkworthiness/scorer';
 import { seededRandom } from '../bench/generate-article';
-import { readTranscripts, type Transcript } from './data';
+import { parseDataArguments } from './arguments';
+import { readClaimBuster, readTranscripts, type Transcript } from './data';
 import { buildDataset } from './dataset';
 import { countAtThreshold, precisionRecallF1, rankingMetrics, type Counts, type RankingMetrics } from './metrics';
 import { BUCKETS, trainModel } from './train-model';
@@ -51,15 +52,12 @@ function table(rows: string[][]): string {
 }
 
 function main(): void {
-  const dir = process.argv[2];
-  if (!dir) {
-    console.error('Usage: npm run eval:checkworthiness -- DIR   (a folder of line<TAB>speaker<TAB>text<TAB>label .tsv files)');
-    process.exit(2);
-  }
+  const { dir, claimBuster } = parseDataArguments('eval:checkworthiness', process.argv.slice(2));
   const started = performance.now();
   const transcripts = readTranscripts(dir);
   if (transcripts.length < 3) throw new Error('Leave-one-transcript-out needs at least 3 transcripts');
-  const data = buildDataset(transcripts, BUCKETS);
+  const extra = claimBuster ? readClaimBuster(claimBuster) : [];
+  const data = buildDataset(transcripts, BUCKETS, extra);
   const all = transcripts.map((_, i) => i);
   const chosen: number[] = [];
 
@@ -79,7 +77,8 @@ function main(): void {
   const results = evaluate(transcripts, model, DEFAULT_THRESHOLD);
   const seconds = (performance.now() - started) / 1000;
 
-  console.log(`Check-worthiness, leave one transcript out (${transcripts.length} transcripts; each fold trains on the others, n-gram L2 chosen by inner CV)\n`);
+  const extraNote = claimBuster ? `, plus ${extra.length} ClaimBuster sentences less those in the held-out transcript` : '';
+  console.log(`Check-worthiness, leave one transcript out (${transcripts.length} transcripts; each fold trains on the others${extraNote}, n-gram L2 chosen by inner CV)\n`);
   const perTranscript = [['transcript', 'sentences', 'worthy', 'AP', 'R-prec', 'P@10', `P@${DEFAULT_THRESHOLD}`, `R@${DEFAULT_THRESHOLD}`, `F1@${DEFAULT_THRESHOLD}`, 'l2']];
   transcripts.forEach((t, i) => {
     const r = results[i]!;

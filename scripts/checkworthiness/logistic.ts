@@ -20,6 +20,8 @@ export interface LogisticOptions {
   iterations: number;
   /** Features held at zero (1 = frozen): the gradient never moves them. */
   frozen?: Uint8Array;
+  /** Weight of each example's loss by row index (times positiveWeight for a positive), else 1. */
+  rowWeights?: Float64Array;
   /** Start from these weights (warm start), else zeros. */
   initial?: { weights: Float64Array; bias: number };
 }
@@ -38,8 +40,9 @@ export function trainLogistic(data: SparseRows, rows: Int32Array, options: Logis
     x[dim - 1] = options.initial.bias;
   }
   if (frozen) for (let j = 0; j < frozen.length; j++) if (frozen[j]) x[j] = 0;
+  const rowWeights = options.rowWeights;
   let totalWeight = 0;
-  for (const r of rows) totalWeight += data.labels[r] ? options.positiveWeight : 1;
+  for (const r of rows) totalWeight += (data.labels[r] ? options.positiveWeight : 1) * (rowWeights ? rowWeights[r]! : 1);
 
   const { offsets, indices, values, labels } = data;
   const { l2, positiveWeight } = options;
@@ -58,7 +61,7 @@ export function trainLogistic(data: SparseRows, rows: Int32Array, options: Logis
       let z = bias;
       for (let p = from; p < to; p++) z += w[indices[p]!]! * values[p]!;
       const positive = labels[r] === 1;
-      const c = (positive ? positiveWeight : 1) / totalWeight;
+      const c = ((positive ? positiveWeight : 1) * (rowWeights ? rowWeights[r]! : 1)) / totalWeight;
       const yz = positive ? z : -z;
       // log(1 + e^-yz), stable on both sides; its derivative uses the same exponential.
       const e = Math.exp(-Math.abs(yz));

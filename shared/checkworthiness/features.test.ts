@@ -86,6 +86,6 @@ describe('extractFeatures', () => {
       extractFeatures(text, buffer, BUCKETS);
       return [Array.from(buffer.hand), Array.from(buffer.spanStart), Array.from(buffer.spanEnd), Array.from(buffer.grams.subarray(0, buffer.gramCount)), buffer.tokenCount].join('/');
     });
-    expect({ version: FEATURE_SET_VERSION, fingerprint: hashString(parts.join('\n')) >>> 0 }).toEqual({ version: 1, fingerprint: 102671825 });
+    expect({ version: FEATURE_SET_VERSION, fingerprint: hashString(parts.join('\n')) >>> 0 }).toEqual({ version: 2, fingerprint: 102671825 });
   });
 });

@@ -19,7 +19,7 @@ const pair = pairHash;
 const OFFSET = FNV_OFFSET;
 
 /** Bumped whenever tokenisation, hashing or the feature list changes: old weights no longer fit. */
-export const FEATURE_SET_VERSION = 1;
+export const FEATURE_SET_VERSION = 2;
 
 /** N-grams beyond this many in one sentence are ignored (a pasted run-on "sentence"). */
 export const MAX_GRAMS = 512;
