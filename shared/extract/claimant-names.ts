@@ -5,8 +5,9 @@
  * Energy". Plain token scans and a few regexes per sentence: this runs as the editor types.
  */
 import {
-  DESCRIPTOR, DESCRIPTOR_GATE, HONORIFICS, TITLE_CASE_VERBS, LEGAL_SUFFIX, ORG_WORDS, REFERENCE_SYNONYMS, STUDY_BY, TITLE_WORDS,
+  DESCRIPTOR, DESCRIPTOR_GATE, HONORIFICS, TITLE_CASE_VERBS, LEGAL_SUFFIX, ORG_WORDS, STUDY_BY, TITLE_WORDS,
 } from './claimant-patterns';
+import { Registry, type Entity } from './claimant-registry';
 
 // Local bindings for the sets read at every capitalised word: under tsx (the CLI, the
 // benchmark) an imported binding is read through a getter each time.
@@ -14,17 +15,6 @@ const TITLES: ReadonlySet<string> = TITLE_WORDS;
 const ORGS: ReadonlySet<string> = ORG_WORDS;
 const HONORIFIC: ReadonlySet<string> = HONORIFICS;
 const VERBS_IN_TITLES: ReadonlySet<string> = TITLE_CASE_VERBS;
-
-export interface Entity {
-  /** As the claimant is written: fullest form at first mention, "the" lower-cased when the text has it. */
-  name: string;
-  role: string | null;
-  person: boolean;
-  /** Sentences that mention it, in order: "the council" is the latest council named before the sentence. */
-  mentions: number[];
-  /** A person named without a title and not as a speaker ("Lowe and Ferreira trade claims") may be a place: not used to expand a surname. */
-  weak: boolean;
-}
 
 /** A phrase split into a name and the job title written before it ("Deputy Foreign Minister" + "Aleksei Voronin"). */
 export interface NamePhrase {
@@ -40,6 +30,7 @@ export interface NamePhrase {
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&']);
 const capitalised = (t: string) => /^[\p{Lu}\d]/u.test(t) && (/\p{L}/u.test(t) || /^(?:19|20)\d\d$/.test(t));
+const titleCased = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const hasLetter = (t: string) => /\p{L}/u.test(t);
 const bare = (t: string) => t.replace(/['’]s$/u, '').toLowerCase();
 const isOrgToken = (t: string) => ORGS.has(bare(t));
@@ -48,7 +39,8 @@ const isOrgToken = (t: string) => ORGS.has(bare(t));
 export function formatRole(words: readonly string[]): string | null {
   const kept = words.filter((w) => !HONORIFIC.has(w.toLowerCase()));
   if (kept.length === 0) return null;
-  return kept.map((w, i) => (TITLES.has(w.toLowerCase()) || (i === 0 && /^(?:the|a|an)$/i.test(w)) ? w.toLowerCase() : w)).join(' ');
+  // "Nurses' union leader": a plural possessive is a common noun, not a proper name.
+  return kept.map((w, i) => (TITLES.has(w.toLowerCase()) || /s['’]$/u.test(w) || (i === 0 && /^(?:the|a|an|its|his|her|their)$/i.test(w)) ? w.toLowerCase() : w)).join(' ');
 }
 
 /**
@@ -69,7 +61,8 @@ export function splitName(words: readonly string[]): NamePhrase | null {
   // Calder City Council"), title words and all.
   let start = 0;
   for (let k = 0; k < run.length - 1; k++) if (TITLES.has(run[k]!.toLowerCase())) start = k + 1;
-  if (run.slice(start).some(isOrgToken)) {
+  // "Police Scotland": a body's word and one more capitalised word is the body's name.
+  if (run.slice(start).some(isOrgToken) || (start === run.length - 1 && run.length === 2 && isOrgToken(run[0]!))) {
     const name = `${the && first === 0 ? 'the ' : ''}${run.join(' ')}`.replace(LEGAL_SUFFIX, '');
     return { name, title: first > 0 ? formatRole(rest.slice(0, first)) : null, person: false, org: true, tokens: run.length };
   }
@@ -78,103 +71,7 @@ export function splitName(words: readonly string[]): NamePhrase | null {
   return { name: name.join(' '), title: formatRole([...rest.slice(0, first), ...run.slice(0, start)]), person, org: false, tokens: name.length };
 }
 
-export class Registry {
-  readonly entities: Entity[] = [];
-  /** Who "the study" and "the authors" are: the body named in "a study by …". */
-  studyOwner: string | null = null;
-  /** Claimant suggestion's memo of what each written name resolves to (claimant.ts). */
-  readonly resolved = new Map<string, { readonly name: string; readonly role: string | null } | null>();
 
-  // Indexes for lookup, which runs for every capitalised run of the article: first entity wins.
-  private readonly byName = new Map<string, Entity>();
-  /** "Riverside Mercy" → "Riverside Mercy Hospital": the leading words of an organisation's name. */
-  private readonly byPrefix = new Map<string, Entity>();
-  /** "Lowe" → "Denise Lowe", "Coralline" → "Coralline Energy". */
-  private readonly byWord = new Map<string, Entity>();
-
-  /** The entity named exactly `name` (with or without "the"), a shorter form's fullest name ("Lowe" → "Denise Lowe"). */
-  lookup(name: string): Entity | undefined {
-    const exact = this.byName.get(name);
-    if (exact) return exact;
-    return name.includes(' ') ? this.byPrefix.get(name) : this.byWord.get(name);
-  }
-
-  private index(e: Entity): void {
-    const bare = e.name.replace(/^the /, '');
-    for (const key of [e.name, bare]) if (!this.byName.has(key)) this.byName.set(key, e);
-    const parts = bare.split(' ');
-    if (e.person) {
-      if (!e.weak && !this.byWord.has(parts[parts.length - 1]!)) this.byWord.set(parts[parts.length - 1]!, e);
-    } else if (parts.length > 1) {
-      if (!this.byWord.has(parts[0]!)) this.byWord.set(parts[0]!, e);
-      for (let k = 2; k < parts.length; k++) {
-        const prefix = parts.slice(0, k).join(' ');
-        if (!this.byPrefix.has(prefix)) this.byPrefix.set(prefix, e);
-      }
-    }
-  }
-
-  /** The latest sentence before `index` (or at it) that mentions the entity, or -1. */
-  static latest(e: Entity, index: number): number {
-    let at = -1;
-    for (const m of e.mentions) if (m <= index) at = m;
-    return at;
-  }
-
-  /**
-   * A short reference ("the council", "the mayor", "police", "the statistics office") to the named
-   * entity it means: a person whose role has the reference's last word, else the organisation whose
-   * name shares the most of its words (the latest named on a tie).
-   */
-  resolveReference(words: readonly string[], index: number): Entity | undefined {
-    const head = words[words.length - 1]!;
-    if (!ORGS.has(head)) {
-      const person = this.entities.find((e) => e.person && e.role?.split(' ').includes(head));
-      if (person) return person;
-    }
-    let best: Entity | undefined;
-    let bestScore = 0;
-    let bestAt = -1;
-    for (const e of this.entities) {
-      if (e.person) continue;
-      const parts = e.name.toLowerCase().replace(/['’]s\b/g, '').split(' ');
-      // "the company", "the firm": the latest business named, whatever its name.
-      let score = COMPANY_REFERENCE.has(head) && !parts.some((w) => PUBLIC_BODY.has(w)) ? 1 : 0;
-      for (const w of words) if (parts.includes(w) || (REFERENCE_SYNONYMS[w] ?? []).some((s) => parts.includes(s))) score++;
-      const at = Registry.latest(e, index);
-      if (score > bestScore || (score === bestScore && score > 0 && at > bestAt)) {
-        best = e;
-        bestScore = score;
-        bestAt = at;
-      }
-    }
-    return best;
-  }
-
-  add(phrase: NamePhrase, role: string | null, sentence: number, weak = false): Entity {
-    const found = this.lookup(phrase.name);
-    if (found) {
-      found.mentions.push(sentence);
-      found.role ??= role;
-      if (found.weak && !weak) {
-        found.weak = false;
-        this.index(found);
-      }
-      return found;
-    }
-    const entity: Entity = { name: phrase.name, role, person: phrase.person, mentions: [sentence], weak };
-    this.entities.push(entity);
-    this.index(entity);
-    return entity;
-  }
-}
-
-const COMPANY_REFERENCE = new Set(['company', 'firm', 'business', 'group', 'app', 'operator', 'platform']);
-const PUBLIC_BODY = new Set([
-  'council', 'union', 'police', 'ministry', 'department', 'university', 'college', 'school', 'government', 'office',
-  'authority', 'agency', 'court', 'parliament', 'statistics', 'institute', 'trust', 'index', 'bank', 'fc', 'club',
-  'hospital', 'service', 'board', 'commission', 'securities', 'research',
-]);
 /** A person is a speaker, so not a place, when a reporting verb follows the name or "said" precedes it. */
 const SPEAKER_NEXT = /^(?:said|says|told|wrote|added|insisted|argued|claimed|warned|announced|confirmed|denied|has|had|thinks|believes)$/;
 
@@ -217,10 +114,11 @@ const ROLE_NOUN = /\b(?:[a-z]+(?:er|or|ist|ant|ent|man|woman|person|ian)|agency|
 
 /** Role as the dev set writes it: "a"/"an" dropped, "the" kept only before a possessive ("the health board's chief executive"). */
 function appositiveRole(text: string): string | null {
-  if (NOT_A_ROLE.test(text)) return null;
+  // "…, Dr Omar Reyes, warned that…": a verb after the name starts the predicate, not a role.
+  if (NOT_A_ROLE.test(text) || VERBS_IN_TITLES.has(titleCased(text.slice(0, text.indexOf(' ') >>> 0)))) return null;
   const words = text.split(' ');
   if (!words.some((w) => TITLES.has(w.toLowerCase())) && !ROLE_NOUN.test(text)) return null;
-  const role = text.replace(/^(?:[Aa]n?|[Tt]he) (?![\p{L}-]+['’]s\b)/u, '');
+  const role = text.replace(/^(?:[Aa]n?|[Tt]he) (?![^,]*?['’]s\b)/u, '');
   return role.replace(/^The /, 'the ');
 }
 
@@ -233,7 +131,10 @@ export function trimRun(run: readonly string[]): readonly string[] {
   const at = run.findIndex((t) => CONNECTORS.has(t));
   if (at < 0) return run;
   const before = run.slice(0, at);
-  if (at >= 2 && !before.some(isOrgToken)) return before;
+  // "a spokesman for Riverside Mercy" is a description, not a name and an affiliation: a name
+  // ends in two capitalised words.
+  if (at < 2 || !capitalised(run[at - 1]!) || !capitalised(run[at - 2]!)) return run;
+  if (!before.some(isOrgToken)) return before;
   if ((run[at] === 'and' || run[at] === '&') && !run.some(isOrgToken)) return before;
   return run;
 }
@@ -245,6 +146,9 @@ export function trimRun(run: readonly string[]): readonly string[] {
  * rare enough to miss): the regex passes over it without a match.
  */
 const CAPS = /(?<![\p{L}\d'’.-])[\p{Lu}][\p{L}\d'’&-]*(?:\.(?=\p{L})[\p{L}\d'’&-]*)*(?: (?:(?:of|for|and|&) )?[\p{Lu}][\p{L}\d'’&-]*(?:\.(?=\p{L})[\p{L}\d'’&-]*)*)+/gu;
+
+/** Capitalised words that open a sentence, not a title: "But opposition spokeswoman Jen Lowe". */
+const SENTENCE_WORDS = new Set(['But', 'And', 'Yet', 'So', 'The', 'A', 'An', 'In', 'On', 'At', 'For', 'As', 'While', 'Meanwhile', 'However', 'Now', 'Then', 'Also']);
 
 /** The word before `at` in `text` (skipping one space), or ''. */
 function wordBefore(text: string, at: number): string {
@@ -258,8 +162,21 @@ export function buildRegistry(sentences: readonly string[]): Registry {
   const registry = new Registry();
   // A name recurs through an article: split each written form once.
   const names = new Map<string, NamePhrase | null>();
+  const seen = new Map<string, Entity | null>();
   sentences.forEach((text, index) => {
-    for (const m of text.matchAll(CAPS)) {
+    // exec, not matchAll: matchAll copies the regex on every call, a cost per sentence.
+    CAPS.lastIndex = 0;
+    for (let m = CAPS.exec(text); m; m = CAPS.exec(text)) {
+      // A run seen before after the same (non-title) word names the same thing: when that is a
+      // person or body already known with a role, only the mention is new. Names recur.
+      const previous = wordBefore(text, m.index);
+      const seenKey = TITLES.has(previous) ? '' : `${previous} ${m[0]}`;
+      const known = seenKey ? seen.get(seenKey) : undefined;
+      if (known === null) continue;
+      if (known && !known.weak && known.role !== null) {
+        if (known.mentions[known.mentions.length - 1] !== index) known.mentions.push(index);
+        continue;
+      }
       let words = m[0].split(' ');
       // Title words written in lower case before the run ("city councillor", "Coralline chief executive").
       const before: string[] = [];
@@ -269,7 +186,7 @@ export function buildRegistry(sentences: readonly string[]): Registry {
         at -= w.length + 1;
       }
       if (before.length > 0) {
-        for (let w = wordBefore(text, at); w && capitalised(w) && !/['’]s$/u.test(w); w = wordBefore(text, at)) {
+        for (let w = wordBefore(text, at); w && capitalised(w) && !/['’]s$/u.test(w) && !SENTENCE_WORDS.has(w); w = wordBefore(text, at)) {
           before.unshift(w);
           at -= w.length + 1;
         }
@@ -286,10 +203,14 @@ export function buildRegistry(sentences: readonly string[]): Registry {
       const key = written.join(' ');
       let phrase = names.get(key);
       if (phrase === undefined) names.set(key, (phrase = splitName(written)));
-      if (!phrase || !(phrase.person || (phrase.org && !run.every(isOrgToken)))) continue;
+      if (!phrase || !(phrase.person || (phrase.org && !run.every(isOrgToken)))) {
+        if (seenKey) seen.set(seenKey, null);
+        continue;
+      }
       const after = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 12).split(' ')[0] ?? '';
       const speaker = SPEAKER_NEXT.test(after) || /^said$/i.test(wordBefore(text, at));
-      registry.add(phrase, phrase.person ? phrase.title : null, index, phrase.person && phrase.title === null && !speaker);
+      const entity = registry.add(phrase, phrase.person ? phrase.title : null, index, phrase.person && phrase.title === null && !speaker);
+      if (seenKey) seen.set(seenKey, entity);
     }
     // The role at the first mention that gives one; there, an appositive is the fuller statement
     // and wins over a title ("Councillor Peter Lang, leader of…"), but a later one ("Lowe, a
@@ -299,12 +220,14 @@ export function buildRegistry(sentences: readonly string[]): Registry {
       const entity = phrase && registry.lookup(phrase.name);
       const role = appositiveRole(written);
       if (entity && role && (entity.role === null || entity.mentions[0] === index)) entity.role = role;
+      // A person given a role is a person, not a place: their surname may stand for them later.
+      if (entity && role && entity.weak) registry.strengthen(entity);
     }
     if (DESCRIPTOR_GATE.test(text)) for (const m of text.matchAll(DESCRIPTOR)) {
       const name = m[2]!.replace(LEGAL_SUFFIX, '');
       registry.add({ name, title: null, person: false, org: true, tokens: name.split(' ').length }, m[1]!, index).role ??= m[1]!;
     }
-    const study = STUDY_BY.exec(text);
+    const study = text.includes(' by ') || text.includes(' from ') ? STUDY_BY.exec(text) : null;
     if (study && registry.studyOwner === null) registry.studyOwner = study[1]!;
   });
   // "Coralline chief executive": the organisation's name is not part of the role.

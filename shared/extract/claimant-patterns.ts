@@ -28,6 +28,9 @@ const VERBS = [
   'urge', 'note', 'add', 'admit', 'contend', 'contends', 'contended', 'acknowledge', 'acknowledges', 'concede', 'concedes',
   'conceded', 'believed', 'feared', 'doubted', 'reckons', 'reckon', 'asserted', 'asserts', 'assert', 'revealed', 'reveals',
   'disclosed', 'discloses', 'was quoted as saying', 'is quoted as saying', 'were quoted as saying',
+  // Progressive forms of a position ("The union is demanding…", "Farmers are calling for…").
+  'is calling for', 'are calling for', 'is demanding', 'are demanding', 'is urging', 'are urging', 'is seeking',
+  'are seeking', 'is warning', 'are warning', 'is pushing for', 'are pushing for', 'is insisting', 'are insisting',
 ];
 
 /** Past participles after "has", "have" or "had" ("had warned", "has long argued"). */
@@ -82,9 +85,16 @@ export const QUOTE_THEN_VERB_SPEAKER = new RegExp(
 
 /**
  * Where a clause may start: after a closing quotation (`," she said`), a comma, colon or dash
- * (`…, the Sporting Ledger reported`).
+ * (`…, the Sporting Ledger reported`), or a conjunction ("… as Ferndale health board admits…").
  */
-export const CLAUSE_START = /[,.!?]["”]\s*,?\s*|[,:;] |\s[–—-]\s|\) [–—-] /gu;
+export const CLAUSE_START = /[,.!?]["”]\s*,?\s*|[,:;] |\s[–—-]\s|\) [–—-] | (?:as|while|but|after|because|though|although|whereas) /gu;
+
+/**
+ * "Dravia has repeatedly denied…, Kestonian officials said.": a closing "X said" is the
+ * attribution of everything before it, even of a clause with its own subject and verb.
+ */
+export const FINAL_ATTRIBUTION =
+  /, ([^,"“”]{2,70}?) (?:said|says|reported|reports|added|wrote|estimated|warned|confirmed|claimed|insisted|told (?:reporters|[A-Z][^,]{0,40}))(?: (?:on|in|at|last|this|late|early) [^,]{0,40}| in a statement)?\.?$/u;
 
 
 /** `…, said Jane Doe, a …` — verb before speaker, at a clause start, without quotation marks. */
@@ -92,6 +102,9 @@ export const VERB_THEN_SPEAKER = /(?:said|says|added|adds|wrote|writes|warned|ar
 
 /** `according to X` up to the next comma or the end; X may be "figures released by the force". */
 export const ACCORDING_TO = /\b[Aa]ccording to ([^,;:]+?)(?:,|;|:|\.?["”]?$)/u;
+
+/** "…figures, published by the National Climate Service, show…": the publisher of the data. */
+export const PUBLISHED_BY = /\b(?:figures|data|statistics|report|study|survey|estimates|analysis|research|forecast)\b[^.;]{0,40}? (?:published|released|compiled|produced|issued) by ((?:the )?[A-Z][\p{L}'’&-]*(?: (?:of |for |and )?[A-Z][\p{L}'’&-]*)*)/u;
 
 /** "by X" inside an according-to phrase: the author of the data. */
 export const BY_AUTHOR = /(?:\b(?:by|from)|\b(?:report|article|interview|story|editorial) in) ((?:the |[A-Z])[^,;]*?)(?: (?:under|in|on|at|last|this|since|published|released|which|who|and published)\b.*)?$/u;
@@ -139,7 +152,13 @@ export const TITLE_WORDS = new Set([
   'commissioner', 'police', 'spokesman', 'spokeswoman', 'spokesperson', 'lead', 'author', 'researcher', 'scientist',
   'political', 'economist', 'lecturer', 'analyst', 'organiser', 'organizer', 'campaigner', 'campaign', 'judge',
   'senator', 'ambassador', 'envoy', 'opposition', 'shadow', 'press', 'communications', 'founder', 'co-founder', 'ceo',
-  'professor', 'consultant', 'nurse', 'doctor', 'principal', 'headteacher', 'teacher', 'spokesman,', 'manager',
+  'professor', 'consultant', 'nurse', 'doctor', 'principal', 'headteacher', 'teacher', 'manager',
+  // Portfolios and ranks written in title case before a name ("Water Minister", "Chief Prosecutor").
+  'water', 'climate', 'housing', 'rail', 'business', 'industry', 'science', 'technology', 'digital', 'culture', 'sport',
+  'tourism', 'fisheries', 'farming', 'rural', 'immigration', 'security', 'treasury', 'chancellor', 'attorney',
+  'prosecutor', 'solicitor', 'barrister', 'lawyer', 'coroner', 'magistrate', 'permanent', 'national', 'district',
+  'medical', 'clinical', 'nursing', 'public', 'policy', 'emergency', 'epidemiologist', 'virologist', 'editor',
+  'correspondent', 'reporter', 'vice-president', 'vice-chancellor', 'ceo', 'cfo', 'chairman', 'president-elect',
 ]);
 
 /** Words that make a run of capitalised words an organisation, not a person. */
@@ -150,7 +169,8 @@ export const ORG_WORDS = new Set([
   'statistics', 'organization', 'organisation', 'association', 'federation', 'foundation', 'party', 'government',
   'court', 'hospital', 'district', 'index', 'ledger', 'times', 'post', 'news', 'record', 'courier', 'telecom', 'airlines',
   'force', 'army', 'network', 'society', 'centre', 'center', 'fund', 'alliance', 'coalition', 'movement', 'kremlin',
-  'parliament', 'assembly', 'senate', 'congress', 'cabinet', 'inquiry', 'tribunal', 'network', 'exchange', 'bureau',
+  'parliament', 'assembly', 'senate', 'congress', 'cabinet', 'inquiry', 'tribunal', 'exchange', 'bureau', 'water',
+  'rail', 'railways', 'airways', 'airlines', 'group', 'holdings', 'partners', 'capital', 'media', 'press', 'institute',
 ]);
 
 /** Legal suffixes left out of organisation names ("Coralline Energy Ltd" → "Coralline Energy"). */
@@ -174,6 +194,12 @@ export const COMMON_FIRST_WORDS = new Set([
   'officials', 'experts', 'critics', 'scientists', 'researchers', 'lawyers', 'diplomats', 'residents', 'campaigners',
   'sources', 'doctors', 'teachers', 'investors', 'traders', 'observers', 'opponents', 'supporters', 'witnesses',
   'prosecutors', 'investigators', 'health', 'government', 'senior', 'local', 'union', 'police', 'council',
+  'farmers', 'workers', 'drivers', 'nurses', 'parents', 'pupils', 'students', 'protesters', 'activists', 'authorities',
+  'judges', 'ministers', 'negotiators', 'neighbours', 'locals', 'fans', 'landlords', 'tenants', 'retailers', 'businesses',
+  'companies', 'employers', 'staff', 'members', 'voters', 'engineers', 'regulators', 'inspectors', 'medics',
+  'paramedics', 'firefighters', 'rescuers', 'officers', 'soldiers', 'troops', 'rebels', 'villagers', 'survivors',
+  'families', 'relatives', 'commuters', 'passengers', 'patients', 'leaders', 'organisers', 'organizers', 'demonstrators',
+  'unions', 'aid', 'human', 'rights', 'opposition', 'industry', 'hospital', 'school', 'city', 'state', 'federal',
 ]);
 
 /** Synonyms a short reference uses for a word of the full name ("the club" → "Harbour City FC"). */

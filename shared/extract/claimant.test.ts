@@ -39,6 +39,16 @@ describe('suggestClaimants: reporting verbs', () => {
     ['Scientists at Ferncliff University found that the strain spread faster.', who('Ferncliff University')],
     ['Sales fell 4%, according to a report in the Daily Ledger.', who('the Daily Ledger')],
     ['The payments were disguised, according to court documents.', null],
+    ['Water Minister Ines Varga warned that reservoirs could run dry.', who('Ines Varga', 'water minister')],
+    ['Dravia has repeatedly denied holding prisoners, Kestonian officials said.', who('Kestonian officials')],
+    ['Aid agencies say food supplies will run out within weeks.', who('aid agencies')],
+    ['Police Scotland said three people had been arrested.', who('Police Scotland')],
+    ['The UK Health Security Agency (UKHSA) said 48 cases had been confirmed.', who('the UK Health Security Agency')],
+    ['A cybersecurity researcher who examined the files said they held bank details.', who('a cybersecurity researcher')],
+    ['"We are doing all we can," a spokesman for Riverside Mercy said.', who('a spokesman for Riverside Mercy')],
+    ['Farmers are calling for a freeze on fuel duty until 2027.', who('farmers')],
+    ['The Sarnese trade office is demanding a written guarantee on quotas.', who('the Sarnese trade office')],
+    ['Port Calder mayoral race tightens as Lowe and Ferreira trade claims on crime', null],
   ])('%s', (sentence, expected) => {
     expect(of(`Headline\n\n${sentence}\n`, sentence.slice(0, 12))).toEqual(expected);
   });
@@ -71,6 +81,24 @@ describe('suggestClaimants: reporting verbs', () => {
     ].join('\n\n');
     expect(of(article, 'Park said')).toEqual(who('Ellen Park', 'mayor'));
     expect(of(article, 'The fire service')).toEqual(who('the Norfield Fire Service'));
+  });
+
+  it('takes the publisher of figures, and a possessive description of a body the article names', () => {
+    expect(of('Reservoirs are at 41%, figures published by the National Climate Service show.\n', 'Reservoirs'))
+      .toEqual(who('the National Climate Service'));
+    const strike = 'Teachers\' union rejects pay offer\n\nThe National Education Union said 80% of members had voted.\n';
+    expect(of(strike, 'Teachers')).toEqual(who('the National Education Union'));
+    expect(of('Title\n\nSarn\'s agriculture ministry says the figure was below 2%.\n', 'Sarn')).toEqual(who("Sarn's agriculture ministry"));
+  });
+
+  it('reads a headline\'s second clause, and finds the body a lower-case headline names', () => {
+    const article = 'Waits hit record as Ferndale health board admits targets missed\n\nThe Ferndale Health Board said 40% of patients waited over four hours.\n';
+    expect(of(article, 'Waits')).toEqual(who('the Ferndale Health Board'));
+  });
+
+  it('resolves "the ministry" to the paragraph\'s speaker whose name ends in that word', () => {
+    const article = 'Kestonia\'s foreign ministry said talks would resume. The ministry added that it remained committed to peace.\n';
+    expect(of(article, 'The ministry')).toEqual(who("Kestonia's foreign ministry"));
   });
 
   it('gives a Ltd company its name without the suffix, and "the company" is the latest business named', () => {
