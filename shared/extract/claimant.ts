@@ -11,13 +11,15 @@
  *   proper names ("deputy foreign minister", "Valdorian president", "chief economist at Nordfjell
  *   Bank"); null when the text gives none (most organisations).
  *
- * How: each sentence is searched, in this order, for a quotation followed by "said X"; then, at
- * the start of the sentence and of each clause (after a comma, colon, dash or closing quote), for
- * "X's own data show", "figures from X show", "a X poll", or a subject followed by a reporting
- * verb ("X said", "X has repeatedly…", "X, the minister, told"); then for "according to X". A
- * pronoun (he, she, it, they) or a quotation carrying on without a new speaker is the last
- * claimant of the same paragraph, never of an earlier one. Regexes per sentence and one pass
- * for names (claimant-names.ts): no NLP library, so this keeps up with typing.
+ * How: each sentence is searched, in this order, for a quotation followed by "said X"; a closing
+ * ", X said."; then, at the start of the sentence and of each clause (after a comma, colon, dash,
+ * closing quote or "as"/"while"…), for "X's own data show", "figures from X show", "a X poll",
+ * "said X", or a subject followed by a reporting verb ("X said", "X has repeatedly…", "X, the
+ * minister, told"); then for "according to X" and "figures published by X". A pronoun (he, she,
+ * it, they) or a quotation carrying on without a new speaker is the last claimant of the same
+ * paragraph, never of an earlier one (but for a paragraph that opens with a quotation and "he
+ * said"). Regexes per sentence and one pass for names (claimant-names.ts), no NLP library: fast
+ * enough to run over whole articles as the editor types.
  */
 import * as P from './claimant-patterns';
 import { buildRegistry, formatRole, splitName, trimRun } from './claimant-names';
@@ -26,8 +28,8 @@ import type { Registry } from './claimant-registry';
 // Local bindings: under tsx (the CLI, the benchmark) an imported binding is read through a getter
 // on every use, and these are read for every sentence.
 const {
-  ACCORDING_TO, ATTRIBUTION_CUE, FINAL_ATTRIBUTION, AUTHORED_POLL, BY_AUTHOR, CLAUSE_START, CLAUSE_WORDS, COMMON_FIRST_WORDS, DOCUMENT_FROM,
-  LEADING_ADVERBIAL, NON_CLAIMANT, ORG_WORDS, OWNED_DOCUMENT, POSSESSIVE_PRONOUN, PRONOUN, PUBLISHED_BY,
+  ACCORDING_TO, ATTRIBUTION_CUE, AUTHORED_POLL, BY_AUTHOR, CLAUSE_START, CLAUSE_WORDS, COMMON_FIRST_WORDS, DOCUMENT_FROM,
+  FINAL_ATTRIBUTION, LEADING_ADVERBIAL, NON_CLAIMANT, ORG_WORDS, OWNED_DOCUMENT, POSSESSIVE_PRONOUN, PRONOUN, PUBLISHED_BY,
   QUOTE_THEN_VERB_SPEAKER, STUDY_REFERENCE, SUBJECT_VERB, VERB_THEN_SPEAKER,
 } = P;
 
@@ -83,7 +85,8 @@ export function suggestClaimants(sentences: readonly ClaimantInput[]): (Claimant
     const opens = s.paragraph !== paragraph;
     if (opens) {
       paragraph = s.paragraph;
-      above = unread.length > 0 ? currentReferent() : referent;
+      // Only a paragraph opening with a quotation can need the speaker above.
+      above = /^["“]/u.test(s.text) ? (unread.length > 0 ? currentReferent() : referent) : null;
       referent = null;
       unread = [];
       previous = null;
@@ -148,7 +151,11 @@ export function findAttribution(written: string): Attribution | null {
   return { phrase: owner ? owner[1]! : source };
 }
 
-const NOUN_OR_VERB = new Set(['claims', 'reports', 'estimates', 'forecasts', 'forecast', 'demands', 'fears', 'hopes', 'doubts', 'promises', 'pledges', 'notes', 'finds', 'threatens', 'warns', 'Claims', 'Reports', 'Estimates', 'Demands', 'Fears', 'Hopes', 'Doubts']);
+/** Reporting verbs that are as often plural nouns ("trade claims", "crime figures"): see `attributionAt`. */
+const NOUN_OR_VERB = new Set([
+  'claims', 'reports', 'estimates', 'forecasts', 'forecast', 'demands', 'fears', 'hopes', 'doubts', 'promises', 'pledges',
+  'notes', 'finds', 'threatens', 'warns', 'Claims', 'Reports', 'Estimates', 'Demands', 'Fears', 'Hopes', 'Doubts',
+]);
 
 /**
  * The document patterns a sentence can hold, by a word each needs ("X's own data", "figures
