@@ -167,13 +167,14 @@ export function buildRegistry(sentences: readonly string[]): Registry {
     // exec, not matchAll: matchAll copies the regex on every call, a cost per sentence.
     CAPS.lastIndex = 0;
     for (let m = CAPS.exec(text); m; m = CAPS.exec(text)) {
-      // A run seen before after the same (non-title) word names the same thing: when that is a
-      // person or body already known with a role, only the mention is new. Names recur.
+      // A run seen before after the same (non-title) word is the same phrase with the same title:
+      // once its entity is known (and not a weak person, whom a later mention may confirm), only
+      // the mention is new. Names recur.
       const previous = wordBefore(text, m.index);
       const seenKey = TITLES.has(previous) ? '' : `${previous} ${m[0]}`;
       const known = seenKey ? seen.get(seenKey) : undefined;
       if (known === null) continue;
-      if (known && !known.weak && known.role !== null) {
+      if (known && !known.weak) {
         if (known.mentions[known.mentions.length - 1] !== index) known.mentions.push(index);
         continue;
       }
@@ -227,8 +228,11 @@ export function buildRegistry(sentences: readonly string[]): Registry {
       const name = m[2]!.replace(LEGAL_SUFFIX, '');
       registry.add({ name, title: null, person: false, org: true, tokens: name.split(' ').length }, m[1]!, index).role ??= m[1]!;
     }
-    const study = text.includes(' by ') || text.includes(' from ') ? STUDY_BY.exec(text) : null;
-    if (study && registry.studyOwner === null) registry.studyOwner = study[1]!;
+    // The first "study by X" is the study; later sentences need not be searched.
+    if (registry.studyOwner === null && (text.includes(' by ') || text.includes(' from '))) {
+      const study = STUDY_BY.exec(text);
+      if (study) registry.studyOwner = study[1]!;
+    }
   });
   // "Coralline chief executive": the organisation's name is not part of the role.
   for (const e of registry.entities) {

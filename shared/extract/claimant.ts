@@ -163,7 +163,7 @@ const NOUN_OR_VERB = new Set([
  */
 function documentPatterns(text: string): RegExp[] {
   const out: RegExp[] = [];
-  if (text.includes('s ')) out.push(OWNED_DOCUMENT);
+  if (text.includes("'s ") || text.includes('’s ')) out.push(OWNED_DOCUMENT);
   if (text.includes(' from ') || text.includes(' by ')) out.push(DOCUMENT_FROM);
   if (/ (?:poll|survey|study|report|analysis|index)\b/.test(text)) out.push(AUTHORED_POLL);
   return out;
