@@ -12,6 +12,7 @@ import path from 'node:path';
 import { suggestClaimants, type Claimant } from '../../shared/extract/claimant';
 import { segmentText } from '../../shared/text/segmenter';
 import { formatTable } from '../bench/measure';
+import { loadNewsDev } from '../checkworthiness/news-dev';
 import { align, ratio, score, type GoldRow, type Pair, type Ratio } from './metrics';
 
 const args = process.argv.slice(2);
@@ -19,10 +20,7 @@ const missesFlag = args.indexOf('--misses');
 const misses = missesFlag >= 0 ? args[missesFlag + 1] : undefined;
 const dir = args.filter((a, i) => !a.startsWith('--') && (missesFlag < 0 || i !== missesFlag + 1))[0] ?? 'data/news-dev';
 
-const rows = readFileSync(path.join(dir, 'articles.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as GoldRow);
+const rows = loadNewsDev(dir);
 
 const byArticle = new Map<string, GoldRow[]>();
 for (const row of rows) byArticle.set(row.article, [...(byArticle.get(row.article) ?? []), row]);

@@ -3,16 +3,10 @@
  * so they are tested on small invented inputs.
  */
 import type { Claimant } from '../../shared/extract/claimant';
+import type { Row } from '../checkworthiness/news-dev';
 
-export interface GoldRow {
-  article: string;
-  paragraph: number;
-  sentence: string;
-  checkworthy: boolean;
-  kind: string;
-  claimant: Claimant | null;
-  split: 'tune' | 'report';
-}
+/** A sentence of the news development set, with its gold claimant. */
+export type GoldRow = Row;
 
 export interface Predicted {
   text: string;

@@ -102,7 +102,7 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
     if (c >= MIN_REASON_WEIGHT || c <= -MIN_REASON_WEIGHT) candidates[count++] = slot;
   }
   const reasons: Reason[] = [];
-  const shown: number[] = [];
+  let shownCount = 0;
   let wordingAt = -1;
   while (reasons.length < MAX_REASONS && count > 0) {
     let best = 0;
@@ -112,11 +112,11 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
     const effect = contribution[slot]! > 0 ? 'raises' : 'lowers';
     if (slot === WORDING) wordingAt = reasons.length;
     reasons.push({ text: slot === WORDING ? '' : describeSlot(text, features, slot), effect });
-    shown.push(slot);
+    SHOWN[shownCount++] = slot;
   }
   if (wordingAt >= 0) {
     const effect = reasons[wordingAt]!.effect;
-    reasons[wordingAt]!.text = describeWording(text, features, topGram(text, features, gramContribution, contribution, shown, effect), effect);
+    reasons[wordingAt]!.text = describeWording(text, features, topGram(text, features, gramContribution, contribution, shownCount, effect), effect);
   }
   return reasons;
 }
@@ -126,28 +126,34 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
  * reason shown the other way quotes: "uncommon wording: 'Lindqvist'" beside "names a
  * person: 'Marta Lindqvist'" would give one word two opposite explanations.
  */
-function topGram(text: string, features: FeatureBuffer, gramContribution: Float64Array, contribution: Float64Array, shown: number[], effect: 'raises' | 'lowers'): number {
+function topGram(text: string, features: FeatureBuffer, gramContribution: Float64Array, contribution: Float64Array, shownCount: number, effect: 'raises' | 'lowers'): number {
   const sign = effect === 'raises' ? 1 : -1;
+  // The words quoted by reasons shown the other way, once per sentence; usually there are none,
+  // and then the strongest gram wins without any string work (this runs for every sentence).
+  let quotedOtherWay = '';
+  for (let k = 0; k < shownCount; k++) {
+    const slot = SHOWN[k]!;
+    if (slot === WORDING || contribution[slot]! * sign >= 0) continue;
+    const span = reasonSpan(features, slot);
+    if (span >= 0) quotedOtherWay += wordsOf(text.slice(features.spanStart[span]!, features.spanEnd[span]!));
+  }
   let top = -1;
   let topValue = 0;
   for (let g = 0; g < features.gramCount; g++) {
     const c = gramContribution[g]! * sign;
     if (c <= topValue || features.gramContent[g] === 0) continue; // "'the'" would be no reason
-    const gramWords = wordsOf(text.slice(features.gramStart[g]!, features.gramEnd[g]!)).trim().split(' ');
-    let quotedOtherWay = false;
-    for (const slot of shown) {
-      if (slot === WORDING || contribution[slot]! * sign >= 0) continue;
-      const span = reasonSpan(features, slot);
-      if (span < 0) continue;
-      const quoted = wordsOf(text.slice(features.spanStart[span]!, features.spanEnd[span]!));
-      if (gramWords.some((word) => quoted.includes(` ${word} `))) quotedOtherWay = true;
+    if (quotedOtherWay !== '') {
+      const gramWords = wordsOf(text.slice(features.gramStart[g]!, features.gramEnd[g]!)).trim().split(' ');
+      if (gramWords.some((word) => quotedOtherWay.includes(` ${word} `))) continue;
     }
-    if (quotedOtherWay) continue;
     top = g;
     topValue = c;
   }
   return top;
 }
+
+/** Slots of the reasons shown for the sentence being explained (scoring is synchronous). */
+const SHOWN = new Int32Array(MAX_REASONS);
 
 /** ' word word ': lowercased words and numbers, single-spaced, with a space either side. */
 function wordsOf(text: string): string {

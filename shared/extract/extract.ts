@@ -19,6 +19,9 @@ export interface ScoredSentence {
 export interface ExtractedSentence extends ScoredSentence {
   /** Worth suggesting: a real sentence (not clutter) scoring at or above the threshold. */
   candidate: boolean;
+}
+
+export interface AttributedSentence extends ExtractedSentence {
   /** Who the sentence attributes its claim to (claimant.ts), or null; one object per speaker, shared. */
   claimant: Claimant | null;
 }
@@ -33,9 +36,20 @@ export function scoreSentences(text: string): ScoredSentence[] {
 
 // One object literal per sentence, not spreads: this runs over whole articles on every
 // change, and copying each sentence object twice halved the engine's throughput.
-// Claimants need the whole article (a pronoun means the last speaker of its paragraph), so they
-// are suggested over all segments first, then read by index.
 export function extractClaims(text: string, threshold: number = DEFAULT_THRESHOLD): ExtractedSentence[] {
+  return segmentText(text).sentences.map(({ text: sentence, start, end, paragraph, kind }) => {
+    const { score, reasons } = scoreSentence(sentence, { kind });
+    return { text: sentence, start, end, paragraph, kind, score, reasons, candidate: isCandidate(kind, score, threshold) };
+  });
+}
+
+/**
+ * extractClaims with who made each claim. A separate pass, as costly as scoring: the engine's
+ * per-keystroke path does without it; the CLI's extract and claim creation ask for it.
+ * Claimants need the whole article (a pronoun means the last speaker of its paragraph), so
+ * they are suggested over all segments first, then read by index.
+ */
+export function extractClaimsWithClaimants(text: string, threshold: number = DEFAULT_THRESHOLD): AttributedSentence[] {
   const { sentences } = segmentText(text);
   const claimants = suggestClaimants(sentences);
   return sentences.map(({ text: sentence, start, end, paragraph, kind }, i) => {

@@ -1,4 +1,4 @@
-import { extractClaims, type ExtractedSentence } from '../../../shared/extract/extract';
+import { extractClaimsWithClaimants, type AttributedSentence } from '../../../shared/extract/extract';
 import { DEFAULT_THRESHOLD, scoreSentence } from '../../../shared/checkworthiness/score';
 import { readOption } from '../services/paths';
 import { InputError, readText } from './read-text';
@@ -23,7 +23,7 @@ export async function extract(args: string[], io: CliIo): Promise<void> {
   const [source, ...rest] = positional(args, ['threshold']);
   if (!source || rest.length) throw new UsageError('extract takes one FILE (or - for standard input)');
   const threshold = parseThreshold(readOption(args, 'threshold'));
-  const sentences = extractClaims(await readText(source, io.stdin), threshold);
+  const sentences = extractClaimsWithClaimants(await readText(source, io.stdin), threshold);
   if (args.includes('--json')) {
     io.stdout(`${JSON.stringify(sentences.map(toJson), null, 2)}\n`);
     return;
@@ -47,7 +47,7 @@ export async function score(args: string[], io: CliIo): Promise<void> {
   io.stdout(lines.map((line) => (line.trim() ? scoreSentence(line).score : 0).toFixed(4)).join('\n') + '\n');
 }
 
-function toJson(s: ExtractedSentence) {
+function toJson(s: AttributedSentence) {
   return { text: s.text, start: s.start, end: s.end, score: round(s.score), candidate: s.candidate, reasons: s.reasons.map((r) => r.text), kind: s.kind, claimant: s.claimant };
 }
 
