@@ -4,6 +4,7 @@
  * this after every change it writes, undo and redo included, so no handler records
  * anything itself.
  */
+import { describeClaimant } from '../../../shared/domain/claimant';
 import { z } from 'zod';
 import { AuditEntry, type Claim, type Review, type Source, type Workspace } from '../../../shared/domain/schemas';
 import { PRIORITY_LABELS, SOURCE_TYPE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
@@ -88,6 +89,10 @@ function diffClaim(was: Claim, now: Claim, lookup: Lookup, emit: Emit): void {
   if (was.assignee !== now.assignee) emit('assignee', was.assignee || null, now.assignee || null);
   if (!sameList(was.tags, now.tags)) emit('tags', list(was.tags), list(now.tags));
   if (was.dueDate !== now.dueDate) emit('due date', was.dueDate, now.dueDate);
+  const claimant = describeClaimant(now.claimant);
+  if (describeClaimant(was.claimant) !== claimant) emit('claimant', describeClaimant(was.claimant), claimant);
+  if (was.claimDate !== now.claimDate) emit('claim date', was.claimDate, now.claimDate);
+  if (was.publishedUrl !== now.publishedUrl) emit('publication address', was.publishedUrl, now.publishedUrl);
 
   if (was.verdict !== now.verdict) {
     const from = was.verdict;

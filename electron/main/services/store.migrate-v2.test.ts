@@ -1,6 +1,6 @@
 /**
  * Opening a version 2 data file (the audit log inside it), on real files: migration 002
- * moves the log out to the audit files, workspace.json becomes a version 3 snapshot, and the
+ * moves the log out to the audit files, workspace.json becomes a snapshot of the current version, and the
  * file as it was is kept in backups/ byte for byte. And a current file that carries an audit
  * log inside (as `npm run seed:large` writes one) next to a journal.
  */
@@ -38,33 +38,32 @@ function versionTwo(): { text: string; workspace: Workspace; audit: AuditEntry[]
 }
 
 describe('LowdbWorkspaceStore: a version 2 data file', () => {
-  it('is migrated: the audit log moves to audit/, workspace.json becomes a version 3 snapshot with an empty log, and the original is kept in backups/', async () => {
+  it('is migrated: the audit log moves to audit/, workspace.json becomes a current-version snapshot with an empty log, and the original is kept in backups/', async () => {
     await withTempDir(async (dir) => {
       const { text, workspace, audit } = versionTwo();
       await writeFile(snapshotFile(dir), text);
       const clock = new TestClock();
 
       const store = await LowdbWorkspaceStore.open(dir, { now: clock.now });
-      expect(SCHEMA_VERSION).toBe(3);
       expect(store.startupNotice).toBeNull();
       expect(await store.readAudit()).toEqual(audit);
-      expect(store.data).toEqual({ ...workspace, schemaVersion: 3, audit: [] });
+      expect(store.data).toEqual({ ...workspace, schemaVersion: SCHEMA_VERSION, audit: [] });
       const claimId = workspace.claims[1]!.id;
       expect((await store.claimHistory(claimId)).map((e) => e.action)).toEqual(['Create claim', 'Change wording']);
       const expected = { data: structuredClone(store.data), audit: structuredClone([...store.audit]) };
       await store.close();
 
       const snapshot = await snapshotOf(dir);
-      expect(snapshot).toMatchObject({ schemaVersion: 3, audit: [], journalSeq: 0, auditLength: audit.length });
+      expect(snapshot).toMatchObject({ schemaVersion: SCHEMA_VERSION, audit: [], journalSeq: 0, auditLength: audit.length });
       expect(await readdir(path.join(dir, AUDIT_DIR_NAME))).toEqual(['000001.log']);
       const records = await auditRecords(dir);
       expect(records[0]).toEqual({ reset: true });
       expect(logOf(records)).toEqual(audit);
-      const kept = (await readdir(path.join(dir, BACKUP_DIR_NAME))).filter((name) => name.endsWith('-before-v3.json'));
-      expect(kept).toEqual(['workspace-2026-11-25T10-00-00-000Z-before-v3.json']);
+      const kept = (await readdir(path.join(dir, BACKUP_DIR_NAME))).filter((name) => name.endsWith(`-before-v${SCHEMA_VERSION}.json`));
+      expect(kept).toEqual([`workspace-2026-11-25T10-00-00-000Z-before-v${SCHEMA_VERSION}.json`]);
       expect(await readFile(path.join(dir, BACKUP_DIR_NAME, kept[0]!), 'utf8')).toBe(text);
 
-      // Opened again: version 3 already, nothing migrated or kept again; edits append after the moved entries.
+      // Opened again: current already, nothing migrated or kept again; edits append after the moved entries.
       clock.advance(60_000);
       const again = await expectReopens(dir, expected, { now: clock.now });
       value(await callerFor(again)('updateClaim', { id: claimId, patch: { text: 'After the migration.' } }));

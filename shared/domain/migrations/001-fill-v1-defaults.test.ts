@@ -21,8 +21,8 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
     const v1 = fixture();
     const { json, from, applied } = migrateWorkspaceJson(fixture());
     expect(from).toBe(1);
-    // 002 changes the folder's layout, not the JSON: what 001 wrote is what comes out.
-    expect(applied).toEqual(['001-fill-v1-defaults', '002-audit-beside-snapshot']);
+    // 002 changes the folder's layout, not the JSON; 003 adds the claimant and publication fields.
+    expect(applied).toEqual(['001-fill-v1-defaults', '002-audit-beside-snapshot', '003-claimants-and-publication']);
     const v2 = json as Record<string, unknown>;
     expect(v2.schemaVersion).toBe(SCHEMA_VERSION);
     expect(v2.audit).toEqual([]);
@@ -37,7 +37,18 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
     });
     (v1.articles as object[]).forEach((article, i) => expect((v2.articles as object[])[i]).toEqual({ ...article, dismissed: [] }));
     (v1.claims as object[]).forEach((claim, i) =>
-      expect((v2.claims as object[])[i]).toEqual({ ...claim, dueDate: null, anchor: 'attached', duplicateOf: null, review: null, corrections: [] }),
+      expect((v2.claims as object[])[i]).toEqual({
+        ...claim,
+        dueDate: null,
+        anchor: 'attached',
+        duplicateOf: null,
+        review: null,
+        corrections: [],
+        claimant: null,
+        claimDate: null,
+        publishedUrl: null,
+        suggestedClaimant: null,
+      }),
     );
     (v1.sources as object[]).forEach((source, i) => expect((v2.sources as object[])[i]).toEqual({ ...source, author: '', type: 'other', notes: '', archiveUrl: null }));
 

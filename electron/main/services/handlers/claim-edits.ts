@@ -10,6 +10,7 @@ import { quoted, readyRefusal } from '../../../../shared/domain/rules';
 import { scoreSentence } from '../../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../../shared/domain/quote';
 import { newClaim as newClaimOf } from '../../../../shared/domain/new-claim';
+import { articleClaimants, claimantAt } from '../../../../shared/extract/claimant-at';
 import type { WorkspaceStore } from '../store-interface';
 import { listIds } from '../lookup';
 import { plural, snapshot } from './common';
@@ -26,16 +27,21 @@ export function wordingOf(exact: string): string {
 
 /** Adds a new claim for each of `spans` of the article, in order (see newClaim). */
 export function addClaims(ws: Workspace, article: Article, spans: readonly Span[], store: WorkspaceStore): Claim[] {
+  const claimants = articleClaimants(article.text);
   return spans.map((span) => {
     // Pushed one by one, so a span given twice is refused like an existing claim.
-    const claim = newClaim(ws, article, span, store);
+    const claim = newClaim(ws, article, span, store, undefined, claimants);
     ws.claims.push(claim);
     return claim;
   });
 }
 
-/** A new claim quoting `span` of the article, scored; refuses bad ranges and passages that already are claims. */
-export function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceStore, text?: string): Claim {
+/**
+ * A new claim quoting `span` of the article, scored, with the claimant the engine finds for
+ * the sentence it starts in as a suggestion; refuses bad ranges and passages that already
+ * are claims. `claimants` saves suggesting the article's claimants once per span.
+ */
+export function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceStore, text?: string, claimants = articleClaimants(article.text)): Claim {
   let quote;
   try {
     quote = quoteAt(article.text, span.start, span.end);
@@ -54,6 +60,7 @@ export function newClaim(ws: Workspace, article: Article, span: Span, store: Wor
     quote,
     score: scoreSentence(quote.exact).score,
     createdAt: store.timestamp(),
+    suggestedClaimant: claimantAt(claimants, span.start),
   });
 }
 
@@ -63,11 +70,13 @@ export function editClaim(
   edit: (claim: Claim, ws: Workspace) => void,
   label: string,
   coalesce?: string,
+  /** Publication metadata (the fact-check's address) changes on a published claim too: audited, not a reopening. */
+  evenIfPublished = false,
 ): Promise<Claim> {
   return store.update(
     label,
     (ws) => {
-      const claim = findEditableClaim(ws, id);
+      const claim = evenIfPublished ? findClaim(ws, id) : findEditableClaim(ws, id);
       edit(claim, ws);
       claim.updatedAt = store.timestamp();
       return claim;

@@ -34,6 +34,7 @@ export function claimHandlers(store: WorkspaceStore): Handlers<ClaimMethod> {
       const single = keys.length === 1 ? keys[0]! : null;
       // Typing autosaves: a burst of wording (or assignee) saves of one claim is one undo step.
       const coalesce = single === 'text' || single === 'assignee' ? `${id}:${single}` : undefined;
+      const publicationOnly = keys.length > 0 && keys.every((key) => PUBLICATION_FIELDS.has(key));
       return editClaim(
         store,
         id,
@@ -49,6 +50,7 @@ export function claimHandlers(store: WorkspaceStore): Handlers<ClaimMethod> {
         },
         (single && CLAIM_FIELD_LABELS[single]) || 'Edit claim',
         coalesce,
+        publicationOnly,
       );
     },
     updateClaims: ({ ids, patch }) => {
@@ -111,4 +113,10 @@ const CLAIM_FIELD_LABELS: Record<string, string> = {
   assignee: 'Change assignee',
   tags: 'Change tags',
   dueDate: 'Change due date',
+  claimant: 'Set claimant',
+  claimDate: 'Change claim date',
+  publishedUrl: 'Set publication address',
 };
+
+/** Fields about where the fact-check is published, not what it says: a published claim takes them without reopening. */
+const PUBLICATION_FIELDS: ReadonlySet<string> = new Set(['publishedUrl']);

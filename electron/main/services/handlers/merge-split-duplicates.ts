@@ -78,6 +78,11 @@ export function mergeSplitDuplicateHandlers(store: WorkspaceStore): Handlers<Res
           priority: claim.priority,
           assignee: claim.assignee,
           tags: [...claim.tags],
+          // The same speaker's sentence: same claimant and date; the second part is not yet published anywhere.
+          claimant: claim.claimant,
+          claimDate: claim.claimDate,
+          publishedUrl: null,
+          suggestedClaimant: claim.suggestedClaimant,
           dueDate: claim.dueDate,
           anchor: 'attached',
           duplicateOf: null,
