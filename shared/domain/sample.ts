@@ -33,6 +33,7 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
       conclusionOnly: false,
       readyRules: DEFAULT_READY_RULES,
       currentEditor: '',
+      publishedUrlTemplate: null,
     },
     articles: [
       {

@@ -92,6 +92,18 @@ export const DEFAULT_READY_RULES: ReadyRules = Object.freeze({ requireVerdict: t
 const Threshold = z.number().min(0).max(1);
 
 /**
+ * Where the desk publishes its fact-checks, as an address with placeholders:
+ * `https://desk.example.org/fact-checks/{slug}` ({slug}: from the claim's wording; {id}: the
+ * claim's id). An approved claim without a publication address gets one from it.
+ */
+export const PublishedUrlTemplate = z
+  .string()
+  .trim()
+  .max(500, 'must be at most 500 characters')
+  .refine((t) => /\{(slug|id)\}/.test(t), 'must contain {slug} or {id}, where each fact-check’s own part goes')
+  .refine((t) => WebUrl.safeParse(t.replace(/\{(slug|id)\}/g, 'example')).success, 'must be a web address starting with http:// or https://');
+
+/**
  * What an editor may change in the settings. No defaults here: zod 4 applies defaults
  * inside optional fields, so a defaulted patch field would silently reset the setting.
  */
@@ -102,6 +114,7 @@ export const SettingsPatch = z.strictObject({
   view: ViewSettings.optional(),
   readyRules: ReadyRules.optional(),
   currentEditor: PersonName.optional(),
+  publishedUrlTemplate: PublishedUrlTemplate.nullable().optional(),
 });
 
 export const Settings = z.object({
@@ -120,6 +133,8 @@ export const Settings = z.object({
   suggestionThreshold: Threshold.default(0.5),
   /** v1 files lack it (migration 001). */
   view: ViewSettings.default(DEFAULT_VIEW),
+  /** v3 files lack it (migration 003). */
+  publishedUrlTemplate: PublishedUrlTemplate.nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -91,3 +91,23 @@ describe('the publication address', () => {
     });
   });
 });
+
+describe('the publication address template', () => {
+  it('gives an approved claim without an address one from the template, unique, and keeps one set by hand', async () => {
+    await withApi(async (call, store) => {
+      const { ids } = await setup(call);
+      const [a, b, c] = ids;
+      await expectRefused(call, store, 'updateSettings', { patch: { publishedUrlTemplate: 'https://desk.example.org/fact-checks/' } }, 'invalid_input', /\{slug\} or \{id\}/);
+      value(await call('updateSettings', { patch: { publishedUrlTemplate: 'https://desk.example.org/fact-checks/{slug}' } }));
+      value(await call('updateClaim', { id: b, patch: { text: 'Kestonia will not agree to any ceasefire' } }));
+      const first = await publish(call, a);
+      expect(first.publishedUrl).toBe('https://desk.example.org/fact-checks/kestonia-will-not-agree-to-any-ceasefire-unless-dravian-forces-withdraw-deputy');
+      value(await call('updateClaim', { id: b, patch: { text: first.text } }));
+      expect((await publish(call, b)).publishedUrl).toBe(`${first.publishedUrl}-2`);
+      value(await call('updateClaim', { id: c, patch: { publishedUrl: 'https://elsewhere.example/fighting' } }));
+      expect((await publish(call, c)).publishedUrl).toBe('https://elsewhere.example/fighting');
+      value(await call('updateSettings', { patch: { publishedUrlTemplate: null } }));
+      expect(store.data.settings.publishedUrlTemplate).toBeNull();
+    });
+  });
+});

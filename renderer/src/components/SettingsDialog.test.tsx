@@ -68,4 +68,28 @@ describe('settings dialog', () => {
     expect(t.store.data.settings.ratingPreset).toBe('custom');
     expect(t.store.data.settings.ratingScale.map((l) => l.label)).toEqual(['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Needs context']);
   });
+
+  it('sets the fact-check address template, shows the reason a bad one is refused, and clears it', async () => {
+    const user = userEvent.setup();
+    renderDialog();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    let dialog = screen.getByRole('dialog', { name: 'Workspace settings' });
+    const field = within(dialog).getByRole('textbox', { name: 'Fact-check address template' });
+    await user.type(field, 'https://desk.example.org/fact-checks/');
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/\{slug\} or \{id\}/);
+    expect(t.store.data.settings.publishedUrlTemplate).toBeNull();
+
+    await user.type(field, '{{slug}');
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(t.store.data.settings.publishedUrlTemplate).toBe('https://desk.example.org/fact-checks/{slug}'));
+
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    dialog = screen.getByRole('dialog', { name: 'Workspace settings' });
+    const again = within(dialog).getByRole('textbox', { name: 'Fact-check address template' });
+    expect((again as HTMLInputElement).value).toBe('https://desk.example.org/fact-checks/{slug}');
+    await user.clear(again);
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(t.store.data.settings.publishedUrlTemplate).toBeNull());
+  });
 });

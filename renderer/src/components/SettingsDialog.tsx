@@ -9,7 +9,8 @@ import { reported } from './reported';
 
 /**
  * Workspace settings: the rating scale (a preset, or the levels edited by hand), the
- * publishing rule for Ready, and the organization named in reports. A scale change that
+ * publishing rule for Ready, where fact-checks are published, and the organization named
+ * in reports. A scale change that
  * would leave verdicts on levels it no longer has asks what those verdicts become.
  */
 export function SettingsDialog() {
@@ -30,10 +31,11 @@ function SettingsForm({ onClose }: { onClose(): void }) {
   const dialog = useModalDialog(true);
   const settings = useAppStore((s) => s.workspace!.settings);
   const claims = useAppStore((s) => s.workspace!.claims);
-  const { setRatingScale, setReadyRules } = useActions();
+  const { setRatingScale, setReadyRules, setPublishedUrlTemplate } = useActions();
   const [preset, setPreset] = useState<RatingPreset>(settings.ratingPreset);
   const [levels, setLevels] = useState<RatingLevel[]>(settings.ratingScale);
   const [rules, setRules] = useState<ReadyRules>(settings.readyRules);
+  const [template, setTemplate] = useState(settings.publishedUrlTemplate ?? '');
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -73,6 +75,8 @@ function SettingsForm({ onClose }: { onClose(): void }) {
         await setRatingScale({ preset, levels, conclusionOnly, mapping: mapping ?? {} });
       }
       if (JSON.stringify(rules) !== JSON.stringify(settings.readyRules)) await setReadyRules(rules);
+      const newTemplate = template.trim() || null;
+      if (newTemplate !== settings.publishedUrlTemplate) await setPublishedUrlTemplate(newTemplate);
       onClose();
     } catch (error) {
       setProblem(error instanceof ClientError ? error.message : String(error));
@@ -173,6 +177,22 @@ function SettingsForm({ onClose }: { onClose(): void }) {
             <option value={2}>At least two</option>
           </select>
         </label>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Publication</legend>
+        <label className="field">
+          Fact-check address template
+          <input
+            type="url"
+            value={template}
+            placeholder="https://desk.example.org/fact-checks/{slug}"
+            aria-describedby={`${id}-template-hint`}
+            onChange={(e) => setTemplate(e.target.value)}
+          />
+        </label>
+        <p className="field-hint" id={`${id}-template-hint`}>
+          An approved claim without a publication address gets this one: {'{slug}'} becomes words of its wording, {'{id}'} its id. Leave empty to set each address by hand.
+        </p>
       </fieldset>
       <BackupSection />
       {problem && (

@@ -58,6 +58,8 @@ export interface WorkspaceSlice {
   updateSource(id: string, patch: SourcePatch): Promise<Source>;
   setRatingScale(input: Input<'setRatingScale'>): Promise<Settings>;
   setReadyRules(rules: ReadyRules): Promise<Settings>;
+  /** Where approved fact-checks are published: an address with {slug} or {id}, or null for none. */
+  setPublishedUrlTemplate(template: string | null): Promise<Settings>;
   /** Who is working in the app now (recorded in the history, checked in review). */
   setCurrentEditor(name: string): Promise<Settings>;
   requestReview(claimId: string, reviewer: string): Promise<Claim>;

@@ -259,6 +259,7 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
       },
 
       setReadyRules: (readyRules) => saveSettings('Could not save the rules', { readyRules }),
+      setPublishedUrlTemplate: (publishedUrlTemplate) => saveSettings('Could not save the publication address', { publishedUrlTemplate }),
       setCurrentEditor: (currentEditor) => saveSettings('Could not change who you are', { currentEditor }),
 
       async requestReview(claimId, reviewer) {

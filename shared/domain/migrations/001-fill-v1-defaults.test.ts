@@ -34,6 +34,7 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
       currentEditor: '',
       suggestionThreshold: 0.5,
       view: { mode: 'article', filters: { statuses: [], tags: [], assignees: [], articleIds: [], text: '' }, sort: { key: 'updated', direction: 'desc' } },
+      publishedUrlTemplate: null,
     });
     (v1.articles as object[]).forEach((article, i) => expect((v2.articles as object[])[i]).toEqual({ ...article, dismissed: [] }));
     (v1.claims as object[]).forEach((claim, i) =>

@@ -14,6 +14,7 @@ function version3(): Record<string, unknown> {
   );
   const ws = JSON.parse(JSON.stringify(sample)) as Record<string, unknown>;
   ws.schemaVersion = 3;
+  delete (ws.settings as Record<string, unknown>).publishedUrlTemplate;
   for (const claim of ws.claims as Record<string, unknown>[]) {
     delete claim.claimant;
     delete claim.claimDate;
@@ -24,7 +25,7 @@ function version3(): Record<string, unknown> {
 }
 
 describe('migration 003: version 3 → 4 (claimants and publication address)', () => {
-  it('gives every claim a null claimant, claim date, publication address and suggestion, and changes nothing else', () => {
+  it('gives every claim a null claimant, claim date, publication address and suggestion, the settings no address template, and changes nothing else', () => {
     const before = version3();
     expect((before.claims as unknown[]).length).toBeGreaterThan(0);
     const { json, from, applied } = migrateWorkspaceJson(version3());
@@ -35,6 +36,7 @@ describe('migration 003: version 3 → 4 (claimants and publication address)', (
     (before.claims as object[]).forEach((claim, i) =>
       expect((after.claims as object[])[i]).toEqual({ ...claim, claimant: null, claimDate: null, publishedUrl: null, suggestedClaimant: null }),
     );
+    expect(after.settings).toEqual({ ...(before.settings as object), publishedUrlTemplate: null });
     expect(after.articles).toEqual(before.articles);
     expect(after.sources).toEqual(before.sources);
     // Nothing is left to a zod default.

@@ -2,9 +2,10 @@
  * Migration 003, format version 3 → 4: claims gain who made them and where their fact-check
  * is published. Every claim gets `claimant`, `claimDate`, `publishedUrl` and
  * `suggestedClaimant`, all null (nobody has said yet; the reports fall back to the article's
- * date). Fields a claim already has are left alone.
+ * date). The settings get `publishedUrlTemplate`: null (no template). Fields already there
+ * are left alone.
  */
-import { eachObject, type JsonObject, type Migration } from './types';
+import { eachObject, isObject, type JsonObject, type Migration } from './types';
 
 const NEW_CLAIM_FIELDS = ['claimant', 'claimDate', 'publishedUrl', 'suggestedClaimant'] as const;
 
@@ -13,6 +14,7 @@ export const claimantsAndPublication: Migration = {
   to: 4,
   name: '003-claimants-and-publication',
   migrate(json: JsonObject): JsonObject {
+    if (isObject(json.settings) && !('publishedUrlTemplate' in json.settings)) json.settings.publishedUrlTemplate = null;
     eachObject(json.claims, (claim) => {
       for (const field of NEW_CLAIM_FIELDS) if (!(field in claim)) claim[field] = null;
     });

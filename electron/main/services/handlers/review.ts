@@ -1,4 +1,5 @@
 /** Verdicts and sign-off: a reviewer other than the editor approves (publishes) or sends back; published claims are reopened for correction. */
+import { publicationUrlFor } from '../../../../shared/domain/publication-url';
 import type { Handlers } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
 import type { Workspace } from '../../../../shared/domain/schemas';
@@ -51,6 +52,11 @@ export function reviewHandlers(store: WorkspaceStore): Handlers<ReviewMethod> {
           if (refusal) throw new ApiError('conflict', refusal);
           claim.status = 'published';
           claim.review = { ...review, state: 'approved', decidedAt: now, comment: note };
+          const template = ws.settings.publishedUrlTemplate;
+          if (template && !claim.publishedUrl) {
+            const taken = new Set(ws.claims.flatMap((c) => (c.publishedUrl ? [c.publishedUrl] : [])));
+            claim.publishedUrl = publicationUrlFor(template, claim, taken);
+          }
         } else {
           if (!note) throw new ApiError('invalid_input', 'Write a comment saying what needs to change before sending the claim back.');
           claim.status = 'researching';
