@@ -45,6 +45,19 @@ describe('claimants', () => {
     });
   });
 
+  it('names a suggested speaker as the workspace already does: a surname alone becomes the known full name', async () => {
+    await withApi(async (call, store) => {
+      const { article, ids } = await setup(call);
+      value(await call('updateClaim', { id: ids[2], patch: { claimant: { name: 'Aleksei Voronin', role: 'deputy foreign minister of Kestonia' } } }));
+      const text = `${TEXT}\n\nVoronin said the talks would resume in April.`;
+      value(await call('editArticleText', { id: article.id, text }));
+      const start = text.indexOf('Voronin said');
+      const created = value(await call('createClaim', { articleId: article.id, start, end: text.length }));
+      expect(created.suggestedClaimant).toEqual({ name: 'Aleksei Voronin', role: 'deputy foreign minister of Kestonia' });
+      expect(store.data.claims.length).toBe(4);
+    });
+  });
+
   it('updateClaim sets and clears the claimant and the claim date, each an undoable, audited change', async () => {
     await withApi(async (call, store) => {
       const { ids } = await setup(call);

@@ -5,12 +5,13 @@
  * claims.
  */
 import { ApiError } from '../../../../shared/api/result';
-import type { Article, Claim, ClaimStatus, Settings, Span, Workspace } from '../../../../shared/domain/schemas';
+import type { Article, Claim, Claimant, ClaimStatus, Settings, Span, Workspace } from '../../../../shared/domain/schemas';
 import { quoted, readyRefusal } from '../../../../shared/domain/rules';
 import { scoreSentence } from '../../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../../shared/domain/quote';
 import { newClaim as newClaimOf } from '../../../../shared/domain/new-claim';
 import { articleClaimants, claimantAt } from '../../../../shared/extract/claimant-at';
+import { claimantLibrary, resolveClaimant } from '../../../../shared/domain/claimant-library';
 import type { WorkspaceStore } from '../store-interface';
 import { listIds } from '../lookup';
 import { plural, snapshot } from './common';
@@ -28,9 +29,10 @@ export function wordingOf(exact: string): string {
 /** Adds a new claim for each of `spans` of the article, in order (see newClaim). */
 export function addClaims(ws: Workspace, article: Article, spans: readonly Span[], store: WorkspaceStore): Claim[] {
   const claimants = articleClaimants(article.text);
+  const library = claimantLibrary(ws.claims);
   return spans.map((span) => {
     // Pushed one by one, so a span given twice is refused like an existing claim.
-    const claim = newClaim(ws, article, span, store, undefined, claimants);
+    const claim = newClaim(ws, article, span, store, undefined, claimants, library);
     ws.claims.push(claim);
     return claim;
   });
@@ -38,10 +40,19 @@ export function addClaims(ws: Workspace, article: Article, spans: readonly Span[
 
 /**
  * A new claim quoting `span` of the article, scored, with the claimant the engine finds for
- * the sentence it starts in as a suggestion; refuses bad ranges and passages that already
- * are claims. `claimants` saves suggesting the article's claimants once per span.
+ * the sentence it starts in as a suggestion, named as the workspace already names that
+ * speaker ("Lavrov" → "Sergey Lavrov"); refuses bad ranges and passages that already are
+ * claims. `claimants` and `library` save working them out again for every span.
  */
-export function newClaim(ws: Workspace, article: Article, span: Span, store: WorkspaceStore, text?: string, claimants = articleClaimants(article.text)): Claim {
+export function newClaim(
+  ws: Workspace,
+  article: Article,
+  span: Span,
+  store: WorkspaceStore,
+  text?: string,
+  claimants = articleClaimants(article.text),
+  library: readonly Claimant[] = claimantLibrary(ws.claims),
+): Claim {
   let quote;
   try {
     quote = quoteAt(article.text, span.start, span.end);
@@ -60,7 +71,7 @@ export function newClaim(ws: Workspace, article: Article, span: Span, store: Wor
     quote,
     score: scoreSentence(quote.exact).score,
     createdAt: store.timestamp(),
-    suggestedClaimant: claimantAt(claimants, span.start),
+    suggestedClaimant: resolveClaimant(claimantAt(claimants, span.start), library),
   });
 }
 
