@@ -290,7 +290,7 @@ export const contract = {
     Article,
   ),
   updateClaim: service(
-    "Change a claim's wording or triage fields.",
+    "Change a claim's wording, triage fields, claimant ({ name, role }), claimDate or publishedUrl (the published fact-check's address: also on a published claim).",
     z.strictObject({ id: Id, patch: ClaimFields.partial().strict() }),
     Claim,
   ),
