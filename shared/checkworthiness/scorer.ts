@@ -101,22 +101,21 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
     const c = contribution[slot]!;
     if (c >= MIN_REASON_WEIGHT || c <= -MIN_REASON_WEIGHT) candidates[count++] = slot;
   }
-  const reasons: Reason[] = [];
+  // Choose the reasons first, then word them: the wording reason avoids words that a reason
+  // shown the other way quotes, so it needs the whole choice before its text is known.
   let shownCount = 0;
-  let wordingAt = -1;
-  while (reasons.length < MAX_REASONS && count > 0) {
+  while (shownCount < MAX_REASONS && count > 0) {
     let best = 0;
     for (let k = 1; k < count; k++) if (Math.abs(contribution[candidates[k]!]!) > Math.abs(contribution[candidates[best]!]!)) best = k;
-    const slot = candidates[best]!;
+    SHOWN[shownCount++] = candidates[best]!;
     candidates[best] = candidates[--count]!;
-    const effect = contribution[slot]! > 0 ? 'raises' : 'lowers';
-    if (slot === WORDING) wordingAt = reasons.length;
-    reasons.push({ text: slot === WORDING ? '' : describeSlot(text, features, slot), effect });
-    SHOWN[shownCount++] = slot;
   }
-  if (wordingAt >= 0) {
-    const effect = reasons[wordingAt]!.effect;
-    reasons[wordingAt]!.text = describeWording(text, features, topGram(text, features, gramContribution, contribution, shownCount, effect), effect);
+  const reasons: Reason[] = [];
+  for (let k = 0; k < shownCount; k++) {
+    const slot = SHOWN[k]!;
+    const effect = contribution[slot]! > 0 ? 'raises' : 'lowers';
+    const wording = slot === WORDING ? describeWording(text, features, topGram(text, features, gramContribution, contribution, shownCount, effect), effect) : null;
+    reasons.push({ text: wording ?? describeSlot(text, features, slot), effect });
   }
   return reasons;
 }
@@ -128,24 +127,25 @@ function explain(text: string, features: FeatureBuffer, contribution: Float64Arr
  */
 function topGram(text: string, features: FeatureBuffer, gramContribution: Float64Array, contribution: Float64Array, shownCount: number, effect: 'raises' | 'lowers'): number {
   const sign = effect === 'raises' ? 1 : -1;
-  // The words quoted by reasons shown the other way, once per sentence; usually there are none,
-  // and then the strongest gram wins without any string work (this runs for every sentence).
-  let quotedOtherWay = '';
+  // The spans quoted by reasons shown the other way; usually there are none, and then the
+  // strongest gram wins at once. No strings are made here: this runs for every sentence,
+  // and short-lived garbage per sentence makes every collection copy a long article's
+  // results again (it halved the engine's speed on a 1 MB article).
+  let opposite = 0;
   for (let k = 0; k < shownCount; k++) {
     const slot = SHOWN[k]!;
     if (slot === WORDING || contribution[slot]! * sign >= 0) continue;
     const span = reasonSpan(features, slot);
-    if (span >= 0) quotedOtherWay += wordsOf(text.slice(features.spanStart[span]!, features.spanEnd[span]!));
+    if (span < 0) continue;
+    OPPOSITE_START[opposite] = features.spanStart[span]!;
+    OPPOSITE_END[opposite++] = features.spanEnd[span]!;
   }
   let top = -1;
   let topValue = 0;
   for (let g = 0; g < features.gramCount; g++) {
     const c = gramContribution[g]! * sign;
     if (c <= topValue || features.gramContent[g] === 0) continue; // "'the'" would be no reason
-    if (quotedOtherWay !== '') {
-      const gramWords = wordsOf(text.slice(features.gramStart[g]!, features.gramEnd[g]!)).trim().split(' ');
-      if (gramWords.some((word) => quotedOtherWay.includes(` ${word} `))) continue;
-    }
+    if (opposite > 0 && sharesWord(text, features.gramStart[g]!, features.gramEnd[g]!, opposite)) continue;
     top = g;
     topValue = c;
   }
@@ -154,12 +154,53 @@ function topGram(text: string, features: FeatureBuffer, gramContribution: Float6
 
 /** Slots of the reasons shown for the sentence being explained (scoring is synchronous). */
 const SHOWN = new Int32Array(MAX_REASONS);
+/** Text spans quoted by reasons shown against the wording's effect. */
+const OPPOSITE_START = new Int32Array(MAX_REASONS);
+const OPPOSITE_END = new Int32Array(MAX_REASONS);
 
-/** ' word word ': lowercased words and numbers, single-spaced, with a space either side. */
-function wordsOf(text: string): string {
-  return ` ${text.toLowerCase().replace(WORD_GAPS, ' ').trim()} `;
+/** Letters and digits make words; everything else (spaces, punctuation, quotes) separates them. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
 }
-const WORD_GAPS = /[^\p{L}\p{N}]+/gu;
+
+/** Whether a word of text[start, end) is also a word of one of the opposite spans (ASCII case ignored). */
+function sharesWord(text: string, start: number, end: number, opposite: number): boolean {
+  for (let i = start; i < end; ) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isWordChar(text.charCodeAt(j))) j++;
+    for (let k = 0; k < opposite; k++) if (spanHasWord(text, OPPOSITE_START[k]!, OPPOSITE_END[k]!, i, j)) return true;
+    i = j;
+  }
+  return false;
+}
+
+function spanHasWord(text: string, from: number, to: number, wordStart: number, wordEnd: number): boolean {
+  const length = wordEnd - wordStart;
+  for (let i = from; i < to; ) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && isWordChar(text.charCodeAt(j))) j++;
+    if (j - i === length && sameWord(text, i, wordStart, length)) return true;
+    i = j;
+  }
+  return false;
+}
+
+function sameWord(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(b + k);
+    if (x !== y && !((x | 32) === (y | 32) && (x | 32) >= 97 && (x | 32) <= 122)) return false;
+  }
+  return true;
+}
 
 /** The feature whose matched text a slot's reason quotes (-1: none). */
 function reasonSpan(features: FeatureBuffer, f: number): number {
