@@ -9,6 +9,15 @@ export type ViewFilters = ViewSettings['filters'];
 export type ViewSort = ViewSettings['sort'];
 export type SortKey = ViewSort['key'];
 export type SortDirection = ViewSort['direction'];
+/**
+ * What the table can sort by: the saved view's keys and the claimant, which the saved view
+ * (settings.view, validated by the API) does not take yet, so the renderer keeps it for the session.
+ */
+export type TableSortKey = SortKey | 'claimant';
+export interface TableSort {
+  key: TableSortKey;
+  direction: SortDirection;
+}
 
 /** The filter value that stands for "no assignee" (a name is never empty). */
 export const UNASSIGNED = '';
@@ -43,7 +52,9 @@ const haystacks = new WeakMap<Claim, string>();
 function claimHaystack(claim: Claim): string {
   let hay = haystacks.get(claim);
   if (hay === undefined) {
-    hay = [claim.text, claim.quote.exact, claim.tags.join('\n'), claim.assignee ?? ''].join('\n').toLocaleLowerCase();
+    hay = [claim.text, claim.quote.exact, claim.tags.join('\n'), claim.assignee ?? '', claim.claimant?.name ?? '', claim.claimant?.role ?? '']
+      .join('\n')
+      .toLocaleLowerCase();
     haystacks.set(claim, hay);
   }
   return hay;
@@ -64,7 +75,8 @@ function titleHaystack(article: Article | undefined): string {
 /**
  * A predicate for the filters: within one facet any chosen value matches (Ready or
  * Published), across facets all must match (Ready and tagged "budget"). The text matches
- * the wording, the quote, the tags, the assignee and the article title, case-insensitively;
+ * the wording, the quote, the tags, the assignee, the claimant (name and role) and the
+ * article title, case-insensitively;
  * with several words, each must appear in one of them.
  */
 export function claimMatcher(filters: ViewFilters, articlesById: ReadonlyMap<string, Article>): (claim: Claim) => boolean {
@@ -89,17 +101,18 @@ export function claimMatcher(filters: ViewFilters, articlesById: ReadonlyMap<str
 }
 
 /** The direction a column sorts in when first chosen: biggest, most urgent, latest first. */
-export const DEFAULT_DIRECTION: Record<SortKey, SortDirection> = {
+export const DEFAULT_DIRECTION: Record<TableSortKey, SortDirection> = {
   score: 'desc',
   priority: 'desc',
   status: 'asc',
   assignee: 'asc',
   due: 'asc',
   updated: 'desc',
+  claimant: 'asc',
 };
 
 /** A header click: the same column flips its direction, another starts in its default one. */
-export function toggleSort(sort: ViewSort, key: SortKey): ViewSort {
+export function toggleSort(sort: TableSort, key: TableSortKey): TableSort {
   if (sort.key === key) return { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' };
   return { key, direction: DEFAULT_DIRECTION[key] };
 }
@@ -116,7 +129,7 @@ type SortValue = number | null;
  * Dates compare by their time (the order they were written in); names by their rank in
  * the collator's order of the names in use (few distinct ones).
  */
-function sortValues(claims: readonly Claim[], key: SortKey): SortValue[] {
+function sortValues(claims: readonly Claim[], key: TableSortKey): SortValue[] {
   switch (key) {
     case 'score':
       return claims.map((c) => c.score);
@@ -124,11 +137,10 @@ function sortValues(claims: readonly Claim[], key: SortKey): SortValue[] {
       return claims.map((c) => PRIORITY_RANK.get(c.priority) ?? 0);
     case 'status':
       return claims.map((c) => STATUS_RANK.get(c.status) ?? 0);
-    case 'assignee': {
-      const names = [...new Set(claims.map((c) => c.assignee).filter((a): a is string => !!a))].sort(collator.compare);
-      const rank = new Map(names.map((name, i) => [name, i]));
-      return claims.map((c) => (c.assignee ? (rank.get(c.assignee) ?? null) : null));
-    }
+    case 'assignee':
+      return nameRanks(claims.map((c) => c.assignee));
+    case 'claimant':
+      return nameRanks(claims.map((c) => c.claimant?.name ?? null));
     case 'due':
       return claims.map((c) => (c.dueDate === null ? null : Date.parse(c.dueDate)));
     case 'updated':
@@ -136,12 +148,19 @@ function sortValues(claims: readonly Claim[], key: SortKey): SortValue[] {
   }
 }
 
+/** Each name's rank in the collator's order of the distinct names; null for none. */
+function nameRanks(names: readonly (string | null)[]): SortValue[] {
+  const distinct = [...new Set(names.filter((n): n is string => !!n))].sort(collator.compare);
+  const rank = new Map(distinct.map((name, i) => [name, i]));
+  return names.map((n) => (n ? (rank.get(n) ?? null) : null));
+}
+
 /**
  * Sorts by one key. Claims without a value (no score, nobody assigned, no due date) come
  * last in both directions: they are never what an editor sorts for. Ties keep a stable,
  * readable order: article, then position in the article.
  */
-export function sortClaims(claims: readonly Claim[], sort: ViewSort, articlesById: ReadonlyMap<string, Article>): Claim[] {
+export function sortClaims(claims: readonly Claim[], sort: TableSort, articlesById: ReadonlyMap<string, Article>): Claim[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const values = sortValues(claims, sort.key);
   const keyed = claims.map((claim, i) => ({ claim, value: values[i] ?? null }));

@@ -4,16 +4,18 @@
  * both), their ids prefixed by kind so they can never collide.
  */
 import type { Article, Claim, RatingLevel } from '../../../shared/domain/schemas';
+import { describeClaimant } from '../../../shared/domain/claimant';
 
 export type SearchKind = 'article' | 'claim';
 
 /** Every indexed field; an article fills the first four, a claim the rest. */
-export const SEARCH_FIELDS = ['title', 'outlet', 'author', 'text', 'wording', 'quote', 'tags', 'assignee', 'verdict'] as const;
+export const SEARCH_FIELDS = ['title', 'outlet', 'author', 'text', 'wording', 'quote', 'tags', 'assignee', 'claimant', 'verdict'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /**
  * Field boosts: what an editor types is usually a headline or a claim's wording, so those
- * rank first; tags are chosen words; long article text matches are the weakest evidence.
+ * rank first; tags and the claimant's name are chosen words; long article text matches are the
+ * weakest evidence.
  */
 export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = {
   title: 3,
@@ -22,6 +24,7 @@ export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = {
   outlet: 1.5,
   author: 1.5,
   assignee: 1.5,
+  claimant: 2,
   quote: 1.2,
   verdict: 1,
   text: 1,
@@ -74,6 +77,8 @@ export function claimDocument(claim: Claim, ratingLabel: (ratingId: string) => s
       quote: claim.quote.exact.trim() === claim.text.trim() ? '' : claim.quote.exact,
       tags: claim.tags.join(' '),
       assignee: claim.assignee ?? '',
+      // "Aleksei Voronin, deputy foreign minister": a search for the speaker or the office finds the claim.
+      claimant: describeClaimant(claim.claimant) ?? '',
       verdict: verdict ? [ratingLabel(verdict.ratingId) ?? '', verdict.conclusion, verdict.rationale].join('\n') : '',
     },
   };

@@ -37,7 +37,7 @@ const workspace = (): SearchableWorkspace & { articles: Article[]; claims: Claim
       tags: ['economy', 'jobs'], assignee: 'Grace Tan',
       verdict: { ratingId: 'mostly-false', conclusion: 'The rate is seasonally adjusted.', rationale: 'The statistics office reports 3.9%.', decidedAt: NOW },
     }),
-    claim('cl-spend', jobs, 'The council will spend $48 million on bus lanes.', { tags: ['budget', 'transport'] }),
+    claim('cl-spend', jobs, 'The council will spend $48 million on bus lanes.', { tags: ['budget', 'transport'], claimant: { name: 'Riverton council', role: null } }),
     claim('cl-commute', buses, 'Mayor Ana Ruiz said the lanes would cut commute times by 15 minutes.', { tags: ['transport'], assignee: 'Dev Raman' }),
   ],
 });
@@ -83,6 +83,12 @@ describe('buildSearchIndex', () => {
     expect(index.search('lakeside courier').map((h) => h.id)).toEqual(['art-buses']);
     expect(index.search('mostly false').map((h) => h.id)).toEqual(['cl-unemp']);
     expect(index.search('seasonally')[0]).toMatchObject({ id: 'cl-unemp', field: 'verdict' });
+  });
+
+  it('finds claims by who made them', () => {
+    const hits = index.search('riverton', { kinds: ['claim'] });
+    expect(hits.map((h) => h.id)).toEqual(['cl-spend']);
+    expect(hits[0]).toMatchObject({ id: 'cl-spend', field: 'claimant', snippet: 'Riverton council' });
   });
 
   it('requires every word, and falls back to any word when none matches all', () => {

@@ -69,7 +69,7 @@ export function groupHits(hits: readonly SearchHit[]): { articles: SearchHit[]; 
 
 /** The field a snippet is taken from when several matched: the most telling first. */
 const SNIPPET_ORDER: Record<SearchKind, readonly SearchField[]> = {
-  claim: ['wording', 'quote', 'verdict', 'tags', 'assignee'],
+  claim: ['wording', 'quote', 'claimant', 'verdict', 'tags', 'assignee'],
   article: ['text', 'title', 'outlet', 'author'],
 };
 

@@ -1,26 +1,74 @@
 import { errorMessage } from '../api/client';
-import type { Claim } from '../../../shared/domain/schemas';
+import { WebUrl, type Claim, type Claimant } from '../../../shared/domain/schemas';
 import type { ClaimPatch, Draft, DraftField, DraftsSlice, Slice } from './types';
 
 export const draftKey = (claimId: string, field: DraftField) => `${claimId}/${field}`;
 
-/** What the API should receive for a typed value. */
-function toPatch(field: DraftField, value: string): ClaimPatch {
-  return field === 'text' ? { text: value } : { assignee: value.trim() || null };
+const CLAIMANT_FIELDS: readonly DraftField[] = ['claimantName', 'claimantRole'];
+
+/** The fields one save sends: a claimant's name and role are one value, so they go together. */
+const savedTogether = (field: DraftField): readonly DraftField[] => (CLAIMANT_FIELDS.includes(field) ? CLAIMANT_FIELDS : [field]);
+
+/** A name and a role as typed; both empty is "nobody named". */
+function claimantOf(name: string, role: string): Claimant | null {
+  if (!name.trim() && !role.trim()) return null;
+  return { name: name.trim(), role: role.trim() || null };
+}
+
+/** What the API should receive for the typed values of `fields` (see savedTogether). */
+function toPatch(fields: readonly DraftField[], values: readonly string[]): ClaimPatch {
+  const [field] = fields;
+  const value = values[0] ?? '';
+  switch (field) {
+    case 'text':
+      return { text: value };
+    case 'assignee':
+      return { assignee: value.trim() || null };
+    case 'publishedUrl':
+      return { publishedUrl: value.trim() || null };
+    default:
+      return { claimant: claimantOf(value, values[1] ?? '') };
+  }
 }
 
 /** The stored value as the field shows it. */
 function savedValue(field: DraftField, claim: Claim): string {
-  return field === 'text' ? claim.text : (claim.assignee ?? '');
+  switch (field) {
+    case 'text':
+      return claim.text;
+    case 'assignee':
+      return claim.assignee ?? '';
+    case 'claimantName':
+      return claim.claimant?.name ?? '';
+    case 'claimantRole':
+      return claim.claimant?.role ?? '';
+    case 'publishedUrl':
+      return claim.publishedUrl ?? '';
+  }
 }
 
-/** Whether the typed value and the saved one mean the same (the API trims). */
+/** Whether the typed value and the saved one mean the same (the API trims; empty is null). */
 function matchesSaved(field: DraftField, value: string, claim: Claim): boolean {
-  return field === 'text' ? value.trim() === claim.text : (value.trim() || null) === claim.assignee;
+  return value.trim() === savedValue(field, claim);
 }
 
 /**
- * Free-typed claim fields (wording, assignee) save on a debounce and on blur. The timers
+ * Why the typed values cannot be saved, found before asking the API: a half-typed or
+ * mistyped address is the common case, and it belongs next to the field, not in a toast.
+ */
+function localProblem(fields: readonly DraftField[], values: readonly string[]): string | null {
+  const value = values[0]?.trim() ?? '';
+  if (fields[0] === 'publishedUrl' && value) {
+    const parsed = WebUrl.safeParse(value);
+    if (!parsed.success) return `The address ${parsed.error.issues[0]?.message ?? 'is not a web address'}.`;
+  }
+  if (fields[0] === 'claimantName' && !value && values[1]?.trim()) return 'Give the claimant’s name as well as the role.';
+  return null;
+}
+
+/**
+ * Free-typed claim fields (wording, assignee, claimant) save on a debounce and on blur; the
+ * publication address only on blur (or Enter), as a half-typed address is no address. The timers
  * live here rather than in components so a save still happens when the editor switches to
  * another claim before the debounce fires.
  */
@@ -46,10 +94,11 @@ export function createDraftsSlice(autosaveDelayMs: number): Slice<DraftsSlice> {
     return {
       drafts: {},
 
-      editDraft(claimId, field, value) {
+      editDraft(claimId, field, value, untilBlur = false) {
         const key = draftKey(claimId, field);
         set((s) => ({ drafts: { ...s.drafts, [key]: { value, dirty: true, saving: s.drafts[key]?.saving ?? false, error: null } } }));
         clearTimer(key);
+        if (untilBlur || field === 'publishedUrl') return;
         timers.set(
           key,
           setTimeout(() => {
@@ -61,24 +110,36 @@ export function createDraftsSlice(autosaveDelayMs: number): Slice<DraftsSlice> {
       },
 
       async flushDraft(claimId, field) {
-        const key = draftKey(claimId, field);
-        clearTimer(key);
-        const draft = get().drafts[key];
-        if (!draft?.dirty) return;
-        const sent = draft.value;
-        const saving = get().updateClaim(claimId, toPatch(field, sent));
+        const fields = savedTogether(field);
+        const keys = fields.map((f) => draftKey(claimId, f));
+        keys.forEach(clearTimer);
+        const drafts = keys.map((key) => get().drafts[key]);
+        if (!drafts.some((d) => d?.dirty)) return;
+        const claim = get().workspace?.claims.find((c) => c.id === claimId);
+        // A field without a draft of its own (the role when only the name was typed) sends its saved value.
+        const sent = fields.map((f, i) => drafts[i]?.value ?? (claim ? savedValue(f, claim) : ''));
+        // The error goes on the field that was typed in (the flushed one, else its partner).
+        const errorKey = drafts[fields.indexOf(field)] ? draftKey(claimId, field) : keys[drafts.findIndex(Boolean)]!;
+        const problem = localProblem(fields, sent);
+        if (problem) {
+          patchDraft(errorKey, { error: problem });
+          return;
+        }
+        const saving = get().updateClaim(claimId, toPatch(fields, sent));
         // `updateClaim` has already counted the write as pending, so the status never shows "Saved" in between.
-        patchDraft(key, { dirty: false, saving: true });
+        keys.forEach((key) => patchDraft(key, { dirty: false, saving: true }));
         try {
-          const claim = await saving;
-          const now = get().drafts[key];
-          if (now && !now.dirty && now.value === sent) {
-            // Keep a whitespace-only difference (the API trims) while the field may still be
-            // in use, so a trailing space does not vanish under the cursor; blur drops it.
-            patchDraft(key, sent === savedValue(field, claim) ? null : { saving: false });
-          }
+          const saved = await saving;
+          keys.forEach((key, i) => {
+            const now = get().drafts[key];
+            if (now && !now.dirty && now.value === sent[i]) {
+              // Keep a whitespace-only difference (the API trims) while the field may still be
+              // in use, so a trailing space does not vanish under the cursor; blur drops it.
+              patchDraft(key, sent[i] === savedValue(fields[i]!, saved) ? null : { saving: false });
+            }
+          });
         } catch (error) {
-          patchDraft(key, { saving: false, error: errorMessage(error) });
+          keys.forEach((key) => patchDraft(key, key === errorKey ? { saving: false, error: errorMessage(error) } : { saving: false }));
           throw error;
         }
       },

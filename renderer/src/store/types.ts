@@ -9,6 +9,7 @@ import type { Article, AuditEntry, Claim, ReadyRules, Settings, Source, Span, St
 import type { Removed } from './entities';
 import type { LoadProgress } from './loading';
 import type { ViewSettings } from '../../../shared/domain/schemas';
+import type { TableSort } from '../../../shared/domain/claim-query';
 
 export type AppInfo = Output<'getAppInfo'>;
 export type StartupNotice = NonNullable<Output<'getStartupNotice'>>;
@@ -82,8 +83,11 @@ export interface WorkspaceSlice {
   openExternal(url: string): Promise<void>;
 }
 
-/** Claim fields typed freely and saved on a debounce and on blur. */
-export type DraftField = 'text' | 'assignee';
+/**
+ * Claim fields typed freely and saved on a debounce and on blur. The claimant's name and role
+ * are saved together (they are one claimant); the publication address only on blur or Enter.
+ */
+export type DraftField = 'text' | 'assignee' | 'claimantName' | 'claimantRole' | 'publishedUrl';
 
 export interface Draft {
   value: string;
@@ -97,7 +101,8 @@ export interface Draft {
 
 export interface DraftsSlice {
   drafts: Record<string, Draft>;
-  editDraft(claimId: string, field: DraftField, value: string): void;
+  /** `untilBlur`: keep the value unsent until the field is left (a prefilled suggestion being edited). */
+  editDraft(claimId: string, field: DraftField, value: string, untilBlur?: boolean): void;
   /** Saves now if there is something unsent (used on blur and by the debounce timer). */
   flushDraft(claimId: string, field: DraftField): Promise<void>;
   /** The field lost focus: save what is unsent, and let the saved value show again. */
@@ -182,7 +187,13 @@ export interface ViewsSlice {
   /** Applies at once; unticks claims the new filters hide; saved on a short debounce. */
   setViewFilters(patch: Partial<ViewSettings['filters']>): void;
   clearViewFilters(): void;
-  setViewSort(sort: ViewSettings['sort']): void;
+  /**
+   * A sort the saved view cannot hold yet (by claimant), kept for the session and shown
+   * instead of the saved one; null when the saved sort applies.
+   */
+  sessionSort: TableSort | null;
+  /** A saved key is saved with the view (and ends a session sort); the claimant key is kept for the session. */
+  setViewSort(sort: TableSort): void;
   /** Replaces the ticked claims (Ctrl/Cmd+A); `anchorId` moves the range anchor when given. */
   setSelection(ids: Iterable<string>, anchorId?: string | null): void;
   toggleSelected(id: string): void;

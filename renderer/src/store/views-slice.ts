@@ -6,7 +6,7 @@
 import type { Client } from '../api/client';
 import { DEFAULT_VIEW, type ViewSettings, type Workspace } from '../../../shared/domain/schemas';
 import { STATUS_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
-import { claimMatcher, EMPTY_FILTERS, idRange, indexById, toggledIn } from '../views/claim-query';
+import { claimMatcher, EMPTY_FILTERS, idRange, indexById, toggledIn, type TableSort } from '../views/claim-query';
 import { mergeClaims, removeEntities } from './entities';
 import type { BulkPatch, Slice, ViewsSlice } from './types';
 import { plural } from '../labels';
@@ -15,6 +15,9 @@ import { plural } from '../labels';
 export const VIEW_SAVE_DELAY_MS = 300;
 
 export const selectView = (s: { workspace: Workspace | null }): ViewSettings => s.workspace?.settings.view ?? DEFAULT_VIEW;
+
+/** The sort the table and board show: the session's claimant sort, else the saved view's. */
+export const selectSort = (s: { workspace: Workspace | null; sessionSort: TableSort | null }): TableSort => s.sessionSort ?? selectView(s).sort;
 
 export function createViewsSlice(client: Client): Slice<ViewsSlice> {
   return (set, get) => {
@@ -58,8 +61,15 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
       clearViewFilters() {
         changeView((view) => ({ ...view, filters: { ...EMPTY_FILTERS } }));
       },
+      sessionSort: null,
       setViewSort(sort) {
-        changeView((view) => ({ ...view, sort }));
+        const { key, direction } = sort;
+        if (key === 'claimant') {
+          set({ sessionSort: { key, direction } });
+          return;
+        }
+        set({ sessionSort: null });
+        changeView((view) => ({ ...view, sort: { key, direction } }));
       },
 
       setSelection(ids, anchorId) {

@@ -57,6 +57,9 @@ describe('claims board', () => {
 
     await user.click(cardButton(claims[0]!));
     expect(state().selectedClaimId).toBe(claims[0]!.id);
+    // A card names who made its claim.
+    await act(() => state().updateClaim(claims[0]!.id, { claimant: { name: 'Aleksei Voronin', role: 'deputy foreign minister' } }).then(() => undefined));
+    expect(within(column('New')).getByText('By Aleksei Voronin')).toBeTruthy();
 
     await user.click(within(column('New')).getByRole('checkbox', { name: new RegExp(`^Select: ${claims[1]!.text.slice(0, 20)}`) }));
     await user.keyboard('{Control>}');

@@ -350,6 +350,7 @@ const BoardCard = memo(function BoardCard({ claim, articleTitle, selected, open,
         {claim.text}
       </button>
       <p className="card-meta">
+        {claim.claimant && <span className="card-claimant">By {claim.claimant.name}</span>}
         <span className="card-article">{articleTitle}</span>
         <span className={`card-priority priority-${claim.priority}`}>{PRIORITY_LABELS[claim.priority]} priority</span>
         {claim.assignee && <span className="card-assignee">{claim.assignee}</span>}

@@ -5,7 +5,7 @@ import type { CommandRegistry } from '../commands/registry';
 import type { AppStore } from '../store/app-store';
 import type { TestBridge } from '../../test/bridge';
 import { renderViews, saveClaims, setUpViews } from '../../test/views';
-import { makeClaims } from './fixtures';
+import { makeClaim, makeClaims } from './fixtures';
 
 describe('claims table', () => {
   let t: TestBridge;
@@ -39,7 +39,7 @@ describe('claims table', () => {
     expect(screen.getByText('5000 of 5000 claims')).toBeTruthy();
     // Every rendered row is a proper grid row.
     for (const row of rows.slice(0, 3)) {
-      expect(within(row).getAllByRole('gridcell')).toHaveLength(9);
+      expect(within(row).getAllByRole('gridcell')).toHaveLength(10);
       expect(within(row).getByRole('checkbox', { name: /^Select: Claim \d+/ })).toBeTruthy();
     }
   });
@@ -64,6 +64,49 @@ describe('claims table', () => {
     const lowest = [...claims].filter((c) => c.score !== null).sort((a, b) => a.score! - b.score!)[0]!;
     await waitFor(() => expect(bodyRows()[0]!.textContent).toContain(lowest.text));
     await waitFor(() => expect(t.store.data.settings.view.sort).toEqual({ key: 'score', direction: 'asc' }));
+  });
+
+  it('shows who made each claim, sorts by it for the session, and filters on the name', async () => {
+    const user = userEvent.setup();
+    const articleId = state().workspace!.articles[0]!.id;
+    const people = [
+      { name: 'Zoe Quinn', role: 'mayor' },
+      null,
+      { name: 'aleksei Voronin', role: 'deputy foreign minister' },
+      { name: 'Boris Adler', role: null },
+    ];
+    const claims = people.map((claimant, i) => makeClaim(i, articleId, { claimant, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+    act(() => store.setState((s) => ({ workspace: { ...s.workspace!, claims } })));
+    renderViews({ store, registry });
+    const header = within(grid()).getByRole('columnheader', { name: 'Claim by' });
+    const cell = (row: HTMLElement) => within(row).getAllByRole('gridcell')[3]!;
+    // Latest update first (the saved sort): the name, and the role in muted text.
+    const first = cell(bodyRows()[0]!);
+    expect(first.textContent).toBe('Boris Adler');
+    expect(cell(bodyRows()[1]!).textContent).toBe('aleksei Voronin, deputy foreign minister');
+    expect(within(cell(bodyRows()[1]!)).getByText(', deputy foreign minister').className).toBe('claimant-role');
+    expect(cell(bodyRows()[2]!).textContent).toBe('—');
+
+    await user.click(within(header).getByRole('button', { name: 'Claim by' }));
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    // Names in the collator's order (case aside); a claim without a claimant comes last either way.
+    expect(bodyRows().map((r) => cell(r).textContent)).toEqual(['aleksei Voronin, deputy foreign minister', 'Boris Adler', 'Zoe Quinn, mayor', '—']);
+    await user.click(within(header).getByRole('button', { name: 'Claim by' }));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(bodyRows().map((r) => cell(r).textContent)).toEqual(['Zoe Quinn, mayor', 'Boris Adler', 'aleksei Voronin, deputy foreign minister', '—']);
+    // The saved view cannot hold this sort yet: it stays the saved one, and the sort select shows the session's.
+    expect(t.store.data.settings.view.sort.key).not.toBe('claimant');
+    expect((screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement).value).toBe('claimant');
+
+    const filters = screen.getByRole('region', { name: 'Filters' });
+    await user.type(within(filters).getByRole('searchbox', { name: 'Filter claims' }), 'voronin');
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    expect(bodyRows()[0]!.getAttribute('data-id')).toBe(claims[2]!.id);
+
+    // Choosing a saved sort again ends the session's one.
+    await user.click(within(grid()).getByRole('button', { name: 'Score' }));
+    expect(header.getAttribute('aria-sort')).toBe('none');
+    expect(state().sessionSort).toBeNull();
   });
 
   it('ticks a row with its checkbox and changes the status of the ticked claims in one bulk action', async () => {

@@ -4,9 +4,10 @@ import type { Article, Claim } from '../../../shared/domain/schemas';
 import { ScoreBadge } from '../components/ClaimList';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../labels';
 import { useActions, useAppStore } from '../store/react';
-import { selectView } from '../store/views-slice';
+import { selectSort } from '../store/views-slice';
 import { shorten } from '../../../shared/domain/rules';
-import { lazyPositions, toggleSort, type SortKey } from './claim-query';
+import { describeClaimant } from '../../../shared/domain/claimant';
+import { lazyPositions, toggleSort, type TableSortKey } from './claim-query';
 import { formatDue, formatUpdated, isOverdue, todayCalendarDate } from './format';
 
 /** Fixed heights (also in views.css) so the virtualizer never has to measure a row. */
@@ -15,7 +16,8 @@ export const HEADER_HEIGHT = 34;
 /** Rows rendered beyond the visible ones, either way, so fast scrolling shows no blanks. */
 const OVERSCAN = 10;
 
-const SORTABLE: readonly { key: SortKey; label: string }[] = [
+const SORTABLE: readonly { key: TableSortKey; label: string }[] = [
+  { key: 'claimant', label: 'Claim by' },
   { key: 'score', label: 'Score' },
   { key: 'priority', label: 'Priority' },
   { key: 'status', label: 'Status' },
@@ -50,7 +52,7 @@ interface ClaimsTableProps {
  * Shift-click ticks a range.
  */
 export function ClaimsTable({ claims, articlesById, selectedIds }: ClaimsTableProps) {
-  const sort = useAppStore((s) => selectView(s).sort);
+  const sort = useAppStore(selectSort);
   const openId = useAppStore((s) => s.selectedClaimId);
   const anchorId = useAppStore((s) => s.selectionAnchorId);
   const { setViewSort, selectClaim, toggleSelected, selectRange, setSelection, clearSelection } = useActions();
@@ -301,6 +303,16 @@ const ClaimRow = memo(function ClaimRow({ claim, articleTitle, index, top, selec
       </div>
       <div className="cell cell-article" role="gridcell" title={articleTitle}>
         {articleTitle}
+      </div>
+      <div className="cell cell-claimant" role="gridcell" title={describeClaimant(claim.claimant) ?? undefined}>
+        {claim.claimant ? (
+          <>
+            {claim.claimant.name}
+            {claim.claimant.role && <span className="claimant-role">, {claim.claimant.role}</span>}
+          </>
+        ) : (
+          <span className="muted-dash">—</span>
+        )}
       </div>
       <div className="cell cell-score" role="gridcell">
         {claim.score === null ? <span className="muted-dash">—</span> : <ScoreBadge score={claim.score} />}

@@ -2,19 +2,23 @@ import { useMemo } from 'react';
 import { SORT_KEYS, type Article } from '../../../shared/domain/schemas';
 import { plural, STATUS_OPTIONS } from '../labels';
 import { useActions, useAppStore } from '../store/react';
-import { selectView } from '../store/views-slice';
-import { assigneesInUse, hasActiveFilters, tagsInUse, UNASSIGNED, type SortKey } from './claim-query';
+import { selectSort, selectView } from '../store/views-slice';
+import { assigneesInUse, hasActiveFilters, tagsInUse, UNASSIGNED, type TableSortKey } from './claim-query';
 import { FacetFilter, type FacetOption } from './FacetFilter';
 
 const NONE: readonly never[] = Object.freeze([]);
 
-export const SORT_LABELS: Record<SortKey, string> = {
+/** Every key the table sorts by; the claimant's sort lasts the session (see TableSortKey). */
+const TABLE_SORT_KEYS: readonly TableSortKey[] = [...SORT_KEYS, 'claimant'];
+
+export const SORT_LABELS: Record<TableSortKey, string> = {
   score: 'Score',
   priority: 'Priority',
   status: 'Status',
   assignee: 'Assignee',
   due: 'Due date',
   updated: 'Last updated',
+  claimant: 'Claim by',
 };
 
 /** Text, status, tag, assignee and article filters, the sort, and how many claims they let through. */
@@ -25,7 +29,8 @@ export function FilterBar({ shownCount, total }: { shownCount: number; total: nu
   const knownPeople = useAppStore((s) => s.workspace?.settings.assignees ?? NONE);
   const loading = useAppStore((s) => s.loading);
   const { setViewFilters, clearViewFilters, setViewSort } = useActions();
-  const { filters, sort } = view;
+  const sort = useAppStore(selectSort);
+  const { filters } = view;
 
   const tagOptions = useMemo(() => withChosen(tagsInUse(claims).map(asOption), filters.tags), [claims, filters.tags]);
   const assigneeOptions = useMemo(
@@ -73,8 +78,8 @@ export function FilterBar({ shownCount, total }: { shownCount: number; total: nu
       <span className="filter-spacer" />
       <label className="sort-field">
         <span>Sort by</span>
-        <select value={sort.key} onChange={(e) => setViewSort({ ...sort, key: e.target.value as SortKey })}>
-          {SORT_KEYS.map((key) => (
+        <select value={sort.key} onChange={(e) => setViewSort({ ...sort, key: e.target.value as TableSortKey })}>
+          {TABLE_SORT_KEYS.map((key) => (
             <option key={key} value={key}>
               {SORT_LABELS[key]}
             </option>

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Article, Claim } from '../../../shared/domain/schemas';
 import { useAppStore } from '../store/react';
-import { selectView } from '../store/views-slice';
+import { selectSort, selectView } from '../store/views-slice';
 import { indexById, NarrowingFilter, sortClaims } from './claim-query';
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -25,7 +25,7 @@ export function useShownClaims(): ShownClaims {
   const claims = useAppStore((s) => s.workspace?.claims ?? NONE);
   const articles = useAppStore((s) => s.workspace?.articles ?? NONE);
   const filters = useAppStore((s) => selectView(s).filters);
-  const sort = useAppStore((s) => selectView(s).sort);
+  const sort = useAppStore(selectSort);
   const deferredFilters = useDeferredValue(filters);
   const articlesById = useMemo(() => indexById(articles), [articles]);
   const sorted = useMemo(() => sortClaims(claims, sort, articlesById), [claims, sort, articlesById]);

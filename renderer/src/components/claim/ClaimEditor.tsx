@@ -7,6 +7,7 @@ import { DuplicatesSection } from './DuplicatesSection';
 import { HistoryPanel } from './HistoryPanel';
 import { reported } from '../reported';
 import { ReviewSection } from './ReviewSection';
+import { ClaimantSection } from './ClaimantSection';
 import { SourcesSection } from './SourcesSection';
 import { TagEditor } from './TagEditor';
 import { TriageFields } from './TriageFields';
@@ -74,6 +75,8 @@ export function ClaimEditor({ claim }: { claim: Claim }) {
         <TriageFields claim={claim} />
         <TagEditor claim={claim} />
       </fieldset>
+      {/* Locks itself but for the publication address, which a published claim still takes. */}
+      <ClaimantSection claim={claim} locked={locked} />
       {/* Outside the fieldset: a locked claim's sources can still be opened. */}
       <SourcesSection claim={claim} locked={locked} />
       <fieldset className="lock-fieldset" disabled={locked}>
