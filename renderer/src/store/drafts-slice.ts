@@ -118,11 +118,14 @@ export function createDraftsSlice(autosaveDelayMs: number): Slice<DraftsSlice> {
         const claim = get().workspace?.claims.find((c) => c.id === claimId);
         // A field without a draft of its own (the role when only the name was typed) sends its saved value.
         const sent = fields.map((f, i) => drafts[i]?.value ?? (claim ? savedValue(f, claim) : ''));
-        // The error goes on the field that was typed in (the flushed one, else its partner).
-        const errorKey = drafts[fields.indexOf(field)] ? draftKey(claimId, field) : keys[drafts.findIndex(Boolean)]!;
+        // The error goes on the field it is about when it has a draft (the name when a role has
+        // none), else on the field that was typed in.
+        const about = fields.length > 1 && drafts[0] && !sent[0]?.trim() ? 0 : fields.indexOf(field);
+        const errorKey = drafts[about] ? keys[about]! : keys[drafts.findIndex(Boolean)]!;
         const problem = localProblem(fields, sent);
         if (problem) {
-          patchDraft(errorKey, { error: problem });
+          // Not "unsent" any more (the status bar would say "Saving…" for ever): refused, kept, shown.
+          keys.forEach((key) => patchDraft(key, key === errorKey ? { dirty: false, error: problem } : { dirty: false }));
           return;
         }
         const saving = get().updateClaim(claimId, toPatch(fields, sent));

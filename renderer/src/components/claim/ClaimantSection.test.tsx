@@ -123,6 +123,8 @@ describe('the claim pane’s "Claim by" section', () => {
     expect(await within(section).findByText('The address must be a web address starting with http:// or https://.')).toBeTruthy();
     expect(address.getAttribute('aria-invalid')).toBe('true');
     expect(saved().publishedUrl).toBeNull();
+    // Refused, not pending: the status bar does not go on saying "Saving…".
+    expect(Object.values(state().drafts).some((d) => d.dirty)).toBe(false);
 
     await user.clear(address);
     await user.type(address, 'https://desk.example.org/fact-checks/kestonia-ceasefire');
