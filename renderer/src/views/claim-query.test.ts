@@ -91,6 +91,22 @@ describe('filterAndSortClaims', () => {
     expect(order('assignee', 'asc')).toEqual(['#3', '#1', '#2']); // case-insensitive: Al before bea
   });
 
+  it('matches and sorts by the claimant, who comes last when nobody is named', () => {
+    const said = [
+      makeClaim(1, budget.id, { claimant: { name: 'the Kremlin', role: null } }),
+      makeClaim(2, budget.id, { claimant: null }),
+      makeClaim(3, budget.id, { claimant: { name: 'Aleksei Voronin', role: 'deputy foreign minister' } }),
+    ];
+    const match = (text: string) => ids(filterAndSortClaims(said, articles, view({ text }))).sort();
+    expect(match('voronin')).toEqual(['#3']);
+    expect(match('foreign minister')).toEqual(['#3']); // the role too
+    expect(match('kremlin')).toEqual(['#1']);
+    const order = (direction: 'asc' | 'desc') => ids(sortClaims(said, { key: 'claimant', direction }, articles));
+    expect(order('asc')).toEqual(['#3', '#1', '#2']);
+    expect(order('desc')).toEqual(['#1', '#3', '#2']);
+    expect(toggleSort({ key: 'score', direction: 'desc' }, 'claimant')).toEqual({ key: 'claimant', direction: 'asc' });
+  });
+
   it('sorts priority and status by their rank, not alphabetically', () => {
     const list = [
       makeClaim(1, budget.id, { priority: 'low', status: 'published' }),
