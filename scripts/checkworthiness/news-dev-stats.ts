@@ -37,10 +37,10 @@ function report(rows: Row[]): string {
   );
   out.push(
     table(
-      ['Kind', 'sentences', 'check-worthy', 'attributed', 'tune', 'report'],
+      ['Kind', 'sentences', 'check-worthy', 'attributed', ...SPLITS],
       KINDS.map((kind) => {
         const list = rows.filter((r) => r.kind === kind);
-        return [kind, list.length, worthy(list), attributed(list), list.filter((r) => r.split === 'tune').length, list.filter((r) => r.split === 'report').length];
+        return [kind, list.length, worthy(list), attributed(list), ...SPLITS.map((split) => list.filter((r) => r.split === split).length)];
       }),
     ),
   );

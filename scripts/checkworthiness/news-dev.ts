@@ -36,7 +36,7 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const SPLITS = ['tune', 'report'] as const;
+export const SPLITS = ['tune', 'report', 'holdout'] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** Kinds the guidelines never call check-worthy. */
@@ -80,7 +80,7 @@ function parseRow(text: string, line: number, problems: string[], invalidArticle
   if ('sentence' in value && (typeof sentence !== 'string' || sentence.trim() === '' || sentence !== sentence.trim())) bad(`"sentence" must be a non-empty trimmed string (got ${JSON.stringify(sentence)})`);
   if ('checkworthy' in value && typeof checkworthy !== 'boolean') bad(`"checkworthy" must be true or false (got ${JSON.stringify(checkworthy)})`);
   if ('kind' in value && !(KINDS as readonly unknown[]).includes(kind)) bad(`"kind" must be one of ${KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
-  if ('split' in value && !(SPLITS as readonly unknown[]).includes(split)) bad(`"split" must be "tune" or "report" (got ${JSON.stringify(split)})`);
+  if ('split' in value && !(SPLITS as readonly unknown[]).includes(split)) bad(`"split" must be one of ${SPLITS.map((x) => `"${x}"`).join(', ')} (got ${JSON.stringify(split)})`);
   if ('claimant' in value && claimant !== null) {
     if (!isObject(claimant)) bad(`"claimant" must be null or { "name", "role" } (got ${JSON.stringify(claimant)})`);
     else {
