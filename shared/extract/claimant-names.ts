@@ -5,7 +5,8 @@
  * Energy". Plain token scans and a few regexes per sentence: this runs as the editor types.
  */
 import {
-  DESCRIPTOR, DESCRIPTOR_GATE, HONORIFICS, TITLE_CASE_VERBS, LEGAL_SUFFIX, ORG_WORDS, STUDY_BY, TITLE_WORDS,
+  DESCRIPTOR, DESCRIPTOR_GATE, HONORIFICS, JOINED_ARTICLE, NAME_PARTICLES, PARTICLE_ALTERNATION, TITLE_CASE_VERBS, LEGAL_SUFFIX,
+  ORG_WORDS, STUDY_BY, TITLE_WORDS,
 } from './claimant-patterns';
 import { Registry, type Entity } from './claimant-registry';
 
@@ -29,7 +30,14 @@ export interface NamePhrase {
 }
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&']);
-const capitalised = (t: string) => /^[\p{Lu}\d]/u.test(t) && (/\p{L}/u.test(t) || /^(?:19|20)\d\d$/.test(t));
+const PARTICLES: ReadonlySet<string> = NAME_PARTICLES;
+const capitalised = (t: string) => (/^[\p{Lu}\d]/u.test(t) && (/\p{L}/u.test(t) || /^(?:19|20)\d\d$/.test(t))) || JOINED_ARTICLE.test(t);
+/**
+ * A lower-case word that stays inside a name when a capitalised word follows it: a particle
+ * ("de Ruiter"), or "the" after "of"/"for" ("the Office of the State Inspector").
+ */
+const joins = (words: readonly string[], k: number) =>
+  PARTICLES.has(words[k]!) || (words[k] === 'the' && k > 1 && (words[k - 1] === 'of' || words[k - 1] === 'for') && capitalised(words[k - 2]!));
 const titleCased = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const hasLetter = (t: string) => /\p{L}/u.test(t);
 const bare = (t: string) => t.replace(/['’]s$/u, '').toLowerCase();
@@ -38,9 +46,12 @@ const isOrgToken = (t: string) => ORGS.has(bare(t));
 /** Role words as the dev set writes them: title words lower case, proper adjectives ("Valdorian") kept. */
 export function formatRole(words: readonly string[]): string | null {
   const kept = words.filter((w) => !HONORIFIC.has(w.toLowerCase()));
+  // The set's convention: a role is the function, not the phrase ("its director" → "director",
+  // "a nurse" → "nurse"); "the" stays only before a possessive ("the health board's chief executive").
+  while (kept.length > 1 && (/^(?:a|an|its|his|her|their)$/i.test(kept[0]!) || (/^the$/i.test(kept[0]!) && !kept.some((w) => /['’]s?$/u.test(w))))) kept.shift();
   if (kept.length === 0) return null;
   // "Nurses' union leader": a plural possessive is a common noun, not a proper name.
-  return kept.map((w, i) => (TITLES.has(w.toLowerCase()) || /s['’]$/u.test(w) || (i === 0 && /^(?:the|a|an|its|his|her|their)$/i.test(w)) ? w.toLowerCase() : w)).join(' ');
+  return kept.map((w, i) => (TITLES.has(w.toLowerCase()) || /s['’]$/u.test(w) || (i === 0 && /^the$/i.test(w)) ? w.toLowerCase() : w)).join(' ');
 }
 
 /**
@@ -53,7 +64,13 @@ export function splitName(words: readonly string[]): NamePhrase | null {
   const the = tokens.length > 0 && /^the$/i.test(tokens[0]!);
   const rest = the ? tokens.slice(1) : tokens;
   let first = rest.length;
-  while (first > 0 && (capitalised(rest[first - 1]!) || (CONNECTORS.has(rest[first - 1]!) && first > 1 && capitalised(rest[first - 2]!)))) first--;
+  while (
+    first > 0 &&
+    (capitalised(rest[first - 1]!) ||
+      // "Union of Educators", "Ruiz de la Vega": inside a name, before a capitalised word; a
+      // particle may also open a surname ("de Ruiter said").
+      (first < rest.length && ((CONNECTORS.has(rest[first - 1]!) && first > 1 && capitalised(rest[first - 2]!)) || joins(rest, first - 1))))
+  ) first--;
   const run = rest.slice(first);
   if (run.length === 0) return null;
   // The name follows the last title word ("Valdorian President Tomas Ruvic" → "Tomas Ruvic"); if
@@ -61,8 +78,11 @@ export function splitName(words: readonly string[]): NamePhrase | null {
   // Calder City Council"), title words and all.
   let start = 0;
   for (let k = 0; k < run.length - 1; k++) if (TITLES.has(run[k]!.toLowerCase())) start = k + 1;
-  // "Police Scotland": a body's word and one more capitalised word is the body's name.
-  if (run.slice(start).some(isOrgToken) || (start === run.length - 1 && run.length === 2 && isOrgToken(run[0]!))) {
+  // "the National Union of Educators", "Ministry of Transport": a body's word followed by "of",
+  // "for" or "and" is inside the body's name, whose title-like words ("National", "Union") are
+  // then not a title; so is a cut that would leave the name opening with "of".
+  const orgThenConnector = run.some((t, k) => k + 1 < run.length && CONNECTORS.has(run[k + 1]!) && isOrgToken(t));
+  if (orgThenConnector || CONNECTORS.has(run[start] ?? '') || run.slice(start).some(isOrgToken) || (start === run.length - 1 && run.length === 2 && isOrgToken(run[0]!))) {
     const name = `${the && first === 0 ? 'the ' : ''}${run.join(' ')}`.replace(LEGAL_SUFFIX, '');
     return { name, title: first > 0 ? formatRole(rest.slice(0, first)) : null, person: false, org: true, tokens: run.length };
   }
@@ -75,11 +95,15 @@ export function splitName(words: readonly string[]): NamePhrase | null {
 /** A person is a speaker, so not a place, when a reporting verb follows the name or "said" precedes it. */
 const SPEAKER_NEXT = /^(?:said|says|told|wrote|added|insisted|argued|claimed|warned|announced|confirmed|denied|has|had|thinks|believes)$/;
 
-/** A name of up to five capitalised words ending a text, and one that is a whole text. */
-const NAME_AT_END = /([\p{Lu}][\p{L}'’-]+(?: (?:of |for |and )?[\p{Lu}][\p{L}'’-]+){0,4})$/u;
-const WHOLE_NAME = /^[\p{Lu}][\p{L}'’-]+(?: (?:of |for |and )?[\p{Lu}][\p{L}'’-]+){0,4}$/u;
-/** "The opposition's finance spokesman" ending a text, at a sentence or clause start. */
-const ROLE_AT_END = /(?:^|[,:] )((?:[Tt]he|[Aa]n?) [\p{Ll}][\p{L}'’ -]+)$/u;
+/**
+ * A name of up to five capitalised words ending a text, and one that is a whole text (after an
+ * honorific: ", Dr. Alan Maguire,"); particles ("de la Vega") and "al-" inside.
+ */
+const NAME_WORDS = `(?:(?:al|el)-)?[\\p{Lu}][\\p{L}'’-]+(?: (?:of |for |and |(?:${PARTICLE_ALTERNATION}) (?:(?:${PARTICLE_ALTERNATION}) )?)?(?:(?:al|el)-)?[\\p{Lu}][\\p{L}'’-]+){0,4}`;
+const NAME_AT_END = new RegExp(`(${NAME_WORDS})$`, 'u');
+const WHOLE_NAME = new RegExp(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\\.? )?${NAME_WORDS}$`, 'u');
+/** "The opposition's finance spokesman", "Its chair" ending a text, at a sentence or clause start. */
+const ROLE_AT_END = /(?:^|[,:] )((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [\p{Ll}][\p{L}'’ -]+)$/u;
 const isLower = (c: number) => (c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c));
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
 
@@ -118,7 +142,7 @@ function appositiveRole(text: string): string | null {
   if (NOT_A_ROLE.test(text) || VERBS_IN_TITLES.has(titleCased(text.slice(0, text.indexOf(' ') >>> 0)))) return null;
   const words = text.split(' ');
   if (!words.some((w) => TITLES.has(w.toLowerCase())) && !ROLE_NOUN.test(text)) return null;
-  const role = text.replace(/^(?:[Aa]n?|[Tt]he) (?![^,]*?['’]s\b)/u, '');
+  const role = text.replace(/^(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?![^,]*?['’]s\b)/u, '');
   return role.replace(/^The /, 'the ');
 }
 
@@ -145,7 +169,12 @@ export function trimRun(run: readonly string[]): readonly string[] {
  * one-word name, with nothing to learn from (a name after a lower-case title, "leader Okonjo", is
  * rare enough to miss): the regex passes over it without a match.
  */
-const CAPS = /(?<![\p{L}\d'’.-])[\p{Lu}][\p{L}\d'’&-]*(?:\.(?=\p{L})[\p{L}\d'’&-]*)*(?: (?:(?:of|for|and|&) )?[\p{Lu}][\p{L}\d'’&-]*(?:\.(?=\p{L})[\p{L}\d'’&-]*)*)+/gu;
+const CAPS_WORD = "(?:(?:al|el)-)?[\\p{Lu}][\\p{L}\\d'’&-]*(?:\\.(?=\\p{L})[\\p{L}\\d'’&-]*)*";
+// Joined by "of"/"for" (and "of the"), "and", or particles ("Femke de Ruiter", "Le Courrier du Lac").
+const CAPS = new RegExp(
+  `(?<![\\p{L}\\d'’.-])${CAPS_WORD}(?: (?:(?:of|for)(?: the)? |(?:and|&) |(?:(?:${PARTICLE_ALTERNATION}) ){1,2})?${CAPS_WORD})+`,
+  'gu',
+);
 
 /** Capitalised words that open a sentence, not a title: "But opposition spokeswoman Jen Lowe". */
 const SENTENCE_WORDS = new Set(['But', 'And', 'Yet', 'So', 'The', 'A', 'An', 'In', 'On', 'At', 'For', 'As', 'While', 'Meanwhile', 'However', 'Now', 'Then', 'Also']);
@@ -209,7 +238,10 @@ export function buildRegistry(sentences: readonly string[]): Registry {
         continue;
       }
       const after = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 12).split(' ')[0] ?? '';
-      const speaker = SPEAKER_NEXT.test(after) || /^said$/i.test(wordBefore(text, at));
+      // A person, not a place: a speaker ("… said", "said …", "according to …"), or someone given
+      // an honorific ("Professor Otto van der Meer").
+      const said = wordBefore(text, at);
+      const speaker = SPEAKER_NEXT.test(after) || /^said$/i.test(said) || HONORIFIC.has(said.toLowerCase()) || (said === 'to' && wordBefore(text, at - 3) === 'according');
       const entity = registry.add(phrase, phrase.person ? phrase.title : null, index, phrase.person && phrase.title === null && !speaker);
       if (seenKey) seen.set(seenKey, entity);
     }

@@ -28,6 +28,11 @@ const VERBS = [
   'urge', 'note', 'add', 'admit', 'contend', 'contends', 'contended', 'acknowledge', 'acknowledges', 'concede', 'concedes',
   'conceded', 'believed', 'feared', 'doubted', 'reckons', 'reckon', 'asserted', 'asserts', 'assert', 'revealed', 'reveals',
   'disclosed', 'discloses', 'was quoted as saying', 'is quoted as saying', 'were quoted as saying',
+  // Verbs that carry a speaker's statement or judgement ("apologised for… and said", "described
+  // the plan as…", "called the decision…"). "called" only before an object: "a village called
+  // Marsh End" names something.
+  'apologised', 'apologized', 'apologises', 'apologizes', 'described', 'describes', 'describe', 'cautioned', 'cautions',
+  'explained', 'explains', 'called the', 'called it', 'called them', 'called on', 'calls on', 'call on',
   // Progressive forms of a position ("The union is demanding…", "Farmers are calling for…").
   'is calling for', 'are calling for', 'is demanding', 'are demanding', 'is urging', 'are urging', 'is seeking',
   'are seeking', 'is warning', 'are warning', 'is pushing for', 'are pushing for', 'is insisting', 'are insisting',
@@ -38,7 +43,7 @@ const PARTICIPLES = [
   'said', 'told', 'written', 'insisted', 'argued', 'claimed', 'warned', 'announced', 'reported', 'confirmed', 'denied',
   'estimated', 'forecast', 'predicted', 'acknowledged', 'admitted', 'maintained', 'alleged', 'accused', 'promised',
   'pledged', 'vowed', 'threatened', 'rejected', 'demanded', 'called for', 'urged', 'suggested', 'ruled out', 'found',
-  'disputed', 'stressed', 'expressed',
+  'disputed', 'stressed', 'expressed', 'described', 'apologised', 'apologized', 'called on', 'called the', 'cautioned',
 ];
 
 const titleCase = (v: string) => v.replace(/\b[a-z]/g, (c) => c.toUpperCase());
@@ -97,8 +102,29 @@ export const FINAL_ATTRIBUTION =
   /, ([^,"“”]{2,70}?) (?:said|says|reported|reports|added|wrote|estimated|warned|confirmed|claimed|insisted|told (?:reporters|[A-Z][^,]{0,40}))(?: (?:on|in|at|last|this|late|early) [^,]{0,40}| in a statement)?\.?$/u;
 
 
-/** `…, said Jane Doe, a …` — verb before speaker, at a clause start, without quotation marks. */
-export const VERB_THEN_SPEAKER = /(?:said|says|added|adds|wrote|writes|warned|argued) ((?:[A-Z]|the |a |an )[^,.;:]{1,80}?)(?:,|\.|;|$| on | in | at )/uy;
+/** `…, said Jane Doe, a …` — verb before speaker, at a clause start, without quotation marks ("said its chairman, …" too). */
+export const VERB_THEN_SPEAKER = /(?:said|says|added|adds|wrote|writes|warned|argued) ((?:[A-Z]|the |a |an |its |his |her |their )[^,.;:]{1,80}?)(?:,|\.|;|$| on | in | at )/uy;
+
+/**
+ * Lower-case particles inside a person's or an organisation's name ("Femke de Ruiter", "Ludwig
+ * van der Berg", "Le Courrier du Lac", "Lucía de la Vega"): a name does not end at them.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'de', 'du', 'da', 'das', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ter', 'ten', 'la', 'le', 'bin', 'ibn',
+]);
+/** The same as a regex alternation, for the name patterns. */
+export const PARTICLE_ALTERNATION = [...NAME_PARTICLES].join('|');
+/** "al-Sayed", "el-Amin": an Arabic article joined to a capitalised name is a capitalised name word. */
+export const JOINED_ARTICLE = /^(?:al|el|ul|ad|as|ash|an|at|az)-[\p{Lu}]/u;
+
+/**
+ * `, Geert Holtman.` after "said its chairman": the name the role before it belongs to, with an
+ * optional honorific (`, Dr. Ines Ruiz,`); particles allowed inside.
+ */
+export const NAME_AFTER_ROLE = new RegExp(
+  `^, ((?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\\.? )?[\\p{Lu}][\\p{L}'’-]+(?: (?:(?:${PARTICLE_ALTERNATION}) )*(?:(?:al|el)-)?[\\p{Lu}][\\p{L}'’-]+){1,3})(?=[,.;]|$)`,
+  'u',
+);
 
 /** `according to X` up to the next comma or the end; X may be "figures released by the force". */
 export const ACCORDING_TO = /\b[Aa]ccording to ([^,;:]+?)(?:,|;|:|\.?["”]?$)/u;
@@ -114,7 +140,7 @@ export const OWNED_DOCUMENT =
   /((?:[Tt]he )?[\p{L}'’ -]{2,60}?)['’]s (?:own |latest |annual |new |official )*(?:motion|data|traffic data|figures|accounts|report|annual report|statement|study|survey|analysis|paper|forecast|estimates?)\b/uy;
 
 /** `Figures from X show`, `Guidance from X recommends`, `A Harbourline Research poll …`. */
-export const DOCUMENT_FROM = /(?:[Ff]igures|[Dd]ata|[Gg]uidance|[Rr]esearch|[Aa]nalysis|[Ee]stimates) (?:from|by) ((?:the )?[A-Z][^,;]*?) (?:show|shows|showed|recommends|recommend|suggests?|found|finds|put|puts)\b/uy;
+export const DOCUMENT_FROM = /(?:[Ff]igures|[Dd]ata|[Gg]uidance|[Rr]esearch|[Aa]nalysis|[Ee]stimates|(?:[Aa]n? |[Tt]he )?(?:new |latest |separate )?(?:poll|survey|study|report|review|audit)) (?:from|by) ((?:the )?[A-Z][^,;]*?) (?:has |have )?(?:show|shows|showed|shown|recommends|recommend|suggests?|suggested|found|finds|put|puts)\b/uy;
 export const AUTHORED_POLL = /[Aa]n? ((?:\d{4} )?[A-Z][\p{L}'’&-]*(?: [A-Z][\p{L}'’&-]*)*) (?:poll|survey|study|report|analysis|index)\b/uy;
 
 /** "a study by the University of Halvorsen": later "the study", "the authors" are that body's. */

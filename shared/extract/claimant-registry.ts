@@ -3,7 +3,7 @@
  * for every capitalised run: exact name, a shorter form ("Lowe", "Riverside Mercy"), any case (a
  * headline), and short references ("the council", "the mayor", "the company").
  */
-import { ORG_WORDS, REFERENCE_SYNONYMS } from './claimant-patterns';
+import { NAME_PARTICLES, ORG_WORDS, REFERENCE_SYNONYMS } from './claimant-patterns';
 import type { NamePhrase } from './claimant-names';
 
 export interface Entity {
@@ -52,7 +52,18 @@ export class Registry {
     if (!this.byLowerName.has(bare.toLowerCase())) this.byLowerName.set(bare.toLowerCase(), e);
     const parts = bare.split(' ');
     if (e.person) {
-      if (!e.weak && !this.byWord.has(parts[parts.length - 1]!)) this.byWord.set(parts[parts.length - 1]!, e);
+      const last = parts[parts.length - 1]!;
+      if (!e.weak && !this.byWord.has(last)) this.byWord.set(last, e);
+      // "Al-Masri said" opening a sentence is "Karim al-Masri".
+      const opening = last.charAt(0).toUpperCase() + last.slice(1);
+      if (!e.weak && opening !== last && !this.byWord.has(opening)) this.byWord.set(opening, e);
+      // "de Ruiter", "van der Berg" (and "De Ruiter" opening a sentence): the surname with its
+      // particles stands for the person, as the last word does.
+      const particle = parts.findIndex((w, k) => k > 0 && NAME_PARTICLES.has(w));
+      if (!e.weak && particle > 0) {
+        const surname = parts.slice(particle).join(' ');
+        for (const key of [surname, surname.charAt(0).toUpperCase() + surname.slice(1)]) if (!this.byPrefix.has(key)) this.byPrefix.set(key, e);
+      }
     } else if (parts.length > 1) {
       if (!this.byWord.has(parts[0]!)) this.byWord.set(parts[0]!, e);
       for (let k = 2; k < parts.length; k++) {

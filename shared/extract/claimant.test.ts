@@ -143,6 +143,76 @@ describe('suggestClaimants: pronouns and paragraphs', () => {
   });
 });
 
+describe('suggestClaimants: names, organisations, roles and verbs', () => {
+  it('keeps lower-case particles and "al-" inside a name, and resolves the surname with its particle', () => {
+    const article = [
+      'Port fees rise',
+      'Transport Commissioner Maartje de Groot said fees would rise 6% in May. Later de Groot added that 40 berths had been refurbished.',
+      'De Groot has repeatedly called for a second quay.',
+      'Senator Karim al-Masri said the fees were illegal. Al-Masri told reporters that 12 lines had complained.',
+      'Exports fell by a tenth, according to Professor Otto van der Meer. Van der Meer said the port had lost two shipping lines.',
+    ].join('\n\n');
+    expect(of(article, 'Transport')).toEqual(who('Maartje de Groot', 'transport commissioner'));
+    expect(of(article, 'Later de Groot')).toEqual(who('Maartje de Groot', 'transport commissioner'));
+    expect(of(article, 'De Groot has')).toEqual(who('Maartje de Groot', 'transport commissioner'));
+    expect(of(article, 'Senator')).toEqual(who('Karim al-Masri', 'senator'));
+    expect(of(article, 'Al-Masri')).toEqual(who('Karim al-Masri', 'senator'));
+    expect(of(article, 'Exports')).toEqual(who('Otto van der Meer'));
+    expect(of(article, 'Van der Meer')).toEqual(who('Otto van der Meer'));
+    expect(of('Title\n\nThe ferry was late, the daily Le Journal du Nord reported.\n', 'The ferry')).toEqual(who('Le Journal du Nord', 'daily'));
+  });
+
+  it('does not cut an organisation\'s name containing "of", "for" or "and" at a title word', () => {
+    const article = [
+      'Pay talks',
+      'The National Union of Postal Workers said 9,000 members had voted to strike. The union wants a 6% rise.',
+      'Inflation will fall to 2%, according to the Centre for Budget and Tax Studies.',
+      'The Office of the Regional Auditor found that 14 contracts were never tendered.',
+    ].join('\n\n');
+    expect(of(article, 'The National')).toEqual(who('the National Union of Postal Workers'));
+    expect(of(article, 'The union')).toEqual(who('the National Union of Postal Workers'));
+    expect(of(article, 'Inflation')).toEqual(who('the Centre for Budget and Tax Studies'));
+    expect(of(article, 'The Office')).toEqual(who('the Office of the Regional Auditor'));
+  });
+
+  it('resolves "Dr." and "Dr" with a surname to the full name given earlier, with its role', () => {
+    const article = [
+      'Clinic waits',
+      'The trust\'s medical director, Dr. Priya Nandakumar, said 300 patients were waiting. "We have opened two wards," Dr. Nandakumar said.',
+      'Dr Nandakumar added that 40 nurses had been hired.',
+    ].join('\n\n');
+    expect(of(article, '"We have')).toEqual(who('Priya Nandakumar', "the trust's medical director"));
+    expect(of(article, 'Dr Nandakumar')).toEqual(who('Priya Nandakumar', "the trust's medical director"));
+  });
+
+  it('drops determiners from a role, and takes the name after "said its chairman,"', () => {
+    const article = [
+      'Brewery results',
+      'Profits at Halder Breweries fell 12%, said its chairman, Joost Verbeek. He said exports had halved.',
+      'Its finance director, Mara Lind, said debt had fallen to €40m.',
+      '"Half the wards were closed," said a nurse, Aoife Brennan.',
+    ].join('\n\n');
+    expect(of(article, 'Profits')).toEqual(who('Joost Verbeek', 'chairman'));
+    expect(of(article, 'He said')).toEqual(who('Joost Verbeek', 'chairman'));
+    expect(of(article, 'Its finance')).toEqual(who('Mara Lind', 'finance director'));
+    expect(of(article, '"Half')).toEqual(who('Aoife Brennan', 'nurse'));
+  });
+
+  it.each([
+    ['Mayor Tom Ansel apologised for the delays and said 30 buses had been added.', who('Tom Ansel', 'mayor')],
+    ['Councillor Rhys Bowen described the plan as unlawful.', who('Rhys Bowen', 'councillor')],
+    ['The Kelso Tenants\' Association called the rent rise unaffordable.', who("the Kelso Tenants' Association")],
+    ['A survey by the Fenwick Institute found that 41% of shops had closed.', who('the Fenwick Institute')],
+    ['Rents rose 9%, a study by the Centre for Housing Research has found.', who('the Centre for Housing Research')],
+  ])('reads more reporting verbs: %s', (sentence, expected) => {
+    expect(of(`Headline\n\n${sentence}\n`, sentence.slice(0, 12))).toEqual(expected);
+  });
+
+  it('does not read "called" naming something as a verb of saying', () => {
+    expect(of('Title\n\nA village called Marsh End flooded on Monday.\n', 'A village')).toBeNull();
+  });
+});
+
 describe('suggestClaimants: no claimant', () => {
   it.each([
     'The bridge reopened on Monday after two years of repairs.',

@@ -29,7 +29,7 @@ import type { Registry } from './claimant-registry';
 // on every use, and these are read for every sentence.
 const {
   ACCORDING_TO, ATTRIBUTION_CUE, AUTHORED_POLL, BY_AUTHOR, CLAUSE_START, CLAUSE_WORDS, COMMON_FIRST_WORDS, DOCUMENT_FROM,
-  FINAL_ATTRIBUTION, LEADING_ADVERBIAL, NON_CLAIMANT, ORG_WORDS, OWNED_DOCUMENT, POSSESSIVE_PRONOUN, PRONOUN, PUBLISHED_BY,
+  FINAL_ATTRIBUTION, LEADING_ADVERBIAL, NAME_AFTER_ROLE, NON_CLAIMANT, ORG_WORDS, OWNED_DOCUMENT, POSSESSIVE_PRONOUN, PRONOUN, PUBLISHED_BY,
   QUOTE_THEN_VERB_SPEAKER, STUDY_REFERENCE, SUBJECT_VERB, VERB_THEN_SPEAKER,
 } = P;
 
@@ -128,7 +128,7 @@ export function findAttribution(written: string): Attribution | null {
   // "The UK Health Security Agency (UKHSA) said": an abbreviation in brackets is not part of the subject.
   const text = written.includes('(') ? written.replace(/ \([\p{Lu}][\p{L}]{1,10}\)/gu, '') : written;
   const quoted = QUOTE_THEN_VERB_SPEAKER.exec(text);
-  if (quoted) return { phrase: quoted[1]! };
+  if (quoted) return speakerAfterVerb(text, quoted);
   const final = FINAL_ATTRIBUTION.exec(text);
   if (final && plausibleSubject(final[1]!)) return { phrase: final[1]! };
   const documents = documentPatterns(text);
@@ -149,6 +149,18 @@ export function findAttribution(written: string): Attribution | null {
   if (by) return { phrase: by[1]!.trim() };
   const owner = /^(.+?)['’]s\b/u.exec(source) ?? /^(its|his|her|their)\b/iu.exec(source);
   return { phrase: owner ? owner[1]! : source };
+}
+
+/**
+ * The speaker after a verb (`said X`), with the name written after a role (`said its chairman,
+ * Geert Holtman.`): the name is the claimant and the role its role, as in "X, the chairman, said".
+ */
+function speakerAfterVerb(text: string, m: RegExpExecArray): Attribution {
+  const phrase = m[1]!;
+  if (!/^(?:its|his|her|their|the|an?) [\p{Ll}]/u.test(phrase)) return { phrase };
+  const end = m.index + m[0].indexOf(phrase) + phrase.length;
+  const name = NAME_AFTER_ROLE.exec(text.slice(end));
+  return name ? { phrase, appositive: name[1]! } : { phrase };
 }
 
 /** Reporting verbs that are as often plural nouns ("trade claims", "crime figures"): see `attributionAt`. */
@@ -178,7 +190,7 @@ function attributionAt(text: string, at: number, documents: readonly RegExp[]): 
   if (at > 0) {
     VERB_THEN_SPEAKER.lastIndex = at;
     const inverted = VERB_THEN_SPEAKER.exec(text);
-    if (inverted && plausibleSubject(inverted[1]!)) return { phrase: inverted[1]! };
+    if (inverted && plausibleSubject(inverted[1]!)) return speakerAfterVerb(text, inverted);
   }
   SUBJECT_VERB.lastIndex = at;
   const m = SUBJECT_VERB.exec(text);
