@@ -103,7 +103,9 @@ const NAME_WORDS = `(?:(?:al|el)-)?[\\p{Lu}][\\p{L}'’-]+(?: (?:of |for |and |(
 const NAME_AT_END = new RegExp(`(${NAME_WORDS})$`, 'u');
 const WHOLE_NAME = new RegExp(`^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\\.? )?${NAME_WORDS}$`, 'u');
 /** "The opposition's finance spokesman", "Its chair" ending a text, at a sentence or clause start. */
-const ROLE_AT_END = /(?:^|[,:] )((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [\p{Ll}][\p{L}'’ -]+)$/u;
+// Also after "said" and "according to" ("said its chairman, Geert Holtman.", "according to the
+// regional water authority, Ellery Water"), and with a proper adjective ("A Dravian spokeswoman, …").
+const ROLE_AT_END = /(?:^|[,:] |said |according to )((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[\p{Lu}][\p{Ll}-]+ )?[\p{Ll}][\p{L}'’ -]+)$/u;
 const isLower = (c: number) => (c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c));
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
 
@@ -125,7 +127,7 @@ function appositives(text: string): [name: string, role: string][] {
     if (lower) {
       const name = NAME_AT_END.exec(text.slice(Math.max(0, c - 80), c));
       if (name) out.push([name[1]!, tail.replace(/^an? /, '')]);
-    } else if (end > 0 && WHOLE_NAME.test(tail)) {
+    } else if ((end > 0 || /\.$/.test(text)) && WHOLE_NAME.test(tail)) {
       const role = ROLE_AT_END.exec(text.slice(Math.max(0, c - 80), c));
       if (role) out.push([tail, role[1]!]);
     }

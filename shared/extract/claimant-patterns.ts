@@ -150,8 +150,8 @@ export const STUDY_REFERENCE = /^(?:the (?:study|authors|researchers|report|surv
 export const PRONOUN = /^(?:he|she|it|they|we)$/i;
 export const POSSESSIVE_PRONOUN = /^(?:its|his|her|their)$/i;
 
-/** Subjects that never make a claim: negations and the writer's generic "people". */
-export const NON_CLAIMANT = /^(?:neither|nor|no|nobody|none|nothing|people|everyone|anyone|some people|many people|i|you|this|that|these|those|there|what|who|which)\b/i;
+/** Subjects that never make a claim: negations, the writer's generic "people", and a clause ("Whether jurors believe…"). */
+export const NON_CLAIMANT = /^(?:neither|nor|no|nobody|none|nothing|people|everyone|anyone|some people|many people|i|you|this|that|these|those|there|what|who|which|whether|if)\b/i;
 
 /** Words that show a "subject" candidate is really part of a clause ("Kestonia will not agree…"). */
 export const CLAUSE_WORDS = new Set([

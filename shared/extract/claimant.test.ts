@@ -208,6 +208,32 @@ describe('suggestClaimants: names, organisations, roles and verbs', () => {
     expect(of(`Headline\n\n${sentence}\n`, sentence.slice(0, 12))).toEqual(expected);
   });
 
+  it('takes a named body after a description in "according to", and keeps the role for a later mention', () => {
+    const article = 'Title\n\nLevels fell to 30%, according to the regional grid operator, Vantra Power. Outages rose 9%, according to Vantra Power.\n';
+    expect(of(article, 'Levels')).toEqual(who('Vantra Power', 'regional grid operator'));
+    expect(of(article, 'Outages')).toEqual(who('Vantra Power', 'regional grid operator'));
+  });
+
+  it('gives a surname the role of a name first written after "said its chairman," or "A Sarnese envoy,"', () => {
+    const article = [
+      'Title',
+      'Costs rose 8%, said its chairman, Bram Olsen. "We are losing money," Olsen told the meeting.',
+      'A Sarnese envoy, Lidia Korsak, confirmed the visit. Korsak told reporters that 12 officials had attended.',
+    ].join('\n\n');
+    expect(of(article, '"We are')).toEqual(who('Bram Olsen', 'chairman'));
+    expect(of(article, 'Korsak')).toEqual(who('Lidia Korsak', 'Sarnese envoy'));
+  });
+
+  it('leaves a time phrase out of the author of a poll, and a participle clause out of the role', () => {
+    expect(of('Title\n\nA poll by the Ostra Survey Institute last week found that 40% backed the plan.\n', 'A poll')).toEqual(who('the Ostra Survey Institute'));
+    expect(of('Title\n\nOne senior official, speaking on condition of anonymity, said talks had stalled.\n', 'One senior')).toEqual(who('one senior official'));
+  });
+
+  it('gives no claimant to a list of verbs or a "whether" clause', () => {
+    expect(of('Title\n\nOnly 60% of patients were seen, treated and admitted within four hours.\n', 'Only')).toBeNull();
+    expect(of('Title\n\nWhether voters believe the mayor may decide the race.\n', 'Whether')).toBeNull();
+  });
+
   it('does not read "called" naming something as a verb of saying', () => {
     expect(of('Title\n\nA village called Marsh End flooded on Monday.\n', 'A village')).toBeNull();
   });

@@ -145,6 +145,11 @@ export function findAttribution(written: string): Attribution | null {
     return published ? { phrase: published[1]! } : null;
   }
   const source = according[1]!.trim();
+  // "according to the regional water authority, Ellery Water": the name after the description.
+  if (/^the [\p{Ll}]/u.test(source)) {
+    const name = NAME_AFTER_ROLE.exec(text.slice(according.index + according[0].length - 1));
+    if (name) return { phrase: source, appositive: name[1]! };
+  }
   const by = BY_AUTHOR.exec(source);
   if (by) return { phrase: by[1]!.trim() };
   const owner = /^(.+?)['’]s\b/u.exec(source) ?? /^(its|his|her|their)\b/iu.exec(source);
@@ -203,6 +208,9 @@ function attributionAt(text: string, at: number, documents: readonly RegExp[]): 
   return m[2] === undefined ? { phrase: m[1]! } : { phrase: m[1]!, appositive: m[2] };
 }
 
+const TRAILING_TIME =
+  / (?:(?:last|this|earlier this|late last) (?:week|month|year|spring|summer|autumn|winter)|(?:on |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in (?:19|20)\d\d)$/u;
+
 const DETERMINER = /^(?:the|a|an|some|other|many|several|most|two|three|four|few)$/i;
 
 /** A word that shows a subject is really a clause ("Kestonia will not agree…"), a number or a quotation mark. */
@@ -211,6 +219,8 @@ const CLAUSE_WORD = new RegExp(`(?:^|\\s)(?:${[...CLAUSE_WORDS].join('|')})(?=\\
 /** A few words that could name someone: no clause inside ("Kestonia will not agree to…"), no negation. */
 function plausibleSubject(written: string): boolean {
   const phrase = clean(written);
+  // "seen, treated and admitted": a list of verbs, not a subject.
+  if (/(?:^| )(?:and|or)$/.test(phrase)) return false;
   if (STUDY_REFERENCE.test(phrase)) return true;
   if (NON_CLAIMANT.test(phrase) || isData(phrase)) return false;
   return !CLAUSE_WORD.test(phrase);
@@ -225,7 +235,13 @@ function leadingSubject(text: string, registry: Registry, index: number): Claima
 
 /** The subject without a leading "And", "But" or time phrase ("On Monday the minister"). */
 const clean = (phrase: string) =>
-  phrase.trim().replace(/^(?:and|but|so) /i, '').replace(LEADING_ADVERBIAL, '').replace(/ (?:who|which|that) .*$/, '');
+  phrase
+    .trim()
+    .replace(/^(?:and|but|so) /i, '')
+    .replace(LEADING_ADVERBIAL, '')
+    .replace(/ (?:who|which|that) .*$/, '')
+    // "A poll by the Nordhof Institute last week found": the time is not part of the name.
+    .replace(TRAILING_TIME, '');
 
 function resolve(found: Attribution, registry: Registry, referent: Claimant | null, text: string, index: number): Claimant | null {
   // A phrase ending in a capitalised word that is not a pronoun is a name, whose claimant is the
@@ -259,7 +275,8 @@ function resolveAttribution(found: Attribution, registry: Registry, referent: Cl
   const reference = /^[Tt]he ([\p{Ll}]+)$/u.exec(phrase);
   if (reference && referent && [referent.name, referent.role ?? ''].some((n) => n.toLowerCase().split(' ').pop() === reference[1])) return referent;
   const claimant = named(phrase.split(' '), registry, index, true);
-  if (claimant && appositive && claimant.role === null && /^(?:an? |the )?[\p{Ll}]/u.test(appositive) && !/^(?:which|who|whose|where)\b/.test(appositive)) {
+  // Not a clause ("…, speaking on condition of anonymity, said"): a role names a function.
+  if (claimant && appositive && claimant.role === null && /^(?:an? |the )?[\p{Ll}]/u.test(appositive) && !/^(?:which|who|whose|where|[a-z]+ing)\b/.test(appositive)) {
     return { name: claimant.name, role: appositive.replace(/^an? /, '') };
   }
   return claimant;
@@ -283,13 +300,15 @@ function named(written: readonly string[], registry: Registry, index: number, de
 
 function resolveName(written: readonly string[], registry: Registry, index: number, describe: boolean): Claimant | null {
   // "a spokesman for Riverside Mercy", "some analysts": an unnamed source, written as the text has it.
-  if (describe && /^(?:[Aa]n?|[Ss]ome|[Oo]ther|[Mm]any|[Ss]everal)$/.test(written[0] ?? '') && written.length > 1) {
+  if (describe && /^(?:[Aa]n?|[Oo]ne|[Ss]ome|[Oo]ther|[Mm]any|[Ss]everal)$/.test(written[0] ?? '') && written.length > 1) {
     return { name: [written[0]!.toLowerCase(), ...written.slice(1)].join(' '), role: null };
   }
   const words = trimRun(written);
   const phrase = splitName(words);
   if (phrase && (phrase.tokens >= 2 || registry.lookup(phrase.name))) {
     const entity = registry.lookup(phrase.name);
+    // A person who makes a claim is a person, not a place: "Holtman" may stand for them later.
+    if (entity?.weak && describe) registry.strengthen(entity);
     if (entity) return { name: entity.name, role: entity.role ?? phrase.title };
     return { name: phrase.name, role: phrase.person ? phrase.title : null };
   }
