@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import jsonld from 'jsonld';
-import { buildClaimReviews, ClaimReviewError, NO_ORGANIZATION_MESSAGE, shorten } from './claimreview';
-import { fixtureArticle, fixtureClaim, fixtureModel, NOW } from './testing';
+import type { Claim } from '../domain/schemas';
+import { buildClaimReviews, ClaimReviewError, NO_ORGANIZATION_MESSAGE, shorten, type ClaimReviewObject } from './claimreview';
+import { fixtureArticle, fixtureClaim as plainClaim, fixtureModel, NOW } from './testing';
 import { readFileSync } from 'node:fs';
 
 const S = 'http://schema.org/';
@@ -20,6 +21,51 @@ const documentLoader = async (url: string) => {
 const expand = (doc: unknown) => jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader: documentLoader as never, safe: true } as jsonld.Options.Expand);
 
 type Node = Record<string, unknown>;
+
+const FACT_CHECK_URL = 'https://desk.example/fact-checks/unemployment-may';
+/** A rated claim as it is published: who made it, when, and where the fact-check is. */
+const fixtureClaim = (over: Partial<Claim> = {}) =>
+  plainClaim({ claimant: { name: 'Jo Marsh', role: 'finance minister' }, claimDate: '2026-11-18', publishedUrl: FACT_CHECK_URL, ...over });
+
+/**
+ * Google's documented properties for fact-check markup, from "Fact check (ClaimReview)
+ * structured data", https://developers.google.com/search/docs/appearance/structured-data/factcheck
+ * (section "Structured data type definitions"):
+ *   ClaimReview  required: claimReviewed, reviewRating, url
+ *                recommended: author, datePublished, itemReviewed
+ *   Claim        recommended: appearance or firstAppearance, author, datePublished
+ *   Rating       required: alternateName; recommended: bestRating, name, ratingValue, worstRating
+ *   author       (Organization or Person) required within it: name
+ * Google Search is phasing out the rich result, but the same markup feeds Fact Check Explorer.
+ * `name` of a Rating is left out on purpose: alternateName already carries the label.
+ */
+const GOOGLE = {
+  claimReview: { required: ['claimReviewed', 'reviewRating', 'url'], recommended: ['author', 'datePublished', 'itemReviewed'] },
+  claim: { recommended: ['author', 'datePublished'], oneOf: ['appearance', 'firstAppearance'] },
+  rating: { required: ['alternateName'], recommended: ['ratingValue', 'bestRating', 'worstRating'] },
+} as const;
+
+/** Every documented required and recommended property is present and well formed. */
+function expectGoogleFields(review: ClaimReviewObject): void {
+  const node = review as unknown as Record<string, unknown>;
+  for (const key of [...GOOGLE.claimReview.required, ...GOOGLE.claimReview.recommended]) expect(node, key).toHaveProperty(key);
+  const item = review.itemReviewed as unknown as Record<string, unknown>;
+  for (const key of GOOGLE.claim.recommended) expect(item, `itemReviewed.${key}`).toHaveProperty(key);
+  expect(GOOGLE.claim.oneOf.some((key) => key in item), 'itemReviewed.appearance or firstAppearance').toBe(true);
+  const rating = review.reviewRating as unknown as Record<string, unknown>;
+  for (const key of [...GOOGLE.rating.required, ...GOOGLE.rating.recommended]) expect(rating, `reviewRating.${key}`).toHaveProperty(key);
+  // The values, not only the keys: what Google reads from each.
+  expect(review.claimReviewed.length).toBeGreaterThan(0);
+  expect(review.claimReviewed.length).toBeLessThanOrEqual(75);
+  expect(review.reviewRating.alternateName.length).toBeGreaterThan(0);
+  expect(review.url).toMatch(/^https?:\/\//);
+  expect(review.author.name.length).toBeGreaterThan(0);
+  expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(review.itemReviewed['@type']).toBe('Claim');
+  expect(review.itemReviewed.author?.name.length).toBeGreaterThan(0);
+  expect(review.itemReviewed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(review.itemReviewed.appearance?.url ?? review.itemReviewed.firstAppearance?.url).toMatch(/^https?:\/\//);
+}
 const one = (node: Node, property: string) => (node[S + property] as Node[])[0]!;
 const value = (node: Node, property: string) => one(node, property)['@value'];
 
@@ -33,18 +79,51 @@ describe('ClaimReview', () => {
         '@type': 'ClaimReview',
         claimReviewed: 'Unemployment fell to 4.1% in May',
         reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' },
-        url: 'https://news.example/budget',
+        url: FACT_CHECK_URL,
         author: { '@type': 'Organization', name: 'Riverton Fact Desk' },
         datePublished: '2026-11-25',
         reviewBody: 'The official rate was 4.3%.',
         itemReviewed: {
           '@type': 'Claim',
-          author: { '@type': 'Person', name: 'A. Writer' },
-          datePublished: '2026-11-20',
+          author: { '@type': 'Person', name: 'Jo Marsh' },
+          datePublished: '2026-11-18',
           appearance: { '@type': 'CreativeWork', url: 'https://news.example/budget', headline: 'Budget speech' },
         },
       },
     ]);
+    expectGoogleFields(reviews[0]!);
+  });
+
+  it('names who made the claim, not who reported it: a person or an organisation; no claimant, no author', () => {
+    const [person] = buildClaimReviews(fixtureModel([fixtureClaim()]));
+    expect(person!.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Jo Marsh' });
+    for (const name of ['the Kremlin', 'CNN', 'Ministry of Finance', 'Nordwire News']) {
+      const [review] = buildClaimReviews(fixtureModel([fixtureClaim({ claimant: { name, role: null } })]));
+      expect(review!.itemReviewed.author).toEqual({ '@type': 'Organization', name });
+    }
+    const [nobody] = buildClaimReviews(fixtureModel([fixtureClaim({ claimant: null })]));
+    expect(nobody!.itemReviewed).not.toHaveProperty('author');
+  });
+
+  it('is dated the day the review approved it, and the claim the article’s date when it has none of its own', () => {
+    const approved = fixtureClaim({
+      claimDate: null,
+      status: 'published',
+      review: { state: 'approved', requestedBy: 'Al', requestedAt: NOW, reviewer: 'Bo', decidedAt: '2026-11-27T09:00:00.000Z', comment: '' },
+    });
+    const [review] = buildClaimReviews(fixtureModel([approved]));
+    expect(review!.datePublished).toBe('2026-11-27');
+    expect(review!.itemReviewed.datePublished).toBe('2026-11-20');
+  });
+
+  it('refuses rated claims without a publication address, naming them and where to set it', () => {
+    const unpublished = [1, 2, 3, 4].map((n) => fixtureClaim({ id: `claim0000${n}`, text: `Claim number ${n}`, publishedUrl: null, quote: { exact: 'x', start: n, end: n + 1, prefix: '', suffix: '' } }));
+    expect(() => buildClaimReviews(fixtureModel([fixtureClaim(), unpublished[0]!]))).toThrow(
+      /“Claim number 1” has none\. Set its publication address in the claim pane \(Publication address\), or with updateClaim's publishedUrl/,
+    );
+    expect(() => buildClaimReviews(fixtureModel(unpublished))).toThrow('“Claim number 1”, “Claim number 2”, “Claim number 3” and 1 more have none');
+    // An unrated claim is not exported, so it needs no address.
+    expect(buildClaimReviews(fixtureModel([fixtureClaim(), plainClaim({ id: 'claim00009', verdict: null })]))).toHaveLength(1);
   });
 
   it('expands as JSON-LD to schema.org types and properties (offline, bundled context)', async () => {
@@ -54,7 +133,7 @@ describe('ClaimReview', () => {
     const review = expanded[0]!;
     expect(review['@type']).toEqual([`${S}ClaimReview`]);
     expect(value(review, 'claimReviewed')).toBe('Unemployment fell to 4.1% in May');
-    expect(one(review, 'url')).toEqual({ '@id': 'https://news.example/budget' });
+    expect(one(review, 'url')).toEqual({ '@id': FACT_CHECK_URL });
     expect(one(review, 'datePublished')).toEqual({ '@value': '2026-11-25', '@type': `${S}Date` });
     const rating = one(review, 'reviewRating');
     expect(rating['@type']).toEqual([`${S}Rating`]);
@@ -65,7 +144,7 @@ describe('ClaimReview', () => {
     const claim = one(review, 'itemReviewed');
     expect(claim['@type']).toEqual([`${S}Claim`]);
     expect(one(claim, 'author')['@type']).toEqual([`${S}Person`]);
-    expect(one(claim, 'datePublished')).toEqual({ '@value': '2026-11-20', '@type': `${S}Date` });
+    expect(one(claim, 'datePublished')).toEqual({ '@value': '2026-11-18', '@type': `${S}Date` });
     const appearance = one(claim, 'appearance');
     expect(appearance['@type']).toEqual([`${S}CreativeWork`]);
     expect(one(appearance, 'url')).toEqual({ '@id': 'https://news.example/budget' });
@@ -75,15 +154,15 @@ describe('ClaimReview', () => {
     await expect(expand({ '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewd: 'typo' })).rejects.toThrow();
   });
 
-  it('keeps only alternateName for a level without a value, leaves out what the article lacks, and names the outlet when there is no author', async () => {
-    const claim = fixtureClaim({ verdict: { ratingId: 'unverifiable', conclusion: '', rationale: '', decidedAt: '2026-11-25T23:30:00-02:00' } });
+  it('keeps only alternateName for a level without a value, and leaves out what the article and claim lack', async () => {
+    const claim = fixtureClaim({ claimant: null, claimDate: null, verdict: { ratingId: 'unverifiable', conclusion: '', rationale: '', decidedAt: '2026-11-25T23:30:00-02:00' } });
     const article = fixtureArticle({ url: null, author: '', publishedDate: null });
     const [review] = buildClaimReviews(fixtureModel([claim], {}, article));
     expect(review!.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Unverifiable' });
-    expect(review).not.toHaveProperty('url');
+    expect(review!.url).toBe(FACT_CHECK_URL);
     expect(review).not.toHaveProperty('reviewBody');
     expect(review!.datePublished).toBe('2026-11-26');
-    expect(review!.itemReviewed).toEqual({ '@type': 'Claim', author: { '@type': 'Organization', name: 'Example News' } });
+    expect(review!.itemReviewed).toEqual({ '@type': 'Claim' });
     const expanded = (await expand([review])) as Node[];
     expect(expanded[0]!['@type']).toEqual([`${S}ClaimReview`]);
   });

@@ -2,15 +2,23 @@
  * ClaimReview structured data (schema.org, JSON-LD): one ClaimReview per claim with a
  * verdict, with what Google's fact-check markup requires and recommends — claimReviewed,
  * reviewRating (ratingValue, bestRating, worstRating from the scale; alternateName is the
- * verdict's label), url, author (the organization), datePublished (the verdict's date) and
- * itemReviewed (the Claim: who made it, when, and where it appeared).
+ * verdict's label), url, author (the organization), datePublished and itemReviewed (the
+ * Claim: who made it, when, and where it appeared).
  *
- * - `url` (the fact-check's address) and the claim's `appearance` are the article's
- *   address; both are left out when the article has none.
+ * - `url` is the published fact-check's own address (the claim's publishedUrl), never the
+ *   reviewed article's: the markup describes the page it is on. A rated claim without one is
+ *   refused (`ClaimReviewError`), naming the claims and where to set it.
+ * - itemReviewed.author is whoever MADE the claim (the claimant; a Person or an
+ *   Organization), not the journalist who reported it; left out when nobody is named.
+ *   itemReviewed.datePublished is the claim's date, else the article's; `appearance` is the
+ *   article's address (with its headline).
+ * - datePublished is the day the review was approved (the claim was published), else the
+ *   verdict's date.
  * - Levels without a value (Unverifiable, Satire…) keep only alternateName in reviewRating.
  * - Without an organization name there is no author, which the markup requires: the export
- *   is refused (`ClaimReviewError`) with a message saying where to set it.
+ *   is refused with a message saying where to set it.
  */
+import { claimantType } from '../domain/claimant';
 import type { ReportClaim, ReportModel } from './model';
 
 export const CLAIM_REVIEWED_MAX = 75;
@@ -47,7 +55,17 @@ export interface ClaimReviewObject {
 /** The ClaimReview objects of the report's claims that have a verdict, in report order. */
 export function buildClaimReviews(model: ReportModel): ClaimReviewObject[] {
   if (!model.organization) throw new ClaimReviewError(NO_ORGANIZATION_MESSAGE);
+  const unpublished = model.claims.filter((claim) => claim.verdict && !claim.publishedUrl);
+  if (unpublished.length > 0) throw new ClaimReviewError(noAddressMessage(unpublished));
   return model.claims.flatMap((claim) => (claim.verdict ? [claimReview(model, claim, claim.verdict)] : []));
+}
+
+/** Names the rated claims without a publication address (three at most) and where to set one. */
+export function noAddressMessage(claims: readonly Pick<ReportClaim, 'wording'>[]): string {
+  const named = claims.slice(0, 3).map((c) => `“${shorten(c.wording, 60)}”`);
+  const more = claims.length > 3 ? ` and ${claims.length - 3} more` : '';
+  const which = claims.length === 1 ? `${named[0]} has` : `${named.join(', ')}${more} have`;
+  return `ClaimReview needs the address where each fact-check is published: ${which} none. Set its publication address in the claim pane (Publication address), or with updateClaim's publishedUrl; a template in Settings › Publication fills it when a claim is approved.`;
 }
 
 function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullable<ReportClaim['verdict']>): ClaimReviewObject {
@@ -59,10 +77,8 @@ function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullabl
     rating.worstRating = model.ratingRange.worst;
   }
   const item: ClaimReviewObject['itemReviewed'] = { '@type': 'Claim' };
-  // Who made the claim: the article's author, else the outlet that published it.
-  if (article.author) item.author = { '@type': 'Person', name: article.author };
-  else if (article.outlet) item.author = { '@type': 'Organization', name: article.outlet };
-  if (article.publishedDate) item.datePublished = article.publishedDate;
+  if (claim.claimant) item.author = { '@type': claimantType(claim.claimant), name: claim.claimant.name };
+  if (claim.claimDate) item.datePublished = claim.claimDate;
   if (article.url) {
     item.appearance = { '@type': 'CreativeWork', url: article.url, headline: article.title };
   }
@@ -71,9 +87,9 @@ function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullabl
     '@type': 'ClaimReview',
     claimReviewed: shorten(claim.wording, CLAIM_REVIEWED_MAX),
     reviewRating: rating,
-    ...(article.url ? { url: article.url } : {}),
+    ...(claim.publishedUrl ? { url: claim.publishedUrl } : {}),
     author: { '@type': 'Organization', name: model.organization },
-    datePublished: verdict.decidedOn,
+    datePublished: claim.approval?.approvedOn ?? verdict.decidedOn,
     ...(verdict.conclusion ? { reviewBody: verdict.conclusion } : {}),
     itemReviewed: item,
   };

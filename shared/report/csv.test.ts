@@ -36,6 +36,10 @@ describe('renderCsv', () => {
       'The official rate was 4.3%.',
       '1',
       '2026-11-25T10:00:00.000Z',
+      '',
+      '',
+      '2026-11-20', // no claim date of its own: the article's
+      '',
     ]);
     expect(rows[2]!.slice(2, 4)).toEqual(['He said "no", then left,\r\nfor good', 'Line one\nline two, «quoted»']);
     expect(rows[2]![7]).toBe('a; b, c');
@@ -60,5 +64,12 @@ describe('renderCsv', () => {
     expect(neutralise('4.1% fell')).toBe('4.1% fell');
     expect(neutralise('a=b')).toBe('a=b');
     expect(toCsv([['a', 'b,c', '']])).toBe('a,"b,c",\r\n');
+  });
+
+  it('ends each row with who made the claim, their role, when, and where the fact-check is published', () => {
+    const claim = fixtureClaim({ claimant: { name: 'Jo Marsh', role: 'finance minister' }, claimDate: '2026-11-18', publishedUrl: 'https://desk.example/fc/1' });
+    const rows = parseCsv(renderCsv(fixtureModel([claim])).slice(BOM.length));
+    expect(rows[0]!.slice(-4)).toEqual(['claimant', 'claimant role', 'claim date', 'publication address']);
+    expect(rows[1]!.slice(-4)).toEqual(['Jo Marsh', 'finance minister', '2026-11-18', 'https://desk.example/fc/1']);
   });
 });

@@ -22,6 +22,11 @@ export const CSV_COLUMNS = [
   'conclusion',
   'sources',
   'updated',
+  // Added with claimants (format 4): at the end, so the columns spreadsheets already use stay put.
+  'claimant',
+  'claimant role',
+  'claim date',
+  'publication address',
 ] as const;
 
 export const BOM = '\uFEFF';
@@ -45,6 +50,10 @@ export function claimRows(model: ReportModel): string[][] {
       claim.verdict?.conclusion ?? '',
       String(claim.sourceCount),
       claim.updatedAt,
+      claim.claimant?.name ?? '',
+      claim.claimant?.role ?? '',
+      claim.claimDate ?? '',
+      claim.publishedUrl ?? '',
     ]);
   }
   return rows;

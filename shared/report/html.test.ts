@@ -23,6 +23,8 @@ function hostileModel() {
     text: `Wording ${hostile}`,
     quote: { exact: `Quote ${hostile}`, start: 0, end: 6 + hostile.length, prefix: '', suffix: '' },
     assignee: `<b onmouseover=alert(1)>Sam</b>`,
+    claimant: { name: `Name ${PAYLOADS.script}`, role: PAYLOADS.img },
+    claimDate: '2026-11-18',
     tags: ['<svg onload=alert(1)>'],
     verdict: {
       ratingId: 'false',
@@ -96,11 +98,25 @@ describe('renderHtml', () => {
     expect(html).toContain('Sneaky');
     expect(html).toContain('<dd>javascript:alert(7)</dd>');
     expect(html).toContain('&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;');
+    expect(html).toContain('<p class="claim-by">Claim by Name &lt;script&gt;alert(1)&lt;/script&gt;, &lt;img src=x onerror=alert(1)&gt;, 2026-11-18</p>');
   });
 
   it('escapeHtml escapes the five special characters and replaces control characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
     expect(escapeHtml('a\u0000b\u0007c\td\ne')).toBe('a\uFFFDb\uFFFDc\td\ne');
+  });
+
+  it('shows who made the claim and when under the quote; nothing when nobody is named', () => {
+    const said = fixtureClaim({ claimant: { name: 'Sergey Lavrov', role: 'foreign minister' }, claimDate: '2025-03-14' });
+    const html = renderHtml(fixtureModel([said]));
+    expect(html).toContain('<p class="claim-by">Claim by Sergey Lavrov, foreign minister, 2025-03-14</p>');
+    expect(html.indexOf('class="claim-by"')).toBeGreaterThan(html.indexOf('<blockquote class="quote">'));
+    // Without a date of its own the claim takes the article's.
+    const undated = renderHtml(fixtureModel([fixtureClaim({ claimant: { name: 'the Kremlin', role: null } })]));
+    expect(undated).toContain('<p class="claim-by">Claim by the Kremlin, 2026-11-20</p>');
+    const anonymous = renderHtml(fixtureModel([fixtureClaim({ claimant: null, claimDate: '2025-03-14' })]));
+    expect(anonymous).not.toContain('Claim by');
+    expect(anonymous).not.toContain('class="claim-by"');
   });
 
   it('notes claims left out, orphaned quotes, and an empty report', () => {

@@ -67,6 +67,7 @@ function claimHtml(claim: ReportClaim): string[] {
   out.push(`<article class="claim" id="claim-${claim.number}">`);
   out.push(`<h2><span class="number">Claim ${claim.number}</span> ${escapeHtml(claim.wording)}</h2>`);
   out.push(`<blockquote class="quote">${multiline(claim.quote)}</blockquote>`);
+  if (claim.claimBy) out.push(`<p class="claim-by">${escapeHtml(claim.claimBy)}</p>`);
   if (claim.orphaned) out.push(`<p class="note">${escapeHtml(ORPHANED_NOTE)}</p>`);
   if (claim.verdict) {
     out.push(`<p class="verdict"><span class="verdict-label">Verdict:</span> <strong>${escapeHtml(claim.verdict.label)}</strong></p>`);
@@ -175,6 +176,7 @@ blockquote { margin: 0.5rem 0 1rem; padding: 0.25rem 0 0.25rem 1rem; border-left
 .conclusion { margin: 0 0 0.75rem; font-weight: 500; }
 .facts { font-size: 0.9rem; }
 .note { font-style: italic; color: var(--muted); }
+.claim-by { margin: 0 0 0.75rem; color: var(--muted); }
 .sources ol, .corrections ul, .rationale ul, .rationale ol { padding-left: 1.5rem; }
 .sources li { margin-bottom: 0.75rem; }
 .details, .source-links { color: var(--muted); font-size: 0.9rem; }

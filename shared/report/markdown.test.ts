@@ -57,6 +57,14 @@ describe('renderMarkdown', () => {
     expect(render([claim({})])).not.toContain('Corrections');
   });
 
+  it('shows who made the claim and when under the quote; nothing when nobody is named', () => {
+    const md = render([claim({ claimant: { name: 'Sergey Lavrov', role: 'foreign minister' }, claimDate: '2025-03-14' })]);
+    expect(md).toContain('> Unemployment fell to 4.1% in May.\n\n_Claim by Sergey Lavrov, foreign minister, 2025-03-14_\n');
+    // Without a date of its own the claim takes the article's; Markdown in a name stays text.
+    expect(render([claim({ claimant: { name: 'the *Kremlin*', role: null } })])).toContain('_Claim by the \\*Kremlin\\*, 2026-11-20_');
+    expect(render([claim({ claimant: null, claimDate: '2025-03-14' })])).not.toContain('Claim by');
+  });
+
   it('says so when there are no claims', () => {
     expect(render([])).toContain('No claims have been recorded');
   });

@@ -25,6 +25,7 @@ export function renderMarkdown(model: ReportModel): string {
   for (const claim of model.claims) {
     lines.push(`## Claim ${claim.number}: ${inline(claim.wording)}`, '');
     lines.push(...blockquote(claim.quote), '');
+    if (claim.claimBy) lines.push(`_${inline(claim.claimBy)}_`, '');
     if (claim.orphaned) lines.push(`_${ORPHANED_NOTE}_`, '');
     for (const [label, value] of claimFacts(claim)) lines.push(`- ${label}: ${inline(value)}`);
     if (claim.verdict) {

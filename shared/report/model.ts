@@ -4,7 +4,8 @@
  * from the stored data and the export options, with the words editors see already chosen
  * (labels, dates), so the renderers only lay it out. Pure.
  */
-import type { Article, Claim, ClaimStatus, Priority, RatingLevel, Source, SourceType, Stance } from '../domain/schemas';
+import type { Article, Claim, Claimant, ClaimStatus, Priority, RatingLevel, Source, SourceType, Stance } from '../domain/schemas';
+import { claimByLine } from '../domain/claimant';
 import { PRIORITY_LABELS, SOURCE_TYPE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../domain/labels';
 import { bestWorst } from '../domain/rating-presets';
 import { parseRationale, type RationaleBlock } from './rationale';
@@ -87,6 +88,14 @@ export interface ReportClaim {
   readonly corrections: readonly ReportCorrection[];
   /** The review sign-off, when the claim's review was approved. */
   readonly approval: ReportApproval | null;
+  /** Who made the claim, or null when nobody is named. */
+  readonly claimant: Claimant | null;
+  /** When the claim was made (YYYY-MM-DD): the claim's own date, else the article's; null when neither is known. */
+  readonly claimDate: string | null;
+  /** "Claim by Sergey Lavrov, foreign minister, 2025-03-14": every format's first line of the claim; null without a claimant. */
+  readonly claimBy: string | null;
+  /** The address of the published fact-check, or null. */
+  readonly publishedUrl: string | null;
   /** ISO timestamp of the claim's last change. */
   readonly updatedAt: string;
 }
@@ -168,7 +177,7 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
     options: { includeSources: options.includeSources, includeUnverified: options.includeUnverified },
     ratingRange: bestWorst(scale),
     conclusionOnly: settings.conclusionOnly,
-    claims: kept.map((claim, index) => reportClaim(claim, index + 1, scale, sources, options.includeSources)),
+    claims: kept.map((claim, index) => reportClaim(claim, index + 1, scale, sources, options.includeSources, article.publishedDate)),
     leftOutUnverified: ordered.length - kept.length,
     selection: input.selection ?? false,
   };
@@ -183,8 +192,16 @@ export function orderClaims(claims: readonly Claim[]): Claim[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function reportClaim(claim: Claim, number: number, scale: readonly RatingLevel[], sources: ReadonlyMap<string, Source>, includeSources: boolean): ReportClaim {
+function reportClaim(
+  claim: Claim,
+  number: number,
+  scale: readonly RatingLevel[],
+  sources: ReadonlyMap<string, Source>,
+  includeSources: boolean,
+  articleDate: string | null,
+): ReportClaim {
   const review = claim.review;
+  const claimDate = claim.claimDate ?? articleDate;
   return {
     id: claim.id,
     number,
@@ -210,9 +227,13 @@ function reportClaim(claim: Claim, number: number, scale: readonly RatingLevel[]
     corrections: claim.corrections.map((c) => ({ date: c.at.slice(0, 10), at: c.at, by: c.by, note: c.note })),
     approval:
       review?.state === 'approved'
-        ? { approvedBy: review.reviewer, approvedAt: review.decidedAt, approvedOn: review.decidedAt?.slice(0, 10) ?? null, comment: review.comment.trim() }
+        ? { approvedBy: review.reviewer, approvedAt: review.decidedAt, approvedOn: review.decidedAt ? utcDate(review.decidedAt) : null, comment: review.comment.trim() }
         : null,
     updatedAt: claim.updatedAt,
+    claimant: claim.claimant,
+    claimDate,
+    claimBy: claimByLine(claim.claimant, claimDate),
+    publishedUrl: claim.publishedUrl,
   };
 }
 

@@ -47,6 +47,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   function renderClaim(claim: ReportClaim) {
     p([text(`Claim ${claim.number}: ${claim.wording}`)], { heading: HeadingLevel.HEADING_1, spacing: { before: 360 } });
     p(lines(claim.quote, { color: MUTED }), { indent: { left: 360 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C9CCD2', space: 8 } } });
+    if (claim.claimBy) p([text(claim.claimBy, { italics: true, color: MUTED })]);
     if (claim.orphaned) p([text(ORPHANED_NOTE, { italics: true, color: MUTED })]);
     if (claim.verdict) {
       p([text('Verdict: ', { bold: true }), text(claim.verdict.label, { bold: true, color: ACCENT })], { spacing: { before: 120 } });

@@ -110,6 +110,8 @@ describe('exportReport', () => {
           'Labour market, May',
           'The rate was revised to 4.3%. (Ira)',
           'The May table says 4.3%.',
+          'Claim by Jo Marsh, finance minister, 2026-11-20',
+          'Claim by the council, 2026-11-19',
         ]) {
           expect(text).toContain(expected);
         }
@@ -163,6 +165,8 @@ describe('exportReport', () => {
           'Council memo',
           'The rate was revised to 4.3%.',
           'May table',
+          'Claim by Jo Marsh, finance minister, 2026-11-20',
+          'Claim by the council, 2026-11-19',
         ]) {
           expect(words).toContain(expected);
         }

@@ -145,6 +145,11 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     doc.moveDown(0.4);
     style('body', 10.5, MUTED);
     quoteBlock(claim.quote);
+    if (claim.claimBy) {
+      doc.moveDown(0.2);
+      style('body', 10, MUTED);
+      para(claim.claimBy);
+    }
     if (claim.orphaned) {
       doc.moveDown(0.2);
       style('body', 9, MUTED);

@@ -1,7 +1,8 @@
 /**
  * A workspace for export tests, made through the service API so its history is the real
  * one: an article with a published-then-corrected claim (two sources, an approval, a
- * correction), a claim rated on a level without a value, and an unrated claim.
+ * correction), a claim rated on a level without a value (both with a claimant and a
+ * publication address), and an unrated claim.
  */
 import { value, type Call } from '../test-helpers';
 
@@ -61,6 +62,9 @@ export async function seedExport(call: Call): Promise<Seeded> {
   ).source;
   value(await call('linkSource', { claimId: b!.id, sourceId: stats.id, stance: 'unclear' }));
   value(await call('updateClaim', { id: a!.id, patch: { assignee: 'Sam', tags: ['economy', 'jobs'], priority: 'high' } }));
+  // Who made the rated claims and where their fact-checks are published (ClaimReview needs the address).
+  value(await call('updateClaim', { id: a!.id, patch: { claimant: { name: 'Jo Marsh', role: 'finance minister' }, publishedUrl: 'https://riverton.example/fact-checks/unemployment' } }));
+  value(await call('updateClaim', { id: b!.id, patch: { claimant: { name: 'the council', role: null }, claimDate: '2026-11-19', publishedUrl: 'https://riverton.example/fact-checks/roads' } }));
   value(
     await call('setVerdict', {
       claimId: a!.id,
