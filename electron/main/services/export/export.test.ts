@@ -115,6 +115,8 @@ describe('exportReport', () => {
         ]) {
           expect(text).toContain(expected);
         }
+        // Two claims name who made them; the third names nobody and has no line.
+        expect(text.match(/Claim by/g)).toHaveLength(2);
         expect(text).not.toContain(REPLACED_NOTE.slice(0, 30));
         expect((await exportAs(call, articleId, 'pdf')).content).toBe(file.content);
       },
@@ -170,6 +172,7 @@ describe('exportReport', () => {
         ]) {
           expect(words).toContain(expected);
         }
+        expect(words.match(/Claim by/g)).toHaveLength(2);
         expect(xml).toContain('w:val="Heading1"');
         expect(xml).toContain('<w:hyperlink');
         const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
@@ -212,13 +215,18 @@ describe('exportReport', () => {
 
   it('ClaimReview: one object per rated claim; refused without an organization or without rated claims', async () => {
     await withApi(async (call, store) => {
-      const { articleId } = await seedExport(call);
+      const { articleId, claimIds } = await seedExport(call);
       const file = await exportAs(call, articleId, 'claimreview');
       expect(file).toMatchObject({ fileName: 'fact-check-budget-speech.jsonld', mimeType: 'application/ld+json', encoding: 'utf8' });
       const reviews = JSON.parse(file.content) as { claimReviewed: string; reviewRating: Record<string, unknown>; author: { name: string } }[];
       expect(reviews.map((r) => r.claimReviewed)).toEqual(['Unemployment fell to 4.1% in May.', 'The council spent $48 million on roads.']);
       expect(reviews[0]!.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' });
       expect(reviews[1]!.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Unverifiable' });
+      // The fact-check's own address, and who made the claim (not who reported it), when and where.
+      const first = JSON.parse(file.content)[0] as { url: string; itemReviewed: Record<string, unknown> };
+      expect(first.url).toBe('https://riverton.example/fact-checks/unemployment');
+      expect(first.itemReviewed).toMatchObject({ '@type': 'Claim', author: { '@type': 'Person', name: 'Jo Marsh' }, datePublished: '2026-11-20' });
+      expect(JSON.parse(file.content)[1].itemReviewed.author).toEqual({ '@type': 'Organization', name: 'the council' });
       expect((await exportAs(call, articleId, 'claimreview', { options: { organizationName: 'Other Desk' } })).content).toContain('"name": "Other Desk"');
 
       const refused = await call('exportReport', { articleId, format: 'claimreview', options: { organizationName: '' } });
@@ -226,6 +234,14 @@ describe('exportReport', () => {
       const [, , unrated] = store.data.claims.filter((c) => c.articleId === articleId).map((c) => c.id);
       const none = await call('exportReport', { articleId, format: 'claimreview', claimIds: [unrated] });
       expect(none).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/none of the exported claims .* has a verdict/) } });
+
+      // A rated claim without a publication address is refused, by name, with where to set it.
+      value(await call('updateClaim', { id: claimIds[1]!, patch: { publishedUrl: null } }));
+      const unpublished = await call('exportReport', { articleId, format: 'claimreview' });
+      expect(unpublished).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/“The council spent \$48 million on roads\.” has none\. Set its publication address in the claim pane \(Publication address\)/) },
+      });
     });
   });
 
@@ -292,6 +308,12 @@ describe('exportReport', () => {
         const bundle = ArticleBundle.parse(JSON.parse(file.content));
         expect(bundle).toMatchObject({ format: 'factcheck-desk/article', version: 1, exportedAt: clock.now().toISOString() });
         expect(bundle.audit.length).toBeGreaterThan(10);
+        // The JSON carries who made each claim, when, and where its fact-check is published.
+        expect(bundle.claims.map((c) => [c.claimant, c.claimDate, c.publishedUrl])).toEqual([
+          [{ name: 'Jo Marsh', role: 'finance minister' }, null, 'https://riverton.example/fact-checks/unemployment'],
+          [{ name: 'the council', role: null }, '2026-11-19', 'https://riverton.example/fact-checks/roads'],
+          [null, null, null],
+        ]);
         expect(bundle.audit.every((e) => claimIds.includes(e.claimId))).toBe(true);
 
         const imported = value(await callerFor(target)('importBundle', { content: file.content }));
