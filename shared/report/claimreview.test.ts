@@ -109,11 +109,15 @@ describe('ClaimReview', () => {
     const approved = fixtureClaim({
       claimDate: null,
       status: 'published',
-      review: { state: 'approved', requestedBy: 'Al', requestedAt: NOW, reviewer: 'Bo', decidedAt: '2026-11-27T09:00:00.000Z', comment: '' },
+      // Late evening west of Greenwich: the next day in UTC, as every report date is.
+      review: { state: 'approved', requestedBy: 'Al', requestedAt: NOW, reviewer: 'Bo', decidedAt: '2026-11-26T23:30:00-02:00', comment: '' },
     });
     const [review] = buildClaimReviews(fixtureModel([approved]));
     expect(review!.datePublished).toBe('2026-11-27');
     expect(review!.itemReviewed.datePublished).toBe('2026-11-20');
+    // A review only requested is no publication: the verdict's date stands in.
+    const pending = fixtureClaim({ review: { state: 'requested', requestedBy: 'Al', requestedAt: NOW, reviewer: 'Bo', decidedAt: null, comment: '' } });
+    expect(buildClaimReviews(fixtureModel([pending]))[0]!.datePublished).toBe('2026-11-25');
   });
 
   it('refuses rated claims without a publication address, naming them and where to set it', () => {

@@ -39,7 +39,8 @@ export interface ClaimReviewObject {
     worstRating?: number;
     alternateName: string;
   };
-  url?: string;
+  /** Required by Google; every exported review has one, since claims without it are refused. */
+  url: string;
   author: { '@type': 'Organization'; name: string };
   datePublished: string;
   reviewBody?: string;
@@ -57,7 +58,7 @@ export function buildClaimReviews(model: ReportModel): ClaimReviewObject[] {
   if (!model.organization) throw new ClaimReviewError(NO_ORGANIZATION_MESSAGE);
   const unpublished = model.claims.filter((claim) => claim.verdict && !claim.publishedUrl);
   if (unpublished.length > 0) throw new ClaimReviewError(noAddressMessage(unpublished));
-  return model.claims.flatMap((claim) => (claim.verdict ? [claimReview(model, claim, claim.verdict)] : []));
+  return model.claims.flatMap((claim) => (claim.verdict && claim.publishedUrl ? [claimReview(model, claim, claim.verdict, claim.publishedUrl)] : []));
 }
 
 /** Names the rated claims without a publication address (three at most) and where to set one. */
@@ -68,7 +69,7 @@ export function noAddressMessage(claims: readonly Pick<ReportClaim, 'wording'>[]
   return `ClaimReview needs the address where each fact-check is published: ${which} none. Set its publication address in the claim pane (Publication address), or with updateClaim's publishedUrl; a template in Settings › Publication fills it when a claim is approved.`;
 }
 
-function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullable<ReportClaim['verdict']>): ClaimReviewObject {
+function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullable<ReportClaim['verdict']>, url: string): ClaimReviewObject {
   const { article } = model;
   const rating: ClaimReviewObject['reviewRating'] = { '@type': 'Rating', alternateName: verdict.label };
   if (verdict.value !== null && model.ratingRange) {
@@ -87,8 +88,10 @@ function claimReview(model: ReportModel, claim: ReportClaim, verdict: NonNullabl
     '@type': 'ClaimReview',
     claimReviewed: shorten(claim.wording, CLAIM_REVIEWED_MAX),
     reviewRating: rating,
-    ...(claim.publishedUrl ? { url: claim.publishedUrl } : {}),
+    url,
     author: { '@type': 'Organization', name: model.organization },
+    // The fact-check is published when its review is approved; a desk that rates without
+    // review (or an approval without a date) has only the verdict's date to offer.
     datePublished: claim.approval?.approvedOn ?? verdict.decidedOn,
     ...(verdict.conclusion ? { reviewBody: verdict.conclusion } : {}),
     itemReviewed: item,

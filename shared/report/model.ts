@@ -150,6 +150,11 @@ export interface ReportApproval {
   readonly approvedBy: string;
   /** ISO timestamp and its date, or null when the time was not recorded. */
   readonly approvedAt: string | null;
+  /**
+   * The approval's date in UTC (as every report date is, so a desk in any time zone prints the
+   * same day): the day the fact-check was published, ClaimReview's datePublished. Without an
+   * approved review ClaimReview falls back to the verdict's date.
+   */
   readonly approvedOn: string | null;
   /** The reviewer's remark, '' when none. */
   readonly comment: string;
