@@ -9,15 +9,9 @@ export type ViewFilters = ViewSettings['filters'];
 export type ViewSort = ViewSettings['sort'];
 export type SortKey = ViewSort['key'];
 export type SortDirection = ViewSort['direction'];
-/**
- * What the table can sort by: the saved view's keys and the claimant, which the saved view
- * (settings.view, validated by the API) does not take yet, so the renderer keeps it for the session.
- */
-export type TableSortKey = SortKey | 'claimant';
-export interface TableSort {
-  key: TableSortKey;
-  direction: SortDirection;
-}
+/** What the table and board sort by: the saved view's keys (the claimant among them). */
+export type TableSortKey = SortKey;
+export type TableSort = ViewSort;
 
 /** The filter value that stands for "no assignee" (a name is never empty). */
 export const UNASSIGNED = '';

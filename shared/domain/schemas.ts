@@ -55,7 +55,7 @@ export const RatingLevel = z.object({
 });
 export type RatingLevel = z.infer<typeof RatingLevel>;
 
-export const SORT_KEYS = ['score', 'priority', 'status', 'assignee', 'due', 'updated'] as const;
+export const SORT_KEYS = ['score', 'priority', 'status', 'assignee', 'due', 'updated', 'claimant'] as const;
 
 /** How the editor last looked at the claims: the view, the filters and the sort, kept per workspace. */
 export const ViewSettings = z.object({

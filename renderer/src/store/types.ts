@@ -187,12 +187,7 @@ export interface ViewsSlice {
   /** Applies at once; unticks claims the new filters hide; saved on a short debounce. */
   setViewFilters(patch: Partial<ViewSettings['filters']>): void;
   clearViewFilters(): void;
-  /**
-   * A sort the saved view cannot hold yet (by claimant), kept for the session and shown
-   * instead of the saved one; null when the saved sort applies.
-   */
-  sessionSort: TableSort | null;
-  /** A saved key is saved with the view (and ends a session sort); the claimant key is kept for the session. */
+  /** Shown at once and saved with the view (per workspace), like the filters. */
   setViewSort(sort: TableSort): void;
   /** Replaces the ticked claims (Ctrl/Cmd+A); `anchorId` moves the range anchor when given. */
   setSelection(ids: Iterable<string>, anchorId?: string | null): void;

@@ -16,8 +16,8 @@ export const VIEW_SAVE_DELAY_MS = 300;
 
 export const selectView = (s: { workspace: Workspace | null }): ViewSettings => s.workspace?.settings.view ?? DEFAULT_VIEW;
 
-/** The sort the table and board show: the session's claimant sort, else the saved view's. */
-export const selectSort = (s: { workspace: Workspace | null; sessionSort: TableSort | null }): TableSort => s.sessionSort ?? selectView(s).sort;
+/** The sort the table and board show: the saved view's. */
+export const selectSort = (s: { workspace: Workspace | null }): TableSort => selectView(s).sort;
 
 export function createViewsSlice(client: Client): Slice<ViewsSlice> {
   return (set, get) => {
@@ -61,14 +61,8 @@ export function createViewsSlice(client: Client): Slice<ViewsSlice> {
       clearViewFilters() {
         changeView((view) => ({ ...view, filters: { ...EMPTY_FILTERS } }));
       },
-      sessionSort: null,
       setViewSort(sort) {
         const { key, direction } = sort;
-        if (key === 'claimant') {
-          set({ sessionSort: { key, direction } });
-          return;
-        }
-        set({ sessionSort: null });
         changeView((view) => ({ ...view, sort: { key, direction } }));
       },
 

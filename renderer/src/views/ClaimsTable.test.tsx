@@ -94,8 +94,8 @@ describe('claims table', () => {
     await user.click(within(header).getByRole('button', { name: 'Claim by' }));
     expect(header.getAttribute('aria-sort')).toBe('descending');
     expect(bodyRows().map((r) => cell(r).textContent)).toEqual(['Zoe Quinn, mayor', 'Boris Adler', 'aleksei Voronin, deputy foreign minister', '—']);
-    // The saved view cannot hold this sort yet: it stays the saved one, and the sort select shows the session's.
-    expect(t.store.data.settings.view.sort.key).not.toBe('claimant');
+    // Saved with the view, like every sort.
+    await waitFor(() => expect(t.store.data.settings.view.sort).toEqual({ key: 'claimant', direction: 'desc' }));
     expect((screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement).value).toBe('claimant');
 
     const filters = screen.getByRole('region', { name: 'Filters' });
@@ -103,10 +103,10 @@ describe('claims table', () => {
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(bodyRows()[0]!.getAttribute('data-id')).toBe(claims[2]!.id);
 
-    // Choosing a saved sort again ends the session's one.
+    // Another column's sort replaces it.
     await user.click(within(grid()).getByRole('button', { name: 'Score' }));
     expect(header.getAttribute('aria-sort')).toBe('none');
-    expect(state().sessionSort).toBeNull();
+    await waitFor(() => expect(t.store.data.settings.view.sort.key).toBe('score'));
   });
 
   it('ticks a row with its checkbox and changes the status of the ticked claims in one bulk action', async () => {

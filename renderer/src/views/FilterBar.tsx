@@ -8,8 +8,8 @@ import { FacetFilter, type FacetOption } from './FacetFilter';
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Every key the table sorts by; the claimant's sort lasts the session (see TableSortKey). */
-const TABLE_SORT_KEYS: readonly TableSortKey[] = [...SORT_KEYS, 'claimant'];
+/** Every key the table sorts by. */
+const TABLE_SORT_KEYS: readonly TableSortKey[] = SORT_KEYS;
 
 export const SORT_LABELS: Record<TableSortKey, string> = {
   score: 'Score',
