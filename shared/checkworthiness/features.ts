@@ -124,6 +124,11 @@ const UPPER = 3; // a letter (bit 0) that lowercases by +32 (bit 1): A–Z, À�
 const DIGIT = 4;
 const CHAR_CLASS = buildCharClasses();
 
+/** Whether a UTF-16 code unit is part of a word (a letter or digit) as the tokeniser reads it. */
+export function isWordCode(c: number): boolean {
+  return CHAR_CLASS[c] !== 0;
+}
+
 function buildCharClasses(): Uint8Array {
   const classes = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {

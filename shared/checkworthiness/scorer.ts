@@ -5,7 +5,7 @@
  */
 import { calibratedScore } from './calibration';
 import { decodeBase64 } from './base64';
-import { createFeatureBuffer, extractFeatures, FEATURE_SET_VERSION, MAX_GRAMS, type FeatureBuffer } from './features';
+import { createFeatureBuffer, extractFeatures, FEATURE_SET_VERSION, isWordCode, MAX_GRAMS, type FeatureBuffer } from './features';
 import { describeFeature, FEATURE_INDEX, HAND_FEATURE_COUNT, HAND_FEATURES } from './hand-features';
 import { MODEL_FORMAT_VERSION, ngramValue, type ModelFile } from './model';
 import { EDITORIAL_PRIORS } from './priors';
@@ -158,35 +158,31 @@ const SHOWN = new Int32Array(MAX_REASONS);
 const OPPOSITE_START = new Int32Array(MAX_REASONS);
 const OPPOSITE_END = new Int32Array(MAX_REASONS);
 
-/** Letters and digits make words; everything else (spaces, punctuation, quotes) separates them. */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
+// Words are the tokeniser's (features.ts): letters and digits; everything else separates them.
+const isWordChar = isWordCode; // a local binding: imported ones cost a getter under tsx
+
+/** Where the word starting at `i` ends (text[i] is a word character), within `end`. */
+function wordEnd(text: string, i: number, end: number): number {
+  let j = i + 1;
+  while (j < end && isWordChar(text.charCodeAt(j))) j++;
+  return j;
 }
 
 /** Whether a word of text[start, end) is also a word of one of the opposite spans (ASCII case ignored). */
 function sharesWord(text: string, start: number, end: number, opposite: number): boolean {
-  for (let i = start; i < end; ) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < end && isWordChar(text.charCodeAt(j))) j++;
-    for (let k = 0; k < opposite; k++) if (spanHasWord(text, OPPOSITE_START[k]!, OPPOSITE_END[k]!, i, j)) return true;
+  for (let i = start; i < end; i++) {
+    if (!isWordChar(text.charCodeAt(i))) continue;
+    const j = wordEnd(text, i, end);
+    for (let k = 0; k < opposite; k++) if (spanHasWord(text, OPPOSITE_START[k]!, OPPOSITE_END[k]!, i, j - i)) return true;
     i = j;
   }
   return false;
 }
 
-function spanHasWord(text: string, from: number, to: number, wordStart: number, wordEnd: number): boolean {
-  const length = wordEnd - wordStart;
-  for (let i = from; i < to; ) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < to && isWordChar(text.charCodeAt(j))) j++;
+function spanHasWord(text: string, from: number, to: number, wordStart: number, length: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!isWordChar(text.charCodeAt(i))) continue;
+    const j = wordEnd(text, i, to);
     if (j - i === length && sameWord(text, i, wordStart, length)) return true;
     i = j;
   }
