@@ -5,8 +5,8 @@
  * address set on the published (locked) claim, then ClaimReview naming the claimant as the
  * claim's author with the address as its url, and the HTML report's "Claim by" line.
  */
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { iAm, requestAndApprove } from './support/review';
 
 const TITLE = 'Kestonia rules out ceasefire';
 const CLAIM = 'Kestonia will not agree to any ceasefire unless Dravian forces withdraw';
@@ -15,15 +15,6 @@ const TEXT = [
   'Talks in Geneva are due to resume next month.',
 ].join(' ');
 const ADDRESS = 'https://factdesk.example/fact-checks/kestonia-ceasefire';
-
-async function iAm(page: Page, name: string) {
-  const field = page.getByLabel('Your name');
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  // The page acts as this person once the server's answer is merged (see evidence-review.spec).
-  await expect(field).toHaveValue(name);
-}
 
 test('a suggested claimant accepted, the publication address set on the published claim, both in ClaimReview and the report', async ({ app }) => {
   const page = app.page;
@@ -67,12 +58,7 @@ test('a suggested claimant accepted, the publication address set on the publishe
   await expect(panel.getByLabel('Status')).toHaveValue('ready');
 
   // Review: requested by Sam, approved by Ira.
-  await panel.getByLabel('Reviewer').fill('Ira Chen');
-  await panel.getByRole('button', { name: 'Request review' }).click();
-  await expect(panel.getByText(/Waiting for Ira Chen/)).toBeVisible();
-  await iAm(page, 'Ira Chen');
-  await panel.getByRole('button', { name: 'Approve and publish' }).click();
-  await expect(panel.getByText(/Published on .*approved by Ira Chen/)).toBeVisible();
+  await requestAndApprove(page, panel, 'Ira Chen');
 
   // Published: the claimant is locked with the rest, the publication address is not.
   await expect(claimBy.getByLabel('Name')).toBeDisabled();

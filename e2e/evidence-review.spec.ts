@@ -7,19 +7,10 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { iAm, requestAndApprove } from './support/review';
 
 const BUDGET = 'The project will cost $48 million';
 const RIDERSHIP = "Ridership on the city's buses fell by a third";
-
-async function iAm(page: Page, name: string) {
-  const field = page.getByLabel('Your name');
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  // The field shows the workspace's editor again once the server's answer is merged: from then on
-  // the page acts as this person (who may approve a review depends on it).
-  await expect(field).toHaveValue(name);
-}
 
 async function open(page: Page, text: string) {
   await page.getByRole('main', { name: 'Article' }).getByRole('list', { name: 'Claims in this article' }).getByRole('button', { name: new RegExp(text.replace(/[$]/g, '\\$')) }).click();
@@ -99,12 +90,7 @@ test('sources, a preset scale, the Ready rule, two-person sign-off, lock, correc
   await expect(panel.getByLabel('Status')).toHaveValue('ready');
 
   // Review: requested by Sam, approved by Ira.
-  await panel.getByLabel('Reviewer').fill('Ira Chen');
-  await panel.getByRole('button', { name: 'Request review' }).click();
-  await expect(panel.getByText(/Waiting for Ira Chen/)).toBeVisible();
-  await iAm(page, 'Ira Chen');
-  await panel.getByRole('button', { name: 'Approve and publish' }).click();
-  await expect(panel.getByText(/Published on .*approved by Ira Chen/)).toBeVisible();
+  await requestAndApprove(page, panel, 'Ira Chen');
 
   // Locked: the fields are disabled, and a shortcut is refused with the reason.
   await expect(panel.getByLabel('Claim wording')).toBeDisabled();
