@@ -204,3 +204,15 @@ export function loadNewsDev(dir = 'data/news-dev'): Row[] {
   if (problems.length > 0) throw new Error(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
   return rows;
 }
+
+/** Map.groupBy, which Node 20 lacks: items by key, keys in first-seen order. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

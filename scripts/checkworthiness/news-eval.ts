@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DEFAULT_THRESHOLD } from '../../shared/checkworthiness/score';
 import { extractClaims, type ExtractedSentence } from '../../shared/extract/extract';
 import { precisionRecallF1, rankingMetrics, type Counts } from './metrics';
-import { KINDS, loadNewsDev, SPLITS, type Row } from './news-dev';
+import { groupBy, KINDS, loadNewsDev, SPLITS, type Row } from './news-dev';
 
 export interface ScoredRow {
   row: Row;
@@ -42,18 +42,6 @@ export function countSuggestions(scored: ScoredRow[]): Counts {
     else if (row.checkworthy) counts.falseNegatives++;
   }
   return counts;
-}
-
-/** Map.groupBy, which Node 20 lacks: items by key, keys in first-seen order. */
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 const f3 = (x: number) => x.toFixed(3);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { suggestClaimants, type Claimant } from '../../shared/extract/claimant';
 import { segmentText } from '../../shared/text/segmenter';
 import { formatTable } from '../bench/measure';
-import { loadNewsDev, SPLITS } from '../checkworthiness/news-dev';
+import { groupBy, loadNewsDev, SPLITS } from '../checkworthiness/news-dev';
 import { align, ratio, score, type GoldRow, type Pair, type Ratio } from './metrics';
 
 const args = process.argv.slice(2);
@@ -23,8 +23,7 @@ const dir = args.filter((a, i) => !a.startsWith('--') && (missesFlag < 0 || i !=
 
 const rows = loadNewsDev(dir);
 
-const byArticle = new Map<string, GoldRow[]>();
-for (const row of rows) byArticle.set(row.article, [...(byArticle.get(row.article) ?? []), row]);
+const byArticle = groupBy<GoldRow>(rows, (row) => row.article);
 
 const pairs: Pair[] = [];
 for (const [id, gold] of byArticle) {
