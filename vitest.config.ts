@@ -6,7 +6,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
-      { test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      // The team server's tests run against a real PostgreSQL: one throwaway cluster per run.
+      {
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+          globalSetup: ['scripts/postgres/vitest-setup.ts'],
+        },
+      },
       {
         plugins: [react()],
         test: {
