@@ -34,6 +34,7 @@ export function sampleWorkspace(now: string, newId: () => string): Workspace {
       readyRules: DEFAULT_READY_RULES,
       currentEditor: '',
       publishedUrlTemplate: null,
+      claimants: [],
     },
     articles: [
       {

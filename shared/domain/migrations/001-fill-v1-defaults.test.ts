@@ -21,8 +21,8 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
     const v1 = fixture();
     const { json, from, applied } = migrateWorkspaceJson(fixture());
     expect(from).toBe(1);
-    // 002 changes the folder's layout, not the JSON; 003 adds the claimant and publication fields.
-    expect(applied).toEqual(['001-fill-v1-defaults', '002-audit-beside-snapshot', '003-claimants-and-publication']);
+    // 002 changes the folder's layout, not the JSON; 003 adds the claimant and publication fields; 004 the claimant library.
+    expect(applied).toEqual(['001-fill-v1-defaults', '002-audit-beside-snapshot', '003-claimants-and-publication', '004-claimant-library']);
     const v2 = json as Record<string, unknown>;
     expect(v2.schemaVersion).toBe(SCHEMA_VERSION);
     expect(v2.audit).toEqual([]);
@@ -35,6 +35,7 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
       suggestionThreshold: 0.5,
       view: { mode: 'article', filters: { statuses: [], tags: [], assignees: [], articleIds: [], text: '' }, sort: { key: 'updated', direction: 'desc' } },
       publishedUrlTemplate: null,
+      claimants: [],
     });
     (v1.articles as object[]).forEach((article, i) => expect((v2.articles as object[])[i]).toEqual({ ...article, dismissed: [] }));
     (v1.claims as object[]).forEach((claim, i) =>

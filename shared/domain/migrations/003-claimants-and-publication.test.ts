@@ -15,6 +15,7 @@ function version3(): Record<string, unknown> {
   const ws = JSON.parse(JSON.stringify(sample)) as Record<string, unknown>;
   ws.schemaVersion = 3;
   delete (ws.settings as Record<string, unknown>).publishedUrlTemplate;
+  delete (ws.settings as Record<string, unknown>).claimants;
   for (const claim of ws.claims as Record<string, unknown>[]) {
     delete claim.claimant;
     delete claim.claimDate;
@@ -30,13 +31,13 @@ describe('migration 003: version 3 → 4 (claimants and publication address)', (
     expect((before.claims as unknown[]).length).toBeGreaterThan(0);
     const { json, from, applied } = migrateWorkspaceJson(version3());
     expect(from).toBe(3);
-    expect(applied).toEqual(['003-claimants-and-publication']);
+    expect(applied).toEqual(['003-claimants-and-publication', '004-claimant-library']);
     const after = json as Record<string, unknown>;
     expect(after.schemaVersion).toBe(SCHEMA_VERSION);
     (before.claims as object[]).forEach((claim, i) =>
       expect((after.claims as object[])[i]).toEqual({ ...claim, claimant: null, claimDate: null, publishedUrl: null, suggestedClaimant: null }),
     );
-    expect(after.settings).toEqual({ ...(before.settings as object), publishedUrlTemplate: null });
+    expect(after.settings).toEqual({ ...(before.settings as object), publishedUrlTemplate: null, claimants: [] });
     expect(after.articles).toEqual(before.articles);
     expect(after.sources).toEqual(before.sources);
     // Nothing is left to a zod default.

@@ -12,12 +12,13 @@ import { SCHEMA_VERSION } from '../schemas';
 import { fillV1Defaults } from './001-fill-v1-defaults';
 import { auditBesideSnapshot } from './002-audit-beside-snapshot';
 import { claimantsAndPublication } from './003-claimants-and-publication';
+import { claimantLibrary } from './004-claimant-library';
 import { isObject, type Migration } from './types';
 
 export type { JsonObject, Migration } from './types';
 
 /** Every migration, oldest first: MIGRATIONS[i] turns version i + 1 into version i + 2. */
-export const MIGRATIONS: readonly Migration[] = Object.freeze([fillV1Defaults, auditBesideSnapshot, claimantsAndPublication]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([fillV1Defaults, auditBesideSnapshot, claimantsAndPublication, claimantLibrary]);
 
 /** The oldest format version this app can still read (through the migrations). */
 export const OLDEST_READABLE_VERSION = SCHEMA_VERSION - MIGRATIONS.length;
