@@ -1,0 +1,101 @@
+/**
+ * Live changes for a team workspace's clients, as Server-Sent Events: every applied change,
+ * in the server's order, with its sequence number as the event id. A client that connects
+ * (or reconnects: EventSource sends the last id it saw as `Last-Event-ID` by itself) first
+ * gets every change after the number it names, then an `up-to-date` event, then each new
+ * change as it commits. The subscription starts before the backlog is read, and a change is
+ * sent only when its number is above the last one sent, so none falls between the backlog
+ * and the live part and none comes twice.
+ */
+import type http from 'node:http';
+import type { WorkspaceChanges } from '../../../../shared/api/contract';
+
+/** One applied change, as the change log keeps it. */
+export interface ChangeRecord {
+  readonly seq: number;
+  /** Who made it (the authenticated person's name). */
+  readonly actor: string;
+  /** What it was, in words ("Change status"). */
+  readonly label: string;
+  readonly at: string;
+  readonly changes: WorkspaceChanges;
+}
+
+/** Where the changes come from (the PostgreSQL store). */
+export interface ChangeFeed {
+  /** The changes after `seq`, oldest first; at most one page: ask again from the last one until it gives none. */
+  changesSince(seq: number): Promise<readonly ChangeRecord[]>;
+  /** Calls `listener` with each change once it is committed, in order; returns the unsubscribe. */
+  subscribe(listener: (record: ChangeRecord) => void): () => void;
+}
+
+export interface StreamOptions {
+  /** A comment line this often keeps proxies from closing a quiet stream. */
+  readonly heartbeatMs?: number;
+  /** A client this far behind (bytes not yet taken by the socket) is dropped; it reconnects and catches up. */
+  readonly maxBufferedBytes?: number;
+}
+
+/** The change number a client asks to start after, from `Last-Event-ID` or `?since=`; null when it is not a number. */
+export function requestedSince(req: http.IncomingMessage, url: URL): number | null {
+  const header = req.headers['last-event-id'];
+  const text = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('since') ?? '0';
+  return /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
+/** Streams the changes after `since` to `res` until the client goes away. */
+export function streamChanges(req: http.IncomingMessage, res: http.ServerResponse, feed: ChangeFeed, since: number, options: StreamOptions = {}): void {
+  const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+  let sent = since;
+  let live = false;
+  let closed = false;
+  const waiting: ChangeRecord[] = [];
+
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    // Tells nginx and similar proxies not to hold events back.
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 2000\n\n');
+
+  const send = (record: ChangeRecord) => {
+    if (closed || record.seq <= sent) return;
+    sent = record.seq;
+    res.write(`id: ${record.seq}\nevent: change\ndata: ${JSON.stringify(record)}\n\n`);
+    if (res.writableLength > maxBuffered) close();
+  };
+  const unsubscribe = feed.subscribe((record) => (live ? send(record) : waiting.push(record)));
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearInterval(heartbeat);
+    res.end();
+  }
+  req.on('close', close);
+  res.on('error', close);
+
+  void (async () => {
+    try {
+      for (;;) {
+        const page = await feed.changesSince(sent);
+        if (closed || page.length === 0) break;
+        page.forEach(send);
+      }
+      if (closed) return;
+      waiting.sort((a, b) => a.seq - b.seq).forEach(send);
+      waiting.length = 0;
+      live = true;
+      res.write(`event: up-to-date\ndata: ${JSON.stringify({ seq: sent })}\n\n`);
+    } catch (error) {
+      // The client reconnects and asks again from the last change it got.
+      res.write(`event: failed\ndata: ${JSON.stringify({ message: (error as Error).message })}\n\n`);
+      close();
+    }
+  })();
+}
