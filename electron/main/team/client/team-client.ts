@@ -1,0 +1,87 @@
+/**
+ * A Node client of a team server: log in, call the contract's methods over HTTP as browser
+ * mode does (`POST /api/<method>`), and follow the live change stream. Used by the load test
+ * and the team server's end-to-end tests; the desktop app's sync will use it too.
+ */
+import type { Input, Output, ServiceMethod } from '../../../../shared/api/contract';
+import { failure, type ApiResult } from '../../../../shared/api/result';
+import type { ChangeRecord } from '../live/change-stream';
+import { SseParser } from './sse-parser';
+
+export interface ChangeListener {
+  onChange(record: ChangeRecord): void;
+  /** The backlog is delivered: every later event is a new change. */
+  onUpToDate?(seq: number): void;
+  /** The stream ended (the server went away, or dropped this client for being too slow). */
+  onEnd?(error: Error | null): void;
+}
+
+export class TeamClient {
+  private session: string | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    /** A personal access token instead of a login. */
+    private readonly token: string | null = null,
+  ) {}
+
+  /** Logs in; throws with the server's message when refused. */
+  async login(name: string, password: string): Promise<void> {
+    const response = await fetch(new URL('/auth/login', this.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    });
+    if (!response.ok) throw new Error(`Login as ${name} refused (${response.status}): ${await response.text()}`);
+    const cookie = response.headers.getSetCookie().find((c) => c.includes('='));
+    if (!cookie) throw new Error('The team server answered the login without a session cookie.');
+    this.session = cookie.split(';')[0]!;
+  }
+
+  async call<M extends ServiceMethod>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(`/api/${method}`, this.baseUrl), { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(input ?? null) });
+    } catch (error) {
+      return failure('internal', `Cannot reach the team server at ${this.baseUrl}: ${(error as Error).message}`);
+    }
+    try {
+      return (await response.json()) as ApiResult<Output<M>>;
+    } catch {
+      return failure('internal', `The team server answered ${response.status} without a result.`);
+    }
+  }
+
+  /** The value of a call, or an Error with the server's message. */
+  async value<M extends ServiceMethod>(method: M, input: Input<M>): Promise<Output<M>> {
+    const result = await this.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  }
+
+  /** Follows the changes after `since` until `close` is called. */
+  follow(since: number, listener: ChangeListener): { close(): void } {
+    const abort = new AbortController();
+    void (async () => {
+      try {
+        const response = await fetch(new URL(`/api/events?since=${since}`, this.baseUrl), { headers: this.headers({ accept: 'text/event-stream' }), signal: abort.signal });
+        if (!response.ok || !response.body) throw new Error(`The change stream was refused (${response.status}).`);
+        const parser = new SseParser((event) => {
+          if (event.event === 'change') listener.onChange(JSON.parse(event.data) as ChangeRecord);
+          else if (event.event === 'up-to-date') listener.onUpToDate?.((JSON.parse(event.data) as { seq: number }).seq);
+        });
+        const decoder = new TextDecoder();
+        for await (const chunk of response.body) parser.push(decoder.decode(chunk as Uint8Array, { stream: true }));
+        listener.onEnd?.(null);
+      } catch (error) {
+        if (!abort.signal.aborted) listener.onEnd?.(error as Error);
+      }
+    })();
+    return { close: () => abort.abort() };
+  }
+
+  private headers(extra: Record<string, string>): Record<string, string> {
+    if (this.token) return { ...extra, authorization: `Bearer ${this.token}` };
+    return this.session ? { ...extra, cookie: this.session } : extra;
+  }
+}
