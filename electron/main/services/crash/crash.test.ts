@@ -21,6 +21,14 @@ describe('crash test: SIGKILL at random moments', () => {
     expect(summary.backups).toBeGreaterThan(1);
   });
 
+  it('takes a kill that lands before the first start made the data folder', { timeout: 60_000 }, async () => {
+    // Killed at once after each spawn: the first child has not made the folder yet.
+    const summary = await runCrashTest({ kills: 2, seed: SEED, startupShare: 1, maxLifetimeMs: 0 });
+    expect(summary.failures).toEqual([]);
+    expect(summary.duringStartup).toBe(2);
+    expect(summary.acknowledged).toBe(0);
+  });
+
   it('catches a store that acknowledges edits before they are on disk', { timeout: 120_000 }, async () => {
     const summary = await runCrashTest({ kills: 15, seed: SEED, mode: 'lying', startupShare: 0 });
     expect(summary.failures.length).toBeGreaterThan(0);

@@ -170,7 +170,11 @@ async function checkFolder(dataDir: string, file: string, acknowledged: Readonly
   const failures: string[] = [];
   const edits = new Set<number>();
   let bytes = 0;
-  const names = await readdir(dataDir);
+  // A kill early in the very first start can come before the folder is made.
+  const names = await readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
   const tornTails = names.filter((name) => name.startsWith(`${JOURNAL_FILE_NAME}.damaged-`)).length;
   if (!existsSync(file)) {
     // Only before the very first save can there be no file; then nothing was acknowledged.
