@@ -33,6 +33,7 @@ import {
   WorkspaceShape,
 } from '../domain/schemas';
 import type { ApiResult } from './result';
+import { ClaimantsChange, DeleteClaimantInput, MergeClaimantsInput, SaveClaimantInput } from './claimant-methods';
 
 interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly kind: 'service' | 'host';
@@ -390,6 +391,17 @@ export const contract = {
     z.strictObject({ claimId: Id, note: z.string().trim().min(1, 'write a correction note').max(5_000) }),
     Claim,
   ),
+  saveClaimant: service(
+    "Add a claimant to the library or edit one (name, role, aliases). With previousName, the entry (or a name only on claims) is renamed; claims naming the old name or an alias get the name (published ones are left and counted).",
+    SaveClaimantInput,
+    ClaimantsChange,
+  ),
+  mergeClaimants: service(
+    "Make two claimants one: `from`'s name and aliases become aliases of `into`, and claims naming `from` name `into` (published ones are left and counted).",
+    MergeClaimantsInput,
+    ClaimantsChange,
+  ),
+  deleteClaimant: service('Remove a claimant from the library (its claims keep their claimant).', DeleteClaimantInput, ClaimantsChange),
   getClaimHistory: service('Every recorded change to a claim, oldest first.', z.strictObject({ claimId: Id }), z.array(AuditEntry)),
 
   undo: service('Undo the most recent change to the workspace (any change, by any method).', NoInput, HistoryResult),

@@ -11,7 +11,7 @@ import { scoreSentence } from '../../../../shared/checkworthiness/score';
 import { quoteAt, QuoteRangeError } from '../../../../shared/domain/quote';
 import { newClaim as newClaimOf } from '../../../../shared/domain/new-claim';
 import { articleClaimants, claimantAt } from '../../../../shared/extract/claimant-at';
-import { claimantLibrary, resolveClaimant } from '../../../../shared/domain/claimant-library';
+import { claimantLibrary, claimantResolver } from '../../../../shared/domain/claimant-library';
 import type { WorkspaceStore } from '../store-interface';
 import { listIds } from '../lookup';
 import { plural, snapshot } from './common';
@@ -29,20 +29,25 @@ export function wordingOf(exact: string): string {
 /** Adds a new claim for each of `spans` of the article, in order (see newClaim). */
 export function addClaims(ws: Workspace, article: Article, spans: readonly Span[], store: WorkspaceStore): Claim[] {
   const claimants = articleClaimants(article.text);
-  const library = claimantLibrary(ws.claims);
+  const resolve = resolverOf(ws);
   return spans.map((span) => {
     // Pushed one by one, so a span given twice is refused like an existing claim.
-    const claim = newClaim(ws, article, span, store, undefined, claimants, library);
+    const claim = newClaim(ws, article, span, store, undefined, claimants, resolve);
     ws.claims.push(claim);
     return claim;
   });
 }
 
+/** Names a suggested speaker as the workspace does: its stored claimants and aliases first, then the names on its claims. */
+function resolverOf(ws: Workspace): (suggested: Claimant | null) => Claimant | null {
+  return claimantResolver(claimantLibrary(ws.claims), ws.settings.claimants);
+}
+
 /**
  * A new claim quoting `span` of the article, scored, with the claimant the engine finds for
  * the sentence it starts in as a suggestion, named as the workspace already names that
- * speaker ("Lavrov" → "Sergey Lavrov"); refuses bad ranges and passages that already are
- * claims. `claimants` and `library` save working them out again for every span.
+ * speaker ("Lavrov" → "Sergey Lavrov", or a stored alias's claimant); refuses bad ranges and
+ * passages that already are claims. `claimants` and `resolve` save working them out again for every span.
  */
 export function newClaim(
   ws: Workspace,
@@ -51,7 +56,7 @@ export function newClaim(
   store: WorkspaceStore,
   text?: string,
   claimants = articleClaimants(article.text),
-  library: readonly Claimant[] = claimantLibrary(ws.claims),
+  resolve = resolverOf(ws),
 ): Claim {
   let quote;
   try {
@@ -71,7 +76,7 @@ export function newClaim(
     quote,
     score: scoreSentence(quote.exact).score,
     createdAt: store.timestamp(),
-    suggestedClaimant: resolveClaimant(claimantAt(claimants, span.start), library),
+    suggestedClaimant: resolve(claimantAt(claimants, span.start)),
   });
 }
 

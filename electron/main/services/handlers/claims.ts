@@ -16,6 +16,7 @@ import {
   statusRefusal,
 } from './claim-edits';
 import { excerpt, plural } from './common';
+import { canonicalClaimant } from '../../../../shared/domain/claimant-library';
 
 type ClaimMethod = 'createClaim' | 'createClaims' | 'updateClaim' | 'updateClaims' | 'deleteClaim' | 'deleteClaims';
 
@@ -40,6 +41,8 @@ export function claimHandlers(store: WorkspaceStore): Handlers<ClaimMethod> {
         id,
         (claim, ws) => {
           if (patch.tags) patch.tags = [...new Set(patch.tags)];
+          // A stored alias is saved as its claimant's name ("Lavrov" → "Sergey Lavrov"): one claimant, one name.
+          if (patch.claimant) patch.claimant = canonicalClaimant(patch.claimant, ws.settings.claimants);
           if (patch.status !== undefined) {
             const refusal = statusRefusal(claim, patch.status, ws.settings);
             if (refusal) throw refusal;

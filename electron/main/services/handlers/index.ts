@@ -1,6 +1,6 @@
 /**
  * Every service method of the contract, implemented once over the store: one module per
- * domain (articles, claims, merge/split/duplicates, sources, review, settings, history,
+ * domain (articles, claims, claimants, merge/split/duplicates, sources, review, settings, history,
  * import/export), put together here. The Electron IPC layer and the browser-mode server
  * both call these through `dispatch`. Every change goes through `store.update` with a short
  * label: that is what undo and redo show.
@@ -8,6 +8,7 @@
 import type { Handlers, ServiceMethod } from '../../../../shared/api/contract';
 import type { WorkspaceStore } from '../store-interface';
 import { articleHandlers } from './articles';
+import { claimantHandlers } from './claimants';
 import { claimHandlers } from './claims';
 import { historyHandlers } from './history';
 import { importExportHandlers } from './import-export';
@@ -27,6 +28,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     openingHandlers(store),
     articleHandlers(store),
     claimHandlers(store),
+    claimantHandlers(store),
     mergeSplitDuplicateHandlers(store),
     sourceHandlers(store),
     reviewHandlers(store),
