@@ -2,7 +2,8 @@
  * What every API call answers: a value, or an error an editor can read. Errors travel as
  * data (not thrown exceptions) because IPC and HTTP both lose an Error's class and fields.
  */
-export const API_ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unknown_method', 'internal'] as const;
+export const API_ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unknown_method', 'internal', 'unauthorized'] as const;
+/** ('unauthorized': the team server's answer to a call without a valid session or token.) */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiIssue {

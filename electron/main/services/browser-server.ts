@@ -1,12 +1,11 @@
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
-import { failure, type ApiResult } from '../../../shared/api/result';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { failure } from '../../../shared/api/result';
+import { headerValue, hostOrOriginRefusal, readBody, readCookie, sameSecret, send, sendJson, sendText, setSecurityHeaders } from './http-common';
 
 export interface BrowserServerOptions {
   handlers: Handlers<ServiceMethod>;
@@ -72,9 +71,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    if (!allowedHosts.has(req.headers.host ?? '')) return sendText(res, 403, 'Forbidden: unexpected Host header.');
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins.has(origin)) return sendText(res, 403, 'Forbidden: cross-origin request.');
+    const refusal = hostOrOriginRefusal(req, allowedHosts, allowedOrigins);
+    if (refusal) return sendText(res, 403, refusal);
 
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const queryToken = url.searchParams.get('token');
@@ -157,62 +155,4 @@ export function injectBridge(html: string): string {
   const tag = `<script src="${BRIDGE_PATH}"></script>`;
   if (!html.includes('</head>')) throw new Error('The built index.html has no </head>; rebuild the renderer.');
   return html.replace('</head>', `    ${tag}\n  </head>`);
-}
-
-function setSecurityHeaders(res: http.ServerResponse): void {
-  res.setHeader('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-}
-
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-function sendText(res: http.ServerResponse, status: number, message: string): void {
-  send(res, status, 'text/plain; charset=utf-8', `${message}\n`);
-}
-
-function sendJson(res: http.ServerResponse, status: number, result: ApiResult<unknown>): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the rest is read and dropped, so the refusal can still be answered.
-      if (size > limit) return;
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > limit) reject(new Error(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB.`));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
 }

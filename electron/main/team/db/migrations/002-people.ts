@@ -20,6 +20,9 @@ export const peopleTables: SchemaMigration = {
       kind text NOT NULL CHECK (kind IN ('session', 'token')),
       label text,
       created_at timestamptz NOT NULL DEFAULT now(),
+      -- Sessions end after a while unused (see team/server/people.ts); tokens record their last use.
+      last_used_at timestamptz NOT NULL DEFAULT now(),
+      -- A session's absolute end; null for a personal access token (revoked, not expired).
       expires_at timestamptz
     );
     CREATE INDEX sessions_by_person ON sessions (person_id);

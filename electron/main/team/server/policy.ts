@@ -1,0 +1,111 @@
+/**
+ * What the team server lets whom call, decided before a call reaches the handlers. Every
+ * service method of the contract is reviewed here, in one place: allowed to everyone,
+ * admins only, or refused on a team server (with the reason). A method added to the
+ * contract later is refused until it is reviewed and listed here (fail closed).
+ */
+import type { ServiceMethod } from '../../../../shared/api/contract';
+import type { ApiErrorCode } from '../../../../shared/api/result';
+import type { TeamPerson } from './people';
+
+export type MethodRule = { rule: 'everyone' } | { rule: 'admin'; why: string } | { rule: 'refused'; why: string };
+
+const everyone: MethodRule = { rule: 'everyone' };
+
+export const TEAM_METHOD_RULES: Partial<Record<ServiceMethod, MethodRule>> = {
+  getAppInfo: everyone,
+  getStartupNotice: everyone,
+  dismissStartupNotice: everyone,
+  getWorkspace: everyone,
+  openWorkspace: everyone,
+  getWorkspacePart: everyone,
+  // Its patch is checked key by key (settingsPatchRefusal).
+  updateSettings: everyone,
+  createArticle: everyone,
+  editArticleText: everyone,
+  updateArticle: everyone,
+  deleteArticle: everyone,
+  restoreDeleted: everyone,
+  createClaim: everyone,
+  createClaims: everyone,
+  setSuggestionDismissed: everyone,
+  updateClaim: everyone,
+  updateClaims: everyone,
+  deleteClaims: everyone,
+  mergeClaims: everyone,
+  splitClaim: everyone,
+  linkDuplicate: everyone,
+  deleteClaim: everyone,
+  addSource: everyone,
+  linkSource: everyone,
+  updateSource: everyone,
+  setSourceStance: everyone,
+  unlinkSource: everyone,
+  setVerdict: everyone,
+  setRatingScale: { rule: 'admin', why: 'Only an admin can change the rating scale of a team workspace.' },
+  // Who may request and decide is enforced by the review handlers, with the authenticated person as currentEditor (runAs).
+  requestReview: everyone,
+  decideReview: everyone,
+  reopenClaim: everyone,
+  getClaimHistory: everyone,
+  undo: {
+    rule: 'refused',
+    why: "Undo is not available in a team workspace: it undoes the workspace's latest change, which may be someone else's (even a reviewer's decision). Change the item back instead.",
+  },
+  redo: {
+    rule: 'refused',
+    why: "Redo is not available in a team workspace: it redoes the workspace's latest undone change, which may be someone else's.",
+  },
+  getHistory: everyone,
+  exportReport: everyone,
+  // The file's bytes come in the request: the server reads none of its own files.
+  importFile: everyone,
+  startUrlImport: {
+    rule: 'refused',
+    why: 'A team server does not fetch web addresses (it could be made to reach machines inside its own network). Save the page and import the file instead.',
+  },
+  getImportJob: { rule: 'refused', why: 'A team server does not fetch web addresses, so it has no web imports.' },
+  cancelImport: { rule: 'refused', why: 'A team server does not fetch web addresses, so it has no web imports.' },
+  importBundle: everyone,
+  exportWorkspace: { rule: 'admin', why: 'Only an admin can export the whole team workspace with its history.' },
+  restoreWorkspace: {
+    rule: 'refused',
+    why: "Restoring a backup file would replace or rewrite everyone's work and history. Restore the team database with PostgreSQL's own tools (pg_dump/pg_restore), or add articles with importBundle.",
+  },
+};
+
+/** Settings keys that only admins change: the rating scale and the publication rules. */
+const ADMIN_SETTINGS = new Set(['ratingScale', 'ratingPreset', 'conclusionOnly', 'readyRules']);
+
+export interface Refusal {
+  status: 400 | 403;
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** Why `person` may not call `method` with this (validated) input, or null. */
+export function teamRefusal(method: ServiceMethod, input: unknown, person: TeamPerson): Refusal | null {
+  const rule = TEAM_METHOD_RULES[method];
+  if (!rule) return { status: 403, code: 'forbidden', message: `${method} has not been reviewed for team workspaces yet, so the team server refuses it.` };
+  if (rule.rule === 'refused') return { status: 403, code: 'forbidden', message: rule.why };
+  if (rule.rule === 'admin' && person.role !== 'admin') return { status: 403, code: 'forbidden', message: rule.why };
+  if (method === 'updateSettings') return settingsPatchRefusal(input, person);
+  return null;
+}
+
+function settingsPatchRefusal(input: unknown, person: TeamPerson): Refusal | null {
+  const patch = (input as { patch?: unknown } | undefined)?.patch;
+  const keys = patch && typeof patch === 'object' ? Object.keys(patch) : [];
+  if (keys.includes('currentEditor')) {
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: 'In a team workspace your name is the person you logged in as: currentEditor cannot be changed.',
+    };
+  }
+  const adminKeys = keys.filter((k) => ADMIN_SETTINGS.has(k));
+  if (adminKeys.length > 0 && person.role !== 'admin') {
+    return { status: 403, code: 'forbidden', message: `Only an admin can change ${adminKeys.join(', ')} in a team workspace.` };
+  }
+  return null;
+}

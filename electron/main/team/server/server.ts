@@ -1,0 +1,234 @@
+/**
+ * The team server: the service API of browser mode (`POST /api/<method>`, the contract's
+ * JSON in and out) for many people, each logged in (`POST /auth/login` → session cookie)
+ * or holding a personal access token (`Authorization: Bearer …`). Every call runs as the
+ * authenticated person (runAs), after the team rules in policy.ts. Host/Origin guards and
+ * security headers as in browser mode; TLS (or a proxy that does it) off the loopback.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type AddressInfo } from 'node:net';
+import { SERVICE_METHODS, type Handlers, type ServiceMethod } from '../../../../shared/api/contract';
+import { dispatch, validInput } from '../../../../shared/api/dispatch';
+import { failure } from '../../../../shared/api/result';
+import { headerValue, hostOrOriginRefusal, readBody, readCookie, sendJson, setSecurityHeaders } from '../../services/http-common';
+import type { People, TeamPerson } from './people';
+import { teamRefusal } from './policy';
+import { LoginLimiter, type LoginLimits } from './rate-limit';
+
+/** Runs a call as `person`: inside it the handlers see the person as settings.currentEditor. */
+export type RunAs = <T>(person: TeamPerson, call: () => Promise<T>) => Promise<T>;
+
+export interface TeamServerOptions {
+  handlers: Partial<Handlers<ServiceMethod>>;
+  people: People;
+  runAs: RunAs;
+  /** The address to bind; 127.0.0.1 by default. Off the loopback it needs `tls` or `behindProxy`. */
+  host?: string;
+  port: number;
+  /** PEM certificate chain and key: the server speaks HTTPS. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** A reverse proxy terminates TLS in front: cookies are Secure and X-Forwarded-For names the client. */
+  behindProxy?: boolean;
+  /** The address people use when it is not the bound one (a proxy, a DNS name): e.g. https://desk.example.org. */
+  publicOrigin?: string;
+  loginLimits?: Partial<LoginLimits>;
+  /** The clock of the login limiter (tests). */
+  now?: () => number;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface TeamServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The largest request the contract allows (an imported bundle, a file in base64) with room to spare. */
+const MAX_API_BODY = 128 * 1024 * 1024;
+const MAX_LOGIN_BODY = 16 * 1024;
+const UNAUTHORIZED = failure('unauthorized', 'Log in first (POST /auth/login) or send a personal access token (Authorization: Bearer …).');
+const WRONG_LOGIN = failure('unauthorized', 'Wrong name or password.');
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Why these options cannot be served safely, or null. */
+export function listenProblem(options: Pick<TeamServerOptions, 'host' | 'tls' | 'behindProxy' | 'publicOrigin'>): string | null {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.tls && !options.behindProxy) {
+    return `Refusing to serve on ${host} without TLS: passwords and sessions would cross the network in clear. Give --tls-cert FILE --tls-key FILE, or --behind-proxy if a reverse proxy in front does TLS, or use --host 127.0.0.1.`;
+  }
+  if ((host === '0.0.0.0' || host === '::') && !options.publicOrigin) {
+    return `On ${host} (every address) the server cannot tell which Host header is its own: give --public-origin https://NAME:PORT, the address people use.`;
+  }
+  if (options.publicOrigin !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(options.publicOrigin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== options.publicOrigin.replace(/\/$/, '')) {
+      return `--public-origin must be an origin such as https://desk.example.org (scheme, name and port only), not "${options.publicOrigin}".`;
+    }
+  }
+  return null;
+}
+
+const hostPort = (host: string, port: number): string => `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const problem = listenProblem(options);
+  if (problem) throw new Error(problem);
+  const host = options.host ?? '127.0.0.1';
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }) : http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const scheme = options.tls ? 'https' : 'http';
+  const hosts = [hostPort(host, port), ...(isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`] : [])];
+  const allowedOrigins = new Set(hosts.map((h) => `${scheme}://${h}`));
+  if (options.publicOrigin) {
+    const pub = new URL(options.publicOrigin);
+    allowedOrigins.add(pub.origin);
+    hosts.push(pub.host);
+  }
+  const allowedHosts = new Set(hosts);
+  const secure = Boolean(options.tls || options.behindProxy);
+  // __Host-: the browser keeps it to this exact origin (Secure, Path=/, no Domain). Over plain loopback HTTP, by port.
+  const cookieName = secure ? '__Host-factcheck_team' : `factcheck_team_${port}`;
+  const limiter = new LoginLimiter(options.loginLimits, options.now);
+  const services = new Set<string>(SERVICE_METHODS);
+
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    void handle(req, res).catch((error: unknown) => {
+      options.onInternalError?.('http', error);
+      if (!res.headersSent) sendJson(res, 500, failure('internal', 'Internal error.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    res.setHeader('Cache-Control', 'no-store');
+    if (options.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    const refusal = hostOrOriginRefusal(req, allowedHosts, allowedOrigins);
+    if (refusal) return sendJson(res, 403, failure('forbidden', refusal));
+    const pathname = (req.url ?? '/').split('?')[0]!;
+
+    if (pathname === '/auth/login') return login(req, res);
+    const person = await authenticate(req);
+    if (!person) return sendJson(res, 401, UNAUTHORIZED);
+    if (pathname === '/auth/me') {
+      if (req.method !== 'GET') return sendJson(res, 405, failure('invalid_input', 'Use GET /auth/me.'));
+      return sendJson(res, 200, { ok: true, value: { name: person.name, role: person.role } });
+    }
+    if (pathname === '/auth/logout') {
+      if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'Use POST /auth/logout.'));
+      if (person.kind === 'session') await options.people.endSession(person.secret);
+      res.setHeader('Set-Cookie', `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${secure ? '; Secure' : ''}`);
+      return sendJson(res, 200, { ok: true, value: { loggedOut: true } });
+    }
+    if (pathname.startsWith('/api/')) return api(req, res, pathname.slice(5), { name: person.name, role: person.role });
+    return sendJson(res, 404, failure('not_found', 'Not found: the team server answers /auth/login, /auth/logout, /auth/me and POST /api/<method>.'));
+  }
+
+  async function authenticate(req: http.IncomingMessage): Promise<{ name: string; role: TeamPerson['role']; kind: string; secret: string } | null> {
+    const authorization = headerValue(req.headers.authorization);
+    const bearer = authorization?.match(/^Bearer ([A-Za-z0-9_-]{1,200})$/)?.[1];
+    const secret = bearer ?? readCookie(req.headers.cookie, cookieName);
+    if (!secret) return null;
+    const person = await options.people.authenticate(secret);
+    return person && { name: person.name, role: person.role, kind: person.kind, secret };
+  }
+
+  /** The body of a JSON POST, or the answer already sent. */
+  async function jsonBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<{ input: unknown } | null> {
+    const refuse = (status: number, message: string): null => {
+      sendJson(res, status, failure('invalid_input', message));
+      return null;
+    };
+    if (req.method !== 'POST') return refuse(405, 'Use POST with a JSON body.');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(415, 'Send JSON (Content-Type: application/json).');
+    let body: string;
+    try {
+      body = await readBody(req, limit);
+    } catch (error) {
+      return refuse(413, (error as Error).message);
+    }
+    try {
+      return { input: body === '' ? undefined : JSON.parse(body) };
+    } catch {
+      return refuse(400, 'The request body is not valid JSON.');
+    }
+  }
+
+  async function login(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await jsonBody(req, res, MAX_LOGIN_BODY);
+    if (!body) return;
+    const { name, password } = (body.input ?? {}) as { name?: unknown; password?: unknown };
+    if (typeof name !== 'string' || typeof password !== 'string' || name.length > 200) {
+      return sendJson(res, 400, failure('invalid_input', 'Send { "name": "…", "password": "…" }.'));
+    }
+    const address = remoteAddress(req);
+    const wait = limiter.retryAfter(name, address);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      return sendJson(res, 429, failure('forbidden', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`));
+    }
+    const person = await options.people.verifyLogin(name, password);
+    if (!person) {
+      limiter.failed(name, address);
+      return sendJson(res, 401, WRONG_LOGIN);
+    }
+    limiter.succeeded(name);
+    const session = await options.people.startSession(person);
+    const maxAge = Math.floor(options.people.sessionPolicy.absoluteMs / 1000);
+    res.setHeader('Set-Cookie', `${cookieName}=${session.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure ? '; Secure' : ''}`);
+    return sendJson(res, 200, { ok: true, value: { name: person.name, role: person.role } });
+  }
+
+  function remoteAddress(req: http.IncomingMessage): string {
+    if (options.behindProxy) {
+      // The proxy appends the address it saw: the last entry is the one it vouches for.
+      const forwarded = headerValue(req.headers['x-forwarded-for'])?.split(',').at(-1)?.trim();
+      if (forwarded) return forwarded;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, rawMethod: string, person: TeamPerson): Promise<void> {
+    let method: string;
+    try {
+      method = decodeURIComponent(rawMethod);
+    } catch {
+      return sendJson(res, 400, failure('invalid_input', 'The method name is not a valid address.'));
+    }
+    const body = await jsonBody(req, res, MAX_API_BODY);
+    if (!body) return;
+    if (!services.has(method) || !Object.hasOwn(options.handlers, method)) {
+      return sendJson(res, 404, failure('unknown_method', `There is no API method called ${JSON.stringify(method).slice(0, 80)}.`));
+    }
+    const service = method as ServiceMethod;
+    const parsed = validInput(service, body.input);
+    if (!parsed.ok) return sendJson(res, 200, parsed);
+    const refused = teamRefusal(service, parsed.value, person);
+    if (refused) return sendJson(res, refused.status, failure(refused.code, refused.message));
+    const result = await options.runAs({ ...person }, () => dispatch(options.handlers, service, body.input, options.onInternalError));
+    return sendJson(res, 200, result);
+  }
+
+  return {
+    url: `${scheme}://${hostPort(host, port)}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
