@@ -1,9 +1,13 @@
 import type { SchemaMigration } from './types';
 
 /**
- * The shared workspace: its settings, its entities (one row each, as the JSON the domain
- * schemas validate, in workspace order), the append-only audit log, and the change log:
- * every applied change with its server-ordered sequence number, which clients catch up from.
+ * The shared workspace: its settings (currentEditor always empty: who acts is the request's
+ * person), its entities (one row each, as the JSON the domain schemas validate, sorted by
+ * `ord` in workspace order), the audit log (`n`: the entry's number in the log, so a burst
+ * of coalesced edits rewrites its entry), and the change log: every applied change with its
+ * sequence number 1, 2, 3…, which clients catch up from. The store gives each change the
+ * next number in the transaction that writes it, and the primary key makes the number the
+ * database's: two writers cannot both commit the same one (see team/pg-persist.ts).
  */
 export const workspaceTables: SchemaMigration = {
   version: 1,
@@ -22,14 +26,14 @@ export const workspaceTables: SchemaMigration = {
       PRIMARY KEY (collection, id)
     );
     CREATE TABLE audit (
-      seq bigserial PRIMARY KEY,
+      n bigint PRIMARY KEY,
       claim_id text NOT NULL,
       entry jsonb NOT NULL
     );
-    CREATE INDEX audit_by_claim ON audit (claim_id, seq);
+    CREATE INDEX audit_by_claim ON audit (claim_id, n);
     CREATE TABLE changes (
-      seq bigserial PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
+      seq bigint PRIMARY KEY CHECK (seq > 0),
+      at timestamptz NOT NULL,
       actor text NOT NULL,
       label text NOT NULL,
       payload jsonb NOT NULL
