@@ -196,12 +196,12 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
         const auditBefore = options.audit?.replace ? this.auditLog.entries.slice() : null;
         const step = commitChange(this.commitTarget(), before, after, patches, inversePatches, label, burst, options.audit);
         const steps = entitySteps(before, step.state, step.delta);
-        const saved = this.apply(step.state, step.delta, actor, label);
         if (record && (steps.patches.length > 0 || auditBefore)) {
           const swap = auditBefore ? { before: auditBefore, after: this.auditLog.entries.slice() } : undefined;
           history.record(label, steps.patches, steps.inversePatches, options.coalesce, at, swap);
         }
-        return { value: result, saved };
+        // Last: the write may start at once, and its checkpoint must hold the whole change.
+        return { value: result, saved: this.apply(step.state, step.delta, actor, label) };
       }),
     );
   }
