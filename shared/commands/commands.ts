@@ -29,6 +29,7 @@ export const COMMANDS = [
   spec('palette', 'Command palette', 'Help', { key: 'k', mod: true }),
   spec('shortcuts', 'Keyboard shortcuts', 'Help', { key: '?', shift: true }),
   spec('settings', 'Workspace settings (rating scale, rules)', 'Help'),
+  spec('claimants', 'Claimant library (names and aliases)', 'Help'),
   spec('search', 'Search articles and claims', 'Navigate', { key: '/' }),
   spec('next-claim', 'Next claim', 'Navigate', { key: 'j' }),
   spec('previous-claim', 'Previous claim', 'Navigate', { key: 'k' }),

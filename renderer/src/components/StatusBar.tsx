@@ -4,6 +4,7 @@ import { useAppStore } from '../store/react';
 import { plural } from '../labels';
 import { IdentityPicker } from './IdentityPicker';
 import { SettingsDialog } from './SettingsDialog';
+import { ClaimantsDialog } from './claimants/ClaimantsDialog';
 
 /** Always-visible save state ("Saving…" / "Saved" / the last problem) and the data file. */
 export function StatusBar() {
@@ -21,6 +22,7 @@ export function StatusBar() {
       {inReview > 0 && <span className="status-item">{plural(inReview, 'claim')} in review</span>}
       <span className="status-spacer" />
       <IdentityPicker />
+      <ClaimantsDialog />
       <SettingsDialog />
       {dataFile && (
         <span className="status-item data-file" title={dataFile}>

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Client } from '../api/client';
+import { createClaimantsSlice } from './claimants-slice';
 import { createDraftsSlice } from './drafts-slice';
 import { createHistorySlice } from './history-slice';
 import { createImportSlice } from './import-slice';
@@ -37,6 +38,7 @@ export function createAppStore(client: Client, options: StoreOptions = {}): AppS
     ...createHistorySlice(client)(...a),
     ...createImportSlice(client)(...a),
     ...createViewsSlice(client)(...a),
+    ...createClaimantsSlice(client)(...a),
   }));
 }
 

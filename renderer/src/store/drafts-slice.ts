@@ -153,7 +153,9 @@ export function createDraftsSlice(autosaveDelayMs: number): Slice<DraftsSlice> {
         const draft = get().drafts[key];
         const claim = get().workspace?.claims.find((c) => c.id === claimId);
         // Once saved, show the stored value again (e.g. without the trailing space typed last).
-        if (draft && claim && !draft.dirty && !draft.saving && !draft.error && matchesSaved(field, draft.value, claim)) {
+        // A claimant may be stored otherwise than typed (an alias becomes its claimant's name): the stored one shows.
+        const resolved = CLAIMANT_FIELDS.includes(field);
+        if (draft && claim && !draft.dirty && !draft.saving && !draft.error && (resolved || matchesSaved(field, draft.value, claim))) {
           patchDraft(key, null);
         }
       },

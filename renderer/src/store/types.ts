@@ -10,6 +10,7 @@ import type { Removed } from './entities';
 import type { LoadProgress } from './loading';
 import type { ViewSettings } from '../../../shared/domain/schemas';
 import type { TableSort } from '../../../shared/domain/claim-query';
+import type { ClaimantsChange } from '../../../shared/api/claimant-methods';
 
 export type AppInfo = Output<'getAppInfo'>;
 export type StartupNotice = NonNullable<Output<'getStartupNotice'>>;
@@ -222,6 +223,16 @@ export interface ImportSlice {
   takeImportDraft(): void;
 }
 
-export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & HistorySlice & ImportSlice & ViewsSlice;
+/** The stored claimant library: names with roles and aliases, renamed and merged across the claims. */
+export interface ClaimantsSlice {
+  /** Adds or edits an entry; with `previousName`, renames it (and the claims naming it or an alias). */
+  saveClaimant(input: Input<'saveClaimant'>): Promise<ClaimantsChange>;
+  /** `from`'s name and aliases become aliases of `into`; its claims name `into`. */
+  mergeClaimants(from: string, into: string): Promise<ClaimantsChange>;
+  /** Removes the entry only; claims keep their claimant. */
+  deleteClaimant(name: string): Promise<ClaimantsChange>;
+}
+
+export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & HistorySlice & ImportSlice & ViewsSlice & ClaimantsSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -79,6 +79,24 @@ describe('the claim pane’s "Claim by" section', () => {
     await waitFor(() => expect(saved().claimDate).toBe('2026-03-12'));
   });
 
+  it('says a typed alias will be saved as its claimant’s name from the library, and saves it so', async () => {
+    const user = userEvent.setup();
+    await act(async () => {
+      await state().saveClaimant({ name: 'Kestonian foreign ministry', role: null, aliases: ['Voronin', 'the ministry'] });
+    });
+    const section = renderPane();
+    await user.click(within(section).getByRole('button', { name: 'Edit' }));
+    const name = within(section).getByLabelText('Name') as HTMLInputElement;
+    await user.clear(name);
+    await user.type(name, 'the  Ministry');
+    expect(within(section).getByText('Saved as “Kestonian foreign ministry”: an alias in the claimant library.').id).toBe(name.getAttribute('aria-describedby'));
+    await user.tab();
+    await waitFor(() => expect(saved().claimant).toEqual({ name: 'Kestonian foreign ministry', role: 'deputy foreign minister' }));
+    // Once saved, the field shows the name as stored, and the note is gone.
+    await waitFor(() => expect(name.value).toBe('Kestonian foreign ministry'));
+    expect(within(section).queryByText(/Saved as/)).toBeNull();
+  });
+
   it('says the article’s date stands in for an empty claim date', () => {
     const section = renderPane();
     expect(within(section).getByText('Empty: the article date (2026-03-13).')).toBeTruthy();

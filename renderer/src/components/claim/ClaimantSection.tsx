@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Claim } from '../../../../shared/domain/schemas';
 import { describeClaimant } from '../../../../shared/domain/claimant';
-import { claimantLibrary } from '../../../../shared/domain/claimant-library';
+import { claimantLibrary, storedClaimant } from '../../../../shared/domain/claimant-library';
 import { selectDraft } from '../../store/selectors';
 import { useActions, useAppStore } from '../../store/react';
 import type { DraftField } from '../../store/types';
@@ -23,8 +23,13 @@ export function ClaimantSection({ claim, locked }: { claim: Claim; locked: boole
   const address = useAppStore(selectDraft(claim.id, 'publishedUrl'));
   const articleDate = useAppStore((s) => s.workspace?.articles.find((a) => a.id === claim.articleId)?.publishedDate ?? null);
   const claims = useAppStore((s) => s.workspace?.claims);
-  // The workspace's claimants as name choices, so one speaker is named one way everywhere.
-  const known = useMemo(() => claimantLibrary(claims ?? []), [claims]);
+  const entries = useAppStore((s) => s.workspace?.settings.claimants);
+  // The workspace's claimants (stored ones first in the ranking by use) as name choices, so one speaker is named one way everywhere.
+  const known = useMemo(() => claimantLibrary(claims ?? [], entries ?? []), [claims, entries]);
+  // A typed alias is saved as its claimant's name (the API does it): say so while typing.
+  const typedName = name?.value ?? '';
+  const canonical = typedName && entries?.length ? storedClaimant(typedName, entries) : null;
+  const savedAs = canonical && canonical.name !== typedName.trim() ? canonical : null;
   const nameInput = useRef<HTMLInputElement>(null);
   // Set by Accept and Edit; read after the render that shows the fields (not state: nothing to draw).
   const focusName = useRef(false);
@@ -57,8 +62,9 @@ export function ClaimantSection({ claim, locked }: { claim: Claim; locked: boole
     editDraft(claim.id, 'claimantRole', suggestion.role ?? '', true);
   };
 
-  const text = (field: DraftField, draft: typeof name, saved: string | null, label: string, props: { placeholder: string; list?: string }) => {
+  const text = (field: DraftField, draft: typeof name, saved: string | null, label: string, props: { placeholder: string; list?: string }, hint?: string | null) => {
     const inputId = `${id}-${field}`;
+    const describedBy = [hint ? `${inputId}-hint` : '', draft?.error ? `${inputId}-error` : ''].filter(Boolean).join(' ');
     return (
       <div className="field">
         <label htmlFor={inputId}>{label}</label>
@@ -68,10 +74,15 @@ export function ClaimantSection({ claim, locked }: { claim: Claim; locked: boole
           {...props}
           value={draft?.value ?? saved ?? ''}
           aria-invalid={draft?.error ? true : undefined}
-          aria-describedby={draft?.error ? `${inputId}-error` : undefined}
+          aria-describedby={describedBy || undefined}
           onChange={(e) => editDraft(claim.id, field, e.target.value)}
           onBlur={() => reported(releaseDraft(claim.id, field))}
         />
+        {hint && (
+          <p id={`${inputId}-hint`} className="field-hint claimant-alias-hint">
+            {hint}
+          </p>
+        )}
         <FieldError id={`${inputId}-error`} message={draft?.error ?? undefined} />
       </div>
     );
@@ -108,10 +119,14 @@ export function ClaimantSection({ claim, locked }: { claim: Claim; locked: boole
           </div>
         ) : (
           <div className="claimant-fields">
-            {text('claimantName', name, claim.claimant?.name ?? null, 'Name', {
-              placeholder: 'Person or organisation',
-              list: known.length ? `${id}-known` : undefined,
-            })}
+            {text(
+              'claimantName',
+              name,
+              claim.claimant?.name ?? null,
+              'Name',
+              { placeholder: 'Person or organisation', list: known.length ? `${id}-known` : undefined },
+              savedAs ? `Saved as “${savedAs.name}”: an alias in the claimant library.` : null,
+            )}
             {known.length ? (
               <datalist id={`${id}-known`}>
                 {known.map((k) => (
