@@ -48,6 +48,10 @@ export const TEAM_METHOD_RULES: Partial<Record<ServiceMethod, MethodRule>> = {
   decideReview: everyone,
   reopenClaim: everyone,
   getClaimHistory: everyone,
+  // The claimant library is shared work like claims; changes are audited under the caller's name.
+  saveClaimant: everyone,
+  mergeClaimants: everyone,
+  deleteClaimant: everyone,
   undo: {
     rule: 'refused',
     why: "Undo is not available in a team workspace: it undoes the workspace's latest change, which may be someone else's (even a reviewer's decision). Change the item back instead.",
