@@ -44,10 +44,18 @@ function ClaimantsView({ onClose }: { onClose(): void }) {
   const q = claimantKey(query);
   const found = q ? library.filter((c) => [c.name, c.role ?? '', ...c.aliases].some((text) => claimantKey(text).includes(q))) : library;
 
+  // Set when a form closes; read after the render that shows the search box again (not state: nothing to draw).
+  const focusSearch = useRef(false);
+  useEffect(() => {
+    if (!focusSearch.current || !search.current) return;
+    focusSearch.current = false;
+    search.current.focus();
+  });
+
   /** Back to the list, the cursor in the search box (the row it came from may have been renamed or merged away). */
   const backToList = () => {
+    focusSearch.current = true;
     setMode({ kind: 'list' });
-    requestAnimationFrame(() => search.current?.focus());
   };
 
   return (
