@@ -95,6 +95,8 @@ export interface Batch {
   readonly state: Workspace;
   /** Ids each collection's changes put or removed: those present in `state` are put, the others deleted. */
   readonly written: Record<CollectionName, Set<string>>;
+  /** Collections a change reordered without writing an entity: their order is checked (and numbered again if need be). */
+  readonly moved: ReadonlySet<CollectionName>;
   readonly settings: boolean;
   readonly audit: AuditRecords;
   readonly records: readonly ChangeRecord[];
@@ -108,7 +110,7 @@ export async function writeBatch(client: pg.ClientBase, batch: Batch, known: Rec
   const deletes: { collection: string; id: string }[] = [];
   for (const c of COLLECTIONS) {
     const written = batch.written[c];
-    if (written.size === 0) continue;
+    if (written.size === 0 && !batch.moved.has(c)) continue;
     const list = batch.state[c] as readonly Entity[];
     const present = new Set<string>();
     const plan = planOrds(list, written, known[c]);
@@ -133,40 +135,33 @@ export async function writeBatch(client: pg.ClientBase, batch: Batch, known: Rec
     }
     next[c] = ords;
   }
-  await client.query('BEGIN');
-  try {
-    if (batch.settings) await client.query('UPDATE workspace SET settings = $1 WHERE id = 1', [JSON.stringify({ ...batch.state.settings, currentEditor: '' })]);
-    if (deletes.length > 0) {
-      await client.query('DELETE FROM entities e USING jsonb_to_recordset($1) AS x(collection text, id text) WHERE e.collection = x.collection AND e.id = x.id', [JSON.stringify(deletes)]);
-    }
-    if (moves.length > 0) {
-      await client.query('UPDATE entities e SET ord = x.ord FROM jsonb_to_recordset($1) AS x(collection text, id text, ord float8) WHERE e.collection = x.collection AND e.id = x.id', [JSON.stringify(moves)]);
-    }
-    if (puts.length > 0) {
-      await client.query(
-        `INSERT INTO entities (collection, id, ord, doc) SELECT collection, id, ord, doc FROM jsonb_to_recordset($1) AS x(collection text, id text, ord float8, doc jsonb)
-         ON CONFLICT (collection, id) DO UPDATE SET ord = EXCLUDED.ord, doc = EXCLUDED.doc`,
-        [JSON.stringify(puts)],
-      );
-    }
-    if (batch.audit.reset) await client.query('DELETE FROM audit');
-    if (batch.audit.entries.length > 0) {
-      const rows = batch.audit.entries.map(([n, entry]) => ({ n, claim_id: entry.claimId, entry }));
-      await client.query(
-        `INSERT INTO audit (n, claim_id, entry) SELECT n, claim_id, entry FROM jsonb_to_recordset($1) AS x(n bigint, claim_id text, entry jsonb)
-         ON CONFLICT (n) DO UPDATE SET claim_id = EXCLUDED.claim_id, entry = EXCLUDED.entry`,
-        [JSON.stringify(rows)],
-      );
-    }
-    if (batch.records.length > 0) {
-      const rows = batch.records.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, label: r.label, payload: r.changes }));
-      await client.query('INSERT INTO changes (seq, at, actor, label, payload) SELECT seq, at, actor, label, payload FROM jsonb_to_recordset($1) AS x(seq bigint, at timestamptz, actor text, label text, payload jsonb)', [JSON.stringify(rows)]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+  // One round trip: the statements go as one simple query, which PostgreSQL runs as one
+  // transaction (an error in any of them rolls back all). The values are JSON literals,
+  // quoted by the driver's escapeLiteral.
+  const json = (value: unknown) => `${client.escapeLiteral(JSON.stringify(value))}::jsonb`;
+  const statements: string[] = [];
+  if (batch.settings) statements.push(`UPDATE workspace SET settings = ${json({ ...batch.state.settings, currentEditor: '' })} WHERE id = 1`);
+  if (deletes.length > 0) {
+    statements.push(`DELETE FROM entities e USING jsonb_to_recordset(${json(deletes)}) AS x(collection text, id text) WHERE e.collection = x.collection AND e.id = x.id`);
   }
+  if (moves.length > 0) {
+    statements.push(`UPDATE entities e SET ord = x.ord FROM jsonb_to_recordset(${json(moves)}) AS x(collection text, id text, ord float8) WHERE e.collection = x.collection AND e.id = x.id`);
+  }
+  if (puts.length > 0) {
+    statements.push(`INSERT INTO entities (collection, id, ord, doc) SELECT collection, id, ord, doc FROM jsonb_to_recordset(${json(puts)}) AS x(collection text, id text, ord float8, doc jsonb)
+      ON CONFLICT (collection, id) DO UPDATE SET ord = EXCLUDED.ord, doc = EXCLUDED.doc`);
+  }
+  if (batch.audit.reset) statements.push('DELETE FROM audit');
+  if (batch.audit.entries.length > 0) {
+    const rows = batch.audit.entries.map(([n, entry]) => ({ n, claim_id: entry.claimId, entry }));
+    statements.push(`INSERT INTO audit (n, claim_id, entry) SELECT n, claim_id, entry FROM jsonb_to_recordset(${json(rows)}) AS x(n bigint, claim_id text, entry jsonb)
+      ON CONFLICT (n) DO UPDATE SET claim_id = EXCLUDED.claim_id, entry = EXCLUDED.entry`);
+  }
+  if (batch.records.length > 0) {
+    const rows = batch.records.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, label: r.label, payload: r.changes }));
+    statements.push(`INSERT INTO changes (seq, at, actor, label, payload) SELECT seq, at, actor, label, payload FROM jsonb_to_recordset(${json(rows)}) AS x(seq bigint, at timestamptz, actor text, label text, payload jsonb)`);
+  }
+  if (statements.length > 0) await client.query(statements.join(';\n'));
   return next;
 }
 

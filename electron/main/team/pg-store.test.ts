@@ -96,6 +96,32 @@ describe('PostgresWorkspaceStore: a workspace in PostgreSQL', () => {
     expect(rows.changes.map((r) => Number(r.seq))).toEqual(Array.from({ length: seq + 1 }, (_, i) => i + 1));
   });
 
+  it('keeps the order of every collection: inserts in the middle, removals and reorders', async () => {
+    const url = await newDatabase();
+    let order: string[] = [];
+    await withTeamStore(url, async (store) => {
+      const call = teamCaller(store, 'Al');
+      const { ids } = await articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
+      for (let i = 0; i < 3; i++) {
+        await store.update('Insert', (ws) => {
+          ws.claims.splice(1, 0, { ...ws.claims[0]!, id: `inserted0${i}`, text: `Inserted ${i}` });
+        });
+      }
+      value(await call('deleteClaim', { id: ids[1] }));
+      await store.update('Reverse', (ws) => {
+        ws.claims.reverse();
+      });
+      await store.update('Move one', (ws) => {
+        ws.claims.push(ws.claims.shift()!);
+      });
+      order = store.data.claims.map((c) => c.id);
+      expect(order).toHaveLength(5);
+    });
+    await withTeamStore(url, async (store) => {
+      expect(store.data.claims.map((c) => c.id)).toEqual(order);
+    });
+  });
+
   it('refuses an invalid change leaving memory, history and database untouched', async () => {
     const url = await newDatabase();
     await withTeamStore(url, async (store) => {

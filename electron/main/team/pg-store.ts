@@ -272,9 +272,10 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   /** Makes `after` (as the actor saw it) current under the next sequence number, and asks for its write. */
   private apply(after: Workspace, delta: WorkspaceDelta, actor: string, label: string): Promise<void> {
     const state = withEditor(after, '');
+    const moved = COLLECTIONS.filter((c) => state[c] !== this.state[c] && delta[c].touched.length === 0 && delta[c].removed.length === 0);
     this.setState(state);
     this.seq += 1;
-    const change: AppliedChange = { record: { seq: this.seq, actor, label, at: this.timestamp(), changes: changesOf(state, delta) }, delta, state };
+    const change: AppliedChange = { record: { seq: this.seq, actor, label, at: this.timestamp(), changes: changesOf(state, delta) }, delta, state, moved };
     return this.writer.write(change);
   }
 

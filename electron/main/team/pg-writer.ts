@@ -31,6 +31,8 @@ export interface AppliedChange {
   readonly record: ChangeRecord;
   readonly delta: WorkspaceDelta;
   readonly state: Workspace;
+  /** Collections whose array the change replaced without touching or removing an entity (a reorder). */
+  readonly moved: readonly CollectionName[];
 }
 
 export interface LastChange {
@@ -120,7 +122,9 @@ export class TeamWriter<C extends { readonly state: Workspace; readonly seq: num
     const audit = this.auditLog.beginWrite();
     const written = { articles: new Set<string>(), claims: new Set<string>(), sources: new Set<string>() };
     let settings = false;
+    const moved = new Set<CollectionName>();
     for (const { change } of batch) {
+      for (const c of change.moved) moved.add(c);
       for (const c of COLLECTIONS) {
         for (const i of change.delta[c].touched) written[c].add(change.state[c][i]!.id);
         for (const id of change.delta[c].removed) written[c].add(id);
@@ -132,7 +136,7 @@ export class TeamWriter<C extends { readonly state: Workspace; readonly seq: num
       try {
         const client = await this.pool.connect();
         try {
-          this.ords = await writeBatch(client, { state: checkpoint.state, written, settings, audit, records }, this.ords);
+          this.ords = await writeBatch(client, { state: checkpoint.state, written, moved, settings, audit, records }, this.ords);
           client.release();
         } catch (error) {
           // A connection that failed mid-transaction is not given to anyone else.
