@@ -83,6 +83,8 @@ describe('PostgresWorkspaceStore: a workspace in PostgreSQL', () => {
     });
     await withTeamStore(url, async (store) => {
       expect(store.data).toEqual(saved);
+      const claim = store.data.claims[0]!;
+      for (const part of [claim, claim.quote, claim.tags, store.data.articles[0]!, store.data.sources[0]!, store.data.settings, store.data.settings.ratingScale]) expect(Object.isFrozen(part)).toBe(true);
       expect(await store.readAudit()).toEqual(audit);
       expect(store.latestSeq).toBe(seq);
       // The name of who acted is never stored.
@@ -238,6 +240,31 @@ describe('PostgresWorkspaceStore: a workspace in PostgreSQL', () => {
       },
       { now: clock.now },
     );
+  });
+
+  it('refuses, rather than overwrite, what another server wrote to the same workspace', async () => {
+    const url = await newDatabase();
+    const first = await PostgresWorkspaceStore.open(url);
+    const second = await PostgresWorkspaceStore.open(url);
+    try {
+      await first.update('Rename organization', (ws) => {
+        ws.settings.organizationName = 'One';
+      });
+      await expect(
+        second.update('Rename organization', (ws) => {
+          ws.settings.organizationName = 'Two';
+        }),
+      ).rejects.toThrow(/^Not saved: the team database refused the change \(another team server wrote to this workspace at the same time\)/);
+      expect(second.data.settings.organizationName).toBe('');
+      expect(second.latestSeq).toBe(0);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    await withTeamStore(url, async (store) => {
+      expect(store.data.settings.organizationName).toBe('One');
+      expect(await store.changesSince(0)).toEqual([expect.objectContaining({ seq: 1, label: 'Rename organization' })]);
+    });
   });
 
   it('refuses a database whose workspace the domain schema refuses', async () => {

@@ -28,7 +28,7 @@ import { AuditLog } from '../services/audit-log';
 import type { UpdateOptions, WorkspaceStore } from '../services/store-interface';
 import { immer, resolveDrafts } from '../services/store-patches';
 import { UndoHistory, type Direction, type HistoryMark } from '../services/store-history';
-import { commitChange, type CommitTarget } from '../services/store-commit';
+import { commitChange, freezeEntities, type CommitTarget } from '../services/store-commit';
 import { InPlaceLog } from '../services/in-place-change';
 import { emptyHint } from '../services/journal-ops';
 import { changesOf, COLLECTIONS, noChanges, type WorkspaceDelta } from '../services/workspace-delta';
@@ -94,7 +94,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     private readonly now: () => Date,
     readonly newId: () => string,
   ) {
-    this.state = Object.freeze({ ...loaded.data, settings: Object.freeze({ ...loaded.data.settings, currentEditor: '' }) });
+    this.state = withEditor(freezeEntities(loaded.data), '');
     this.seq = loaded.latestSeq;
     const holes = new Array<AuditEntry>(loaded.auditLength);
     const readFiles = async () => {

@@ -141,7 +141,7 @@ export class TeamWriter<C extends { readonly state: Workspace; readonly seq: num
         } catch (error) {
           // A connection that failed mid-transaction is not given to anyone else.
           client.release(error as Error);
-          if (!(await this.committedAnyway(records.at(-1)!.seq))) throw error;
+          if (!(await this.committedAnyway(records.at(-1)!))) throw error;
         }
       } catch (error) {
         this.failed(batch, error);
@@ -167,12 +167,14 @@ export class TeamWriter<C extends { readonly state: Workspace; readonly seq: num
 
   /**
    * Whether a transaction whose connection failed committed anyway (the connection can drop
-   * after COMMIT reached the server): its last change's row is there. Unknown counts as no.
+   * after the commit reached the server): its last change's row is there, this change's own
+   * (not another writer's under the same number). Unknown counts as no.
    */
-  private async committedAnyway(seq: number): Promise<boolean> {
+  private async committedAnyway(record: ChangeRecord): Promise<boolean> {
     try {
-      const { rows } = await this.pool.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM changes WHERE seq = $1) AS found', [seq]);
-      return rows[0]?.found === true;
+      const { rows } = await this.pool.query<{ actor: string; label: string; at: Date }>('SELECT actor, label, at FROM changes WHERE seq = $1', [record.seq]);
+      const row = rows[0];
+      return row !== undefined && row.actor === record.actor && row.label === record.label && row.at.toISOString() === record.at;
     } catch {
       return false;
     }
