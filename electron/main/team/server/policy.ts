@@ -52,14 +52,9 @@ export const TEAM_METHOD_RULES: Partial<Record<ServiceMethod, MethodRule>> = {
   saveClaimant: everyone,
   mergeClaimants: everyone,
   deleteClaimant: everyone,
-  undo: {
-    rule: 'refused',
-    why: "Undo is not available in a team workspace: it undoes the workspace's latest change, which may be someone else's (even a reviewer's decision). Change the item back instead.",
-  },
-  redo: {
-    rule: 'refused',
-    why: "Redo is not available in a team workspace: it redoes the workspace's latest undone change, which may be someone else's.",
-  },
+  // Each person undoes their own changes; an undo over someone else's later change is refused by the store (pg-store.ts).
+  undo: everyone,
+  redo: everyone,
   getHistory: everyone,
   exportReport: everyone,
   // The file's bytes come in the request: the server reads none of its own files.
@@ -72,10 +67,8 @@ export const TEAM_METHOD_RULES: Partial<Record<ServiceMethod, MethodRule>> = {
   cancelImport: { rule: 'refused', why: 'A team server does not fetch web addresses, so it has no web imports.' },
   importBundle: everyone,
   exportWorkspace: { rule: 'admin', why: 'Only an admin can export the whole team workspace with its history.' },
-  restoreWorkspace: {
-    rule: 'refused',
-    why: "Restoring a backup file would replace or rewrite everyone's work and history. Restore the team database with PostgreSQL's own tools (pg_dump/pg_restore), or add articles with importBundle.",
-  },
+  // How a desktop workspace becomes a team one; it replaces or merges into everyone's work, so admins only.
+  restoreWorkspace: { rule: 'admin', why: "Only an admin can restore a backup into the team workspace: it replaces or merges into everyone's work." },
 };
 
 /** Settings keys that only admins change: the rating scale and the publication rules. */

@@ -224,20 +224,22 @@ describe('team server: team rules', () => {
     const desk = await startDesk();
     const bo = { cookie: cookieOf(await desk.login('Bo')) };
     const cases: [string, unknown, RegExp][] = [
-      ['restoreWorkspace', { content: '{}', mode: 'replace' }, /pg_restore/],
-      ['undo', {}, /someone else/],
-      ['redo', {}, /someone else/],
       ['startUrlImport', { url: 'http://10.0.0.1/' }, /does not fetch web addresses/],
+      ['getImportJob', { jobId: 'x' }, /does not fetch web addresses/],
     ];
     for (const [method, input, why] of cases) {
       const reply = await desk.api(method, input, bo);
       expect(reply.status, method).toBe(403);
       expect(reply.json, method).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(why) } });
     }
-    expect((await desk.api('restoreWorkspace', { mode: 'nope' }, bo)).json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await desk.api('startUrlImport', { url: 'ftp://x' }, bo)).json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const ana = { cookie: cookieOf(await desk.login('Ana')) };
     expect((await desk.api('exportWorkspace', {}, ana)).status).toBe(403);
-    expect((await desk.api('exportWorkspace', {}, bo)).json).toMatchObject({ ok: true });
+    const backup = (await desk.api('exportWorkspace', {}, bo)).json as { ok: true; value: { content: string } };
+    expect(backup).toMatchObject({ ok: true });
+    const restore = { content: backup.value.content, mode: 'merge' };
+    expect((await desk.api('restoreWorkspace', restore, ana)).json).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Only an admin can restore/) } });
+    expect((await desk.api('restoreWorkspace', restore, bo)).json).toMatchObject({ ok: true });
   });
 });
 
