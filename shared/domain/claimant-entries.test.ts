@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimantEntries, MAX_ALIASES, MAX_CLAIMANT_ENTRIES, claimantKey, nameIndex } from './claimant-entries';
+import { ClaimantEntries, MAX_ALIASES, MAX_CLAIMANT_ENTRIES, claimantKey, nameIndex, newEntries } from './claimant-entries';
 import { Settings } from './schemas';
 import { sampleWorkspace } from './sample';
 
@@ -48,5 +48,13 @@ describe('the stored claimant list', () => {
     const clash = Settings.safeParse({ ...settings, claimants: [entry('Lavrov'), entry('Sergey Lavrov', ['lavrov'])] });
     expect(clash.success).toBe(false);
     expect(clash.error?.issues[0]?.path).toEqual(['claimants', 1, 'aliases', 0]);
+  });
+
+  it('takes from another list only the entries none of whose names is known yet, within the bound', () => {
+    const current = [entry('Russian government', ['the Kremlin'])];
+    const incoming = [entry('The Kremlin'), entry('Sergey Lavrov', ['Lavrov']), entry('S. Lavrov', ['lavrov']), entry('Anna Berg')];
+    expect(newEntries(current, incoming).map((e) => e.name)).toEqual(['Sergey Lavrov', 'Anna Berg']);
+    const full = Array.from({ length: MAX_CLAIMANT_ENTRIES - 1 }, (_, i) => entry(`Person ${i}`));
+    expect(newEntries(full, incoming).map((e) => e.name)).toEqual(['The Kremlin']);
   });
 });

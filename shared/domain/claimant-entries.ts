@@ -84,3 +84,21 @@ export const ClaimantEntries = z
   .array(ClaimantEntry)
   .max(MAX_CLAIMANT_ENTRIES, `the claimant list can hold at most ${MAX_CLAIMANT_ENTRIES.toLocaleString('en')} claimants`)
   .superRefine(checkUnique);
+
+/**
+ * The entries of `incoming` (another workspace's list: a backup merged in) that `current` can
+ * take as they are: none of their names or aliases is known yet, within the list's bound.
+ * One that clashes is left out: this workspace's naming of that claimant stands.
+ */
+export function newEntries(current: readonly ClaimantEntry[], incoming: readonly ClaimantEntry[]): ClaimantEntry[] {
+  const taken = new Set(nameIndex(current).keys());
+  const added: ClaimantEntry[] = [];
+  for (const entry of incoming) {
+    if (current.length + added.length >= MAX_CLAIMANT_ENTRIES) break;
+    const keys = [entry.name, ...entry.aliases].map(claimantKey);
+    if (keys.some((k) => taken.has(k))) continue;
+    for (const k of keys) taken.add(k);
+    added.push(entry);
+  }
+  return added;
+}

@@ -209,6 +209,29 @@ describe('exportWorkspace and restoreWorkspace', () => {
     });
   });
 
+  it('carries the claimant library: a replace restores it, a merge adds the claimants whose names are all new here', async () => {
+    await withTempDir(async (root) => {
+      const a = await LowdbWorkspaceStore.open(path.join(root, 'a'));
+      const b = await LowdbWorkspaceStore.open(path.join(root, 'b'));
+      try {
+        const callA = callerFor(a);
+        value(await callA('saveClaimant', { name: 'Sergey Lavrov', role: 'foreign minister', aliases: ['Lavrov'] }));
+        value(await callA('saveClaimant', { name: 'Russian government', aliases: ['the Kremlin'] }));
+        const content = value(await callA('exportWorkspace', {})).content;
+        const callB = callerFor(b);
+        // B names the Kremlin its own way: that entry of the backup is left out.
+        value(await callB('saveClaimant', { name: 'the Kremlin', aliases: [] }));
+        value(await callB('restoreWorkspace', { content, mode: 'merge' }));
+        expect(b.data.settings.claimants.map((e) => e.name)).toEqual(['the Kremlin', 'Sergey Lavrov']);
+        value(await callB('restoreWorkspace', { content, mode: 'replace' }));
+        expect(b.data.settings.claimants).toEqual(a.data.settings.claimants);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  });
+
   it('refuses a file that is not a valid backup, changing nothing', async () => {
     await withApi(async (call, store) => {
       await seedExport(call);

@@ -11,6 +11,7 @@ import type { ExportedFile } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
 import type { Article, AuditEntry, Claim, RatingLevel, Source, Workspace } from '../../../../shared/domain/schemas';
 import { normalizeUrl } from '../../../../shared/sources/url';
+import { newEntries } from '../../../../shared/domain/claimant-entries';
 import { ArticleBundle, buildWorkspaceBackup, parseJsonFile, WorkspaceBackup, BUNDLE_FORMAT, BACKUP_FORMAT } from '../../../../shared/report/bundle';
 import type { ImportedAudit } from '../store';
 import type { WorkspaceStore } from '../store-interface';
@@ -93,7 +94,8 @@ export async function exportWorkspace(store: WorkspaceStore): Promise<ExportedFi
  * Restores a backup. `replace`: the workspace and its history become the backup's (who is
  * at the keyboard stays), as one undoable step. `merge`: articles, claims and sources whose
  * ids are not in the workspace are added (sources with an address already in the library
- * reuse it), existing ones are kept as they are, and the history of the added claims is
+ * reuse it), existing ones are kept as they are, the backup's claimants whose names and aliases
+ * are all new here join the claimant library, and the history of the added claims is
  * appended. Returns how many of each the workspace received.
  */
 export async function restoreWorkspace(store: WorkspaceStore, content: string, mode: 'replace' | 'merge'): Promise<{ articles: number; claims: number; sources: number }> {
@@ -118,6 +120,9 @@ export async function restoreWorkspace(store: WorkspaceStore, content: string, m
     'Merge backup',
     (ws) => {
       const plan = planMerge(ws, backup);
+      // The backup's claimants join the library where none of their names is known here yet.
+      const claimants = newEntries(ws.settings.claimants, backup.settings.claimants);
+      if (claimants.length > 0) ws.settings.claimants.push(...claimants);
       ws.articles.push(...plan.articles);
       ws.sources.push(...plan.sources);
       ws.claims.push(...plan.claims);
