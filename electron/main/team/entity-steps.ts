@@ -15,6 +15,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Patch } from 'immer';
 import type { Workspace } from '../../../shared/domain/schemas';
+import { quoted } from '../../../shared/domain/rules';
 import { COLLECTIONS, type CollectionName, type WorkspaceDelta } from '../services/workspace-delta';
 
 type Entity = { readonly id: string } & Record<string, unknown>;
@@ -156,4 +157,21 @@ export function conflictOf(ws: Workspace, left: readonly Patch[]): StepConflict 
     if (!fits) return { collection: head, id, now };
   }
   return null;
+}
+
+/** Who last changed an entity or the settings, and how (the store keeps it for this message). */
+export interface LastChange {
+  readonly actor: string;
+  readonly label: string;
+  readonly seq: number;
+}
+
+/** "Cannot undo “Change status”: Bo changed the claim “Spending rose…” since (Change priority)." */
+export function describeConflict(direction: 'undo' | 'redo', label: string, conflict: StepConflict, last: LastChange | undefined, actor: string): string {
+  const who = !last ? 'Someone' : last.actor === actor ? 'You' : last.actor || 'Someone without a name';
+  const entity = conflict.now as { text?: unknown; title?: unknown } | null;
+  const name = typeof entity?.text === 'string' ? entity.text : typeof entity?.title === 'string' ? entity.title : null;
+  const what = conflict.collection === 'settings' ? 'the settings' : `the ${conflict.collection.slice(0, -1)}${name ? ` ${quoted(name)}` : ''}`;
+  const how = conflict.now === null && conflict.collection !== 'settings' ? 'deleted' : 'changed';
+  return `Cannot ${direction} “${label}”: ${who} ${how} ${what} since${last ? ` (${last.label})` : ''}.`;
 }

@@ -20,6 +20,16 @@ import type { AuditRecords } from '../services/audit-log';
 import { COLLECTIONS, type CollectionName } from '../services/workspace-delta';
 import { planOrds } from './pg-order';
 
+/** `postgres://user@host:port/db`: the address without its password or parameters (the store's `file`). */
+export function databaseDisplayName(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL database';
+  }
+}
+
 /** One applied change, as the change log keeps it. */
 export interface ChangeRecord {
   readonly seq: number;

@@ -124,6 +124,23 @@ describe('PostgresWorkspaceStore: a workspace in PostgreSQL', () => {
     });
   });
 
+  it('saves a change that is not an edit (record: false) without making it undoable or clearing redo', async () => {
+    const url = await newDatabase();
+    await withTeamStore(url, async (store) => {
+      const call = teamCaller(store, 'Al');
+      const { ids } = await articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS);
+      value(await call('updateClaim', { id: ids[0], patch: { status: 'researching' } }));
+      value(await call('undo', {}));
+      const history = value(await call('getHistory', {}));
+      const seq = store.latestSeq;
+      const view = { ...store.data.settings.view, mode: 'board' };
+      value(await call('updateSettings', { patch: { view } }));
+      expect(value(await call('getHistory', {}))).toEqual(history);
+      expect(store.latestSeq).toBe(seq + 1);
+      expect((await store.changesSince(seq))[0]!.changes.settings!.view).toEqual(view);
+    });
+  });
+
   it('refuses an invalid change leaving memory, history and database untouched', async () => {
     const url = await newDatabase();
     await withTeamStore(url, async (store) => {
@@ -137,6 +154,11 @@ describe('PostgresWorkspaceStore: a workspace in PostgreSQL', () => {
           ws.articles[0]!.title = '';
         }),
       ).rejects.toThrow(/title cannot be empty/);
+      await expect(
+        store.update('Edit the log', (ws) => {
+          ws.audit.push({ claimId: 'claim00001', at: '2026-01-01T00:00:00.000Z', by: 'Al', action: 'Forged', field: null, from: null, to: null });
+        }),
+      ).rejects.toThrow(/append-only/);
       const refused = await call('updateClaim', { id: 'nope', patch: { status: 'ready' } });
       expect(refused.ok).toBe(false);
       expect(store.data).toBe(data);

@@ -22,7 +22,6 @@ import pg from 'pg';
 import type { AuditEntry, Workspace } from '../../../shared/domain/schemas';
 import type { HistoryResult, HistoryState } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/result';
-import { quoted } from '../../../shared/domain/rules';
 import { newId as defaultNewId } from '../services/ids';
 import { AuditLog } from '../services/audit-log';
 import type { UpdateOptions, WorkspaceStore } from '../services/store-interface';
@@ -34,11 +33,11 @@ import { emptyHint } from '../services/journal-ops';
 import { changesOf, COLLECTIONS, noChanges, type WorkspaceDelta } from '../services/workspace-delta';
 import { migrate } from './db/migrate';
 import { currentActor, runAs, withEditor } from './actor';
-import { applySteps, conflictOf, entitySteps, type StepConflict } from './entity-steps';
-import { TeamWriter, type AppliedChange, type LastChange } from './pg-writer';
-import { loadTeamWorkspace, readAuditRows, readChanges, type ChangeRecord } from './pg-persist';
+import { applySteps, conflictOf, describeConflict, entitySteps, type LastChange } from './entity-steps';
+import { TeamWriter, type AppliedChange } from './pg-writer';
+import { databaseDisplayName, loadTeamWorkspace, readAuditRows, readChanges, type ChangeRecord } from './pg-persist';
 
-export type { ChangeRecord } from './pg-persist';
+export { databaseDisplayName, type ChangeRecord } from './pg-persist';
 export { TeamSaveError } from './pg-writer';
 
 enablePatches();
@@ -58,16 +57,6 @@ interface Checkpoint {
   readonly state: Workspace;
   readonly histories: ReadonlyMap<string, HistoryMark>;
   readonly seq: number;
-}
-
-/** `postgres://user@host:port/db`: the address without its password or parameters. */
-export function databaseDisplayName(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}`;
-  } catch {
-    return 'PostgreSQL database';
-  }
 }
 
 export class PostgresWorkspaceStore implements WorkspaceStore {
@@ -285,7 +274,10 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     if (!history || !entry) return { value: { ...this.historyState(actor), label: null, changes: noChanges() }, saved: this.writer.settled() };
     const before = this.view(actor);
     const conflict = conflictOf(before, direction === 'undo' ? entry.patches : entry.inversePatches);
-    if (conflict) throw new ApiError('conflict', this.conflictMessage(direction, entry.label, conflict, actor));
+    if (conflict) {
+      const key = conflict.collection === 'settings' ? 'settings' : `${conflict.collection}:${conflict.id}`;
+      throw new ApiError('conflict', describeConflict(direction, entry.label, conflict, this.lastChanged.get(key), actor));
+    }
     const after = applySteps(before, direction === 'undo' ? entry.inversePatches : entry.patches);
     const moved: Patch[] = [...COLLECTIONS, 'settings' as const].filter((k) => after[k] !== before[k]).map((k) => ({ op: 'replace', path: [k], value: undefined }));
     const action = `${direction === 'undo' ? 'Undo' : 'Redo'}: ${entry.label}`;
@@ -295,20 +287,6 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     this.auditLog.endBurst();
     const saved = this.apply(state, delta, actor, action);
     return { value: { ...this.historyState(actor), label: entry.label, changes: changesOf(this.state, delta) }, saved };
-  }
-
-  /** "Cannot undo “Set verdict”: Bo changed the claim “…” since (Approve review)." */
-  private conflictMessage(direction: Direction, label: string, conflict: StepConflict, actor: string): string {
-    const key = conflict.collection === 'settings' ? 'settings' : `${conflict.collection}:${conflict.id}`;
-    const last = this.lastChanged.get(key);
-    const who = !last ? 'Someone' : last.actor === actor ? 'You' : last.actor || 'Someone without a name';
-    const entity = conflict.now as { text?: string; title?: string } | null;
-    const what =
-      conflict.collection === 'settings'
-        ? 'the settings'
-        : `the ${conflict.collection.slice(0, -1)}${entity?.text ? ` ${quoted(entity.text)}` : entity?.title ? ` ${quoted(entity.title)}` : ''}`;
-    const how = conflict.now === null && conflict.collection !== 'settings' ? 'deleted' : 'changed';
-    return `Cannot ${direction} “${label}”: ${who} ${how} ${what} since${last ? ` (${last.label})` : ''}.`;
   }
 
   private setState(state: Workspace): void {

@@ -12,6 +12,7 @@ import { ApiError } from '../../../shared/api/result';
 import type { AuditLog } from '../services/audit-log';
 import { COLLECTIONS, type CollectionName, type WorkspaceDelta } from '../services/workspace-delta';
 import { writeBatch, type ChangeRecord } from './pg-persist';
+import type { LastChange } from './entity-steps';
 
 export class TeamSaveError extends ApiError {
   constructor(cause: unknown) {
@@ -35,11 +36,6 @@ export interface AppliedChange {
   readonly moved: readonly CollectionName[];
 }
 
-export interface LastChange {
-  readonly actor: string;
-  readonly label: string;
-  readonly seq: number;
-}
 
 interface Waiting {
   readonly change: AppliedChange;
