@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createTestDatabase } from '../../../scripts/postgres/throwaway-cluster';
@@ -79,6 +79,31 @@ describe('team-server user …', () => {
     expect(await cli(['user', 'add', 'Cy', '--role', 'boss', '--database', url], PASSWORD)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--role editor\|admin/) });
     expect(await cli(['user', 'disable', 'Nobody', '--database', url])).toMatchObject({ code: 1, stderr: expect.stringMatching(/no person called "Nobody"/) });
     expect(await cli(['user', 'token', 'Ana', '--database', url])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--label/) });
+  });
+
+  it('at a terminal, reads the password twice without echo (raw mode, backspace works) and refuses two that differ', async () => {
+    const url = await database();
+    const typeAt = async (answers: string[]) => {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true, modes: [] as boolean[] });
+      const tty = Object.assign(stdin, { setRawMode: (raw: boolean) => stdin.modes.push(raw) });
+      let stdout = '';
+      let stderr = '';
+      const code = await runTeamCli(['user', 'add', 'Ana', '--role', 'editor', '--database', url], {
+        stdin: tty,
+        stdout: (t) => (stdout += t),
+        // Each prompt is answered as a person types: after it is shown.
+        stderr: (t) => {
+          stderr += t;
+          if (t.startsWith('Password')) setImmediate(() => stdin.write(answers.shift()!));
+        },
+      });
+      return { code, stdout, stderr, modes: stdin.modes };
+    };
+    const differ = await typeAt(['long password 1\r', 'long password 2\r']);
+    expect(differ).toMatchObject({ code: 1, stderr: expect.stringMatching(/the two passwords differ; nothing was changed/) });
+    const typed = await typeAt(['long password 1x\u007f\r', 'long password 1\n']);
+    expect(typed).toEqual({ code: 0, stdout: 'Added Ana (editor).\n', stderr: 'Password: \nPassword again: \n', modes: [true, false, true, false] });
+    expect(await verify(url, 'Ana', 'long password 1')).not.toBeNull();
   });
 
   it('says what is wrong with the database address, or with reaching it', async () => {
