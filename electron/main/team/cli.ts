@@ -13,7 +13,7 @@ import pg from 'pg';
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
 import { migrate } from './db/migrate';
 import { People, PeopleError, ROLES, type Role } from './server/people';
-import { listenProblem, startTeamServer, type RunAs } from './server/server';
+import { listenProblem, startTeamServer, type RunAs, type TeamRoute } from './server/server';
 
 export const TEAM_USAGE = `Usage:
   team-server [serve] --database postgres://USER@HOST/DB --port N [--host 127.0.0.1]
@@ -33,6 +33,8 @@ export interface TeamCliIo {
 export interface TeamWorkspace {
   handlers: Partial<Handlers<ServiceMethod>>;
   runAs: RunAs;
+  /** More routes for logged-in callers (the live change stream). */
+  routes?: Record<string, TeamRoute>;
   close(): Promise<void>;
 }
 
@@ -113,6 +115,7 @@ async function serve(values: Values, io: TeamCliIo, deps: TeamCliDeps): Promise<
       tls,
       handlers: workspace.handlers,
       runAs: workspace.runAs,
+      routes: workspace.routes,
       people: new People(pool),
       onInternalError: (method, error) => io.stderr(`team-server: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     }).catch((error: unknown) => {

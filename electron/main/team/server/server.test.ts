@@ -189,6 +189,17 @@ describe('team server: who may call', () => {
   });
 });
 
+describe('team server: more routes', () => {
+  it('answers a route of its caller only for a logged-in person, telling it who', async () => {
+    const desk = await startDesk({ routes: { '/events': (_req, res, person) => void res.end(`hello ${person.name}`) } });
+    expect((await request(desk.port, { path: '/events' })).status).toBe(401);
+    expect((await request(desk.port, { path: '/events', headers: { host: 'evil.example' } })).status).toBe(403);
+    const cookie = cookieOf(await desk.login('Bo'));
+    expect((await request(desk.port, { path: '/events?since=3', headers: { cookie } })).body).toBe('hello Bo');
+    expect((await request(desk.port, { path: '/constructor', headers: { cookie } })).status).toBe(404);
+  });
+});
+
 describe('team server: team rules', () => {
   it('lets only admins change the rating scale', async () => {
     const desk = await startDesk();

@@ -19,6 +19,8 @@ import { LoginLimiter, type LoginLimits } from './rate-limit';
 /** Runs a call as `person`: inside it the handlers see the person as settings.currentEditor. */
 export type RunAs = <T>(person: TeamPerson, call: () => Promise<T>) => Promise<T>;
 
+export type TeamRoute = (req: http.IncomingMessage, res: http.ServerResponse, person: TeamPerson) => void | Promise<void>;
+
 export interface TeamServerOptions {
   handlers: Partial<Handlers<ServiceMethod>>;
   people: People;
@@ -32,6 +34,11 @@ export interface TeamServerOptions {
   behindProxy?: boolean;
   /** The address people use when it is not the bound one (a proxy, a DNS name): e.g. https://desk.example.org. */
   publicOrigin?: string;
+  /**
+   * More routes by exact path (e.g. the live change stream), answered only for a logged-in
+   * caller, after the Host/Origin guards and with the security headers set.
+   */
+  routes?: Record<string, TeamRoute>;
   loginLimits?: Partial<LoginLimits>;
   /** The clock of the login limiter (tests). */
   now?: () => number;
@@ -134,6 +141,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return sendJson(res, 200, { ok: true, value: { loggedOut: true } });
     }
     if (pathname.startsWith('/api/')) return api(req, res, pathname.slice(5), { name: person.name, role: person.role });
+    if (options.routes && Object.hasOwn(options.routes, pathname)) return options.routes[pathname]!(req, res, { name: person.name, role: person.role });
     return sendJson(res, 404, failure('not_found', 'Not found: the team server answers /auth/login, /auth/logout, /auth/me and POST /api/<method>.'));
   }
 
