@@ -104,6 +104,8 @@ describe('team-server user …', () => {
     const typed = await typeAt(['long password 1x\u007f\r', 'long password 1\n']);
     expect(typed).toEqual({ code: 0, stdout: 'Added Ana (editor).\n', stderr: 'Password: \nPassword again: \n', modes: [true, false, true, false] });
     expect(await verify(url, 'Ana', 'long password 1')).not.toBeNull();
+    // Both answers pasted at once, before the second prompt.
+    expect((await typeAt(['long password 2\r\nlong password 2\r', ''])).stderr).toMatch(/already a person called "Ana"/);
   });
 
   it('says what is wrong with the database address, or with reaching it', async () => {

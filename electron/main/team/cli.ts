@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
 import { migrate } from './db/migrate';
 import { People, PeopleError, ROLES, type Role } from './server/people';
+import { PasswordInputError, readPassword, type PasswordIo } from './server/read-password';
 import { listenProblem, startTeamServer, type RunAs, type TeamRoute } from './server/server';
 
 export const TEAM_USAGE = `Usage:
@@ -23,10 +24,8 @@ export const TEAM_USAGE = `Usage:
   team-server user disable|enable|reset-password|revoke-tokens NAME --database URL
   team-server user token NAME --label LABEL --database URL        (prints a personal access token once)`;
 
-export interface TeamCliIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+export interface TeamCliIo extends PasswordIo {
   stdout(text: string): void;
-  stderr(text: string): void;
 }
 
 /** What `serve` needs from the workspace store over the team database. */
@@ -85,7 +84,7 @@ export async function runTeamCli(argv: string[], io: TeamCliIo, deps: TeamCliDep
       io.stderr(`team-server: ${(error as Error).message}\n${TEAM_USAGE}\n`);
       return 2;
     }
-    if (error instanceof CliError || error instanceof PeopleError) {
+    if (error instanceof CliError || error instanceof PeopleError || error instanceof PasswordInputError) {
       io.stderr(`team-server: ${error.message}\n`);
       return 1;
     }
@@ -234,49 +233,6 @@ async function readTlsFile(option: string, file: string): Promise<string> {
   } catch (error) {
     throw new CliError(`could not read ${option} ${file}: ${(error as { code?: string }).code ?? (error as Error).message}`);
   }
-}
-
-/** The password: typed without echo (twice) at a terminal, else the first line of stdin. */
-async function readPassword(io: TeamCliIo): Promise<string> {
-  if (io.stdin.isTTY && io.stdin.setRawMode) {
-    const first = await readHidden(io, 'Password: ');
-    const again = await readHidden(io, 'Password again: ');
-    if (first !== again) throw new CliError('the two passwords differ; nothing was changed.');
-    return first;
-  }
-  let text = '';
-  for await (const chunk of io.stdin) {
-    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-    if (text.includes('\n')) break;
-  }
-  const password = text.split('\n')[0]!.replace(/\r$/, '');
-  if (!password) throw new CliError('no password on stdin: pipe one line (printf "%s\\n" "$PASSWORD" | …) or run at a terminal.');
-  return password;
-}
-
-function readHidden(io: TeamCliIo, prompt: string): Promise<string> {
-  const stdin = io.stdin;
-  return new Promise((resolve, reject) => {
-    io.stderr(prompt);
-    let value = '';
-    const finish = (settle: () => void): void => {
-      stdin.off('data', onData);
-      stdin.setRawMode!(false);
-      stdin.pause();
-      io.stderr('\n');
-      settle();
-    };
-    const onData = (chunk: Buffer | string): void => {
-      for (const ch of chunk.toString()) {
-        if (ch === '\r' || ch === '\n') return finish(() => resolve(value));
-        if (ch === '\u0003' || ch === '\u0004') return finish(() => reject(new CliError('cancelled; nothing was changed.')));
-        value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
-      }
-    };
-    stdin.setRawMode!(true);
-    stdin.on('data', onData);
-    stdin.resume();
-  });
 }
 
 function formatList(people: Awaited<ReturnType<People['list']>>): string {

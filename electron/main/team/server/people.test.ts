@@ -98,6 +98,12 @@ describe('people', () => {
     }
     expect(await people.authenticate(second)).toBeNull();
     expect(await people.authenticate('made-up')).toBeNull();
+    // An ended session nobody presents again is cleared at the next login.
+    const third = (await people.startSession(ana)).token;
+    clock.advance(SESSION_POLICY.idleMs);
+    await people.startSession(ana);
+    expect((await pool.query('SELECT 1 FROM sessions')).rowCount).toBe(1);
+    expect(await people.authenticate(third)).toBeNull();
   });
 
   it('end every session and token at once when a person is disabled or their password is reset', async () => {

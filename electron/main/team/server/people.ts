@@ -164,7 +164,8 @@ export class People {
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.policy.absoluteMs);
-    await this.db.query('DELETE FROM sessions WHERE person_id = $1 AND kind = $2 AND expires_at <= $3', [person.id, 'session', now]);
+    // Sessions that ended unused are not kept: each login clears everyone's.
+    await this.db.query("DELETE FROM sessions WHERE kind = 'session' AND (expires_at <= $1 OR last_used_at <= $2)", [now, new Date(now.getTime() - this.policy.idleMs)]);
     await this.db.query('INSERT INTO sessions (token_hash, person_id, kind, created_at, last_used_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)', [
       sha256(token),
       person.id,
