@@ -15,6 +15,9 @@ import { migrate } from './db/migrate';
 import { People, PeopleError, ROLES, type Role } from './server/people';
 import { PasswordInputError, readPassword, type PasswordIo } from './server/read-password';
 import { listenProblem, startTeamServer, type RunAs, type TeamRoute } from './server/server';
+import { openTeamWorkspace } from './team-workspace';
+import { APP_NAME } from '../services/paths';
+import { version } from '../../../package.json';
 
 export const TEAM_USAGE = `Usage:
   team-server [serve] --database postgres://USER@HOST/DB --port N [--host 127.0.0.1]
@@ -251,8 +254,12 @@ function stopSignal(): Promise<void> {
 
 // Run as a program (tsx electron/main/team/cli.ts …), not when imported by tests.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  // The lead wires the PostgreSQL workspace store here: { openWorkspace: (url) => … }.
-  runTeamCli(process.argv.slice(2), { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
+  const info = { name: APP_NAME, version };
+  runTeamCli(
+    process.argv.slice(2),
+    { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+    { openWorkspace: (url) => openTeamWorkspace(url, info) },
+  ).then(
     (code) => {
       process.exitCode = code;
     },

@@ -64,7 +64,7 @@ export class TeamClient {
     const abort = new AbortController();
     void (async () => {
       try {
-        const response = await fetch(new URL(`/api/events?since=${since}`, this.baseUrl), { headers: this.headers({ accept: 'text/event-stream' }), signal: abort.signal });
+        const response = await fetch(new URL(`/events?since=${since}`, this.baseUrl), { headers: this.headers({ accept: 'text/event-stream' }), signal: abort.signal });
         if (!response.ok || !response.body) throw new Error(`The change stream was refused (${response.status}).`);
         const parser = new SseParser((event) => {
           if (event.event === 'change') listener.onChange(JSON.parse(event.data) as ChangeRecord);
