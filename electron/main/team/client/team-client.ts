@@ -10,6 +10,8 @@ import { SseParser } from './sse-parser';
 
 export interface ChangeListener {
   onChange(record: ChangeRecord): void;
+  /** The server never gave the number asked from (a restored database): reload everything, then changes follow from `seq`. */
+  onReset?(seq: number): void;
   /** The backlog is delivered: every later event is a new change. */
   onUpToDate?(seq: number): void;
   /** The stream ended (the server went away, or dropped this client for being too slow). */
@@ -68,6 +70,7 @@ export class TeamClient {
         if (!response.ok || !response.body) throw new Error(`The change stream was refused (${response.status}).`);
         const parser = new SseParser((event) => {
           if (event.event === 'change') listener.onChange(JSON.parse(event.data) as ChangeRecord);
+          else if (event.event === 'reset') listener.onReset?.((JSON.parse(event.data) as { seq: number }).seq);
           else if (event.event === 'up-to-date') listener.onUpToDate?.((JSON.parse(event.data) as { seq: number }).seq);
         });
         const decoder = new TextDecoder();

@@ -25,6 +25,9 @@ class Log implements ChangeFeed {
     hook?.();
     return page;
   }
+  get latestSeq(): number {
+    return this.records.at(-1)?.seq ?? 0;
+  }
   subscribe(listener: (r: ChangeRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -129,6 +132,23 @@ describe('the live change stream', () => {
     ['a', 'b', 'c'].forEach((l) => log.commit(l));
     const port = await serve(log);
     const got = await listen(port, { 'Last-Event-ID': '2' }, (es) => es.some((e) => e.event === 'up-to-date'));
+    expect(labels(got)).toEqual(['c']);
+  });
+
+  it('tells a client that names a number the server never gave to start over, then goes on from the server\'s last', async () => {
+    const log = new Log();
+    ['a', 'b'].forEach((l) => log.commit(l));
+    const port = await serve(log);
+    let committed = false;
+    const got = await listen(port, { 'Last-Event-ID': '40' }, (es) => {
+      if (!committed && es.some((e) => e.event === 'up-to-date')) {
+        committed = true;
+        log.commit('c');
+      }
+      return labels(es).length === 1;
+    });
+    expect(got.map((e) => e.event)).toEqual(['reset', 'up-to-date', 'change']);
+    expect(JSON.parse(got[0]!.data)).toEqual({ seq: 2 });
     expect(labels(got)).toEqual(['c']);
   });
 

@@ -5,7 +5,9 @@
  * gets every change after the number it names, then an `up-to-date` event, then each new
  * change as it commits. The subscription starts before the backlog is read, and a change is
  * sent only when its number is above the last one sent, so none falls between the backlog
- * and the live part and none comes twice.
+ * and the live part and none comes twice. A client that names a number this server never
+ * gave (the database was restored from an older dump, or it is another workspace at the same
+ * address) is told to start over (`reset`): what it holds is not what the server has.
  */
 import type http from 'node:http';
 import type { WorkspaceChanges } from '../../../../shared/api/contract';
@@ -23,6 +25,8 @@ export interface ChangeRecord {
 
 /** Where the changes come from (the PostgreSQL store). */
 export interface ChangeFeed {
+  /** The number of the last change committed. */
+  readonly latestSeq: number;
   /** The changes after `seq`, oldest first; at most one page: ask again from the last one until it gives none. */
   changesSince(seq: number): Promise<readonly ChangeRecord[]>;
   /** Calls `listener` with each change once it is committed, in order; returns the unsubscribe. */
@@ -82,6 +86,10 @@ export function streamChanges(req: http.IncomingMessage, res: http.ServerRespons
 
   void (async () => {
     try {
+      if (since > feed.latestSeq) {
+        sent = feed.latestSeq;
+        res.write(`event: reset\ndata: ${JSON.stringify({ seq: sent })}\n\n`);
+      }
       for (;;) {
         const page = await feed.changesSince(sent);
         if (closed || page.length === 0) break;
