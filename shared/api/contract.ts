@@ -291,7 +291,7 @@ export const contract = {
     Article,
   ),
   updateClaim: service(
-    "Change a claim's wording, triage fields, claimant ({ name, role }), claimDate or publishedUrl (the published fact-check's address: also on a published claim).",
+    "Change a claim's wording, triage fields, claimant ({ name, role }; a stored claimant's alias is saved as its name, with its role when none is given), claimDate or publishedUrl (the published fact-check's address: also on a published claim).",
     z.strictObject({ id: Id, patch: ClaimFields.partial().strict() }),
     Claim,
   ),
