@@ -1,7 +1,7 @@
 /**
  * Runs one part of the performance suite in its own process (so parts do not share a heap
  * or a warmed-up JIT) and writes its rows as JSON to the file named by `--out`:
- * `tsx scripts/bench/part.ts <engine|save|store|export|ui> --out rows.json [--quick]`.
+ * `tsx scripts/bench/part.ts <engine|save|store|export|team|ui> --out rows.json [--quick]`.
  * Progress goes to stderr.
  */
 import { writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ export interface PartOptions {
   progress: (message: string) => void;
 }
 
-export const PARTS = ['engine', 'save', 'store', 'export', 'ui'] as const;
+export const PARTS = ['engine', 'save', 'store', 'export', 'team', 'ui'] as const;
 export type PartName = (typeof PARTS)[number];
 
 export async function runPart(name: PartName, options: PartOptions): Promise<PartResult> {
@@ -28,6 +28,8 @@ export async function runPart(name: PartName, options: PartOptions): Promise<Par
       return (await import('./store')).run(options);
     case 'export':
       return (await import('./export')).run(options);
+    case 'team':
+      return (await import('./team')).run(options);
     case 'ui':
       return (await import('./ui')).run(options);
   }

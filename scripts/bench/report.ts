@@ -7,7 +7,7 @@
  */
 import { formatTable } from './measure';
 
-export type Unit = 'ms' | 'MB/s' | 'writes';
+export type Unit = 'ms' | 'MB/s' | 'writes' | 'edits' | 'edits/s';
 
 /** A goal on the row's value ("< 1,000 ms") or on its ratio to the baseline ("≤ 1.5×"). */
 export interface Goal {
@@ -51,6 +51,8 @@ const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return '—';
   if (unit === 'writes') return `${thousands(value)} ${Math.round(value) === 1 ? 'write' : 'writes'}`;
+  if (unit === 'edits') return `${thousands(value)} ${Math.round(value) === 1 ? 'edit' : 'edits'}`;
+  if (unit === 'edits/s') return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} edits/s`;
   if (unit === 'MB/s') return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} MB/s`;
   if (value < 10) return `${value.toFixed(2)} ms`;
   if (value < 100) return `${value.toFixed(1)} ms`;

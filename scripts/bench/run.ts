@@ -26,6 +26,7 @@ const TITLES: Record<PartName, string> = {
   save: 'Saving',
   store: 'Store at scale',
   export: 'Export',
+  team: 'Team server under load (PostgreSQL)',
   ui: 'Triage views in Chromium (browser mode)',
 };
 
