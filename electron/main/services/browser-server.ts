@@ -1,11 +1,10 @@
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
 import { dispatch } from '../../../shared/api/dispatch';
 import { failure } from '../../../shared/api/result';
-import { headerValue, hostOrOriginRefusal, readBody, readCookie, sameSecret, send, sendJson, sendText, setSecurityHeaders } from './http-common';
+import { headerValue, hostOrOriginRefusal, readBody, readCookie, sameSecret, sendJson, sendText, setSecurityHeaders } from './http-common';
+import { loadWebApp } from './web-app';
 
 export interface BrowserServerOptions {
   handlers: Handlers<ServiceMethod>;
@@ -24,21 +23,8 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const BRIDGE_PATH = '/__factcheck/bridge.js';
 /** Large enough for the biggest request the contract allows (a backup to restore, an imported file in base64). */
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * Browser mode: the built renderer and the same service handlers over HTTP, on 127.0.0.1
@@ -47,10 +33,7 @@ const MIME: Record<string, string> = {
  * server's own origin (against cross-site requests).
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  // The bridge is built as one self-contained file; wrapping it keeps its helpers out of the page's globals.
-  const bridge = `(function () {\n${await fs.readFile(options.bridgeFile, 'utf8')}\n})();\n`;
-  const root = path.resolve(options.rendererDir);
-  const indexHtml = injectBridge(await fs.readFile(path.join(options.rendererDir, 'index.html'), 'utf8'));
+  const app = await loadWebApp(options);
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -90,12 +73,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
-    if (url.pathname === BRIDGE_PATH) return send(res, 200, MIME['.js']!, bridge);
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.setHeader('Cache-Control', 'no-store');
-      return send(res, 200, MIME['.html']!, indexHtml);
-    }
-    return serveStatic(res, url.pathname);
+    return app.serve(res, url.pathname);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
@@ -120,25 +98,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return sendJson(res, 200, result);
   }
 
-  async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendText(res, 400, 'Bad request.');
-    }
-    const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
-    if (!file.startsWith(root + path.sep)) return sendText(res, 404, 'Not found.');
-    let content: Buffer;
-    try {
-      content = await fs.readFile(file);
-    } catch {
-      return sendText(res, 404, 'Not found.');
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    return send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', content);
-  }
-
   return {
     url: `http://127.0.0.1:${port}/?token=${options.token}`,
     port,
@@ -148,11 +107,4 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-/** Loads the bridge as a classic script before the renderer's module script. */
-export function injectBridge(html: string): string {
-  const tag = `<script src="${BRIDGE_PATH}"></script>`;
-  if (!html.includes('</head>')) throw new Error('The built index.html has no </head>; rebuild the renderer.');
-  return html.replace('</head>', `    ${tag}\n  </head>`);
 }
