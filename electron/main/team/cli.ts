@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Handlers, ServiceMethod } from '../../../shared/api/contract';
@@ -15,7 +15,8 @@ import { migrate } from './db/migrate';
 import { People, PeopleError, ROLES, type Role } from './server/people';
 import { PasswordInputError, readPassword, type PasswordIo } from './server/read-password';
 import { listenProblem, startTeamServer, type RunAs, type TeamRoute } from './server/server';
-import { openTeamWorkspace } from './team-workspace';
+import { builtWebApp, openTeamWorkspace } from './team-workspace';
+import type { WebApp } from '../services/web-app';
 import { APP_NAME } from '../services/paths';
 import { version } from '../../../package.json';
 
@@ -37,6 +38,8 @@ export interface TeamWorkspace {
   runAs: RunAs;
   /** More routes for logged-in callers (the live change stream). */
   routes?: Record<string, TeamRoute>;
+  /** The app's pages for people in a browser; null when the app is not built. */
+  web?: WebApp | null;
   close(): Promise<void>;
 }
 
@@ -118,12 +121,14 @@ async function serve(values: Values, io: TeamCliIo, deps: TeamCliDeps): Promise<
       handlers: workspace.handlers,
       runAs: workspace.runAs,
       routes: workspace.routes,
+      web: workspace.web ?? undefined,
       people: new People(pool),
       onInternalError: (method, error) => io.stderr(`team-server: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     }).catch((error: unknown) => {
       throw new CliError(`could not listen on ${settings.host}:${port}: ${(error as Error).message}`);
     });
     io.stdout(`Team server listening on ${server.url}\n`);
+    if (workspace.web === null) io.stderr('team-server: the app is not built, so only the API is served: run `npm run build` to let people use the team in a browser.\n');
     deps.listening?.(server.url);
     await (deps.stop ?? stopSignal());
     await server.close();
@@ -258,7 +263,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   runTeamCli(
     process.argv.slice(2),
     { stdin: process.stdin, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
-    { openWorkspace: (url) => openTeamWorkspace(url, info) },
+    { openWorkspace: (url) => openTeamWorkspace(url, info, { web: builtWebApp(fileURLToPath(new URL('../../../', import.meta.url))) }) },
   ).then(
     (code) => {
       process.exitCode = code;

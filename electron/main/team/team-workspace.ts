@@ -3,19 +3,35 @@
  * it (the same modules the desktop app runs), every call as the logged-in person, and the
  * live change stream at GET /events.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createServiceHandlers } from '../services/handlers/index';
 import { failure } from '../../../shared/api/result';
 import { sendJson } from '../services/http-common';
 import { requestedSince, streamChanges } from './live/change-stream';
 import { PostgresWorkspaceStore, type PgStoreOptions } from './pg-store';
+import { loadWebApp, type WebAppFiles } from '../services/web-app';
 import type { TeamWorkspace } from './cli';
 
 export const EVENTS_PATH = '/events';
 
-export async function openTeamWorkspace(databaseUrl: string, info: { name: string; version: string }, options?: PgStoreOptions): Promise<TeamWorkspace & { store: PostgresWorkspaceStore }> {
-  const store = await PostgresWorkspaceStore.open(databaseUrl, options);
+/** The built app (`npm run build`): out/renderer and the browser bridge. */
+export function builtWebApp(root: string): WebAppFiles {
+  return { rendererDir: path.join(root, 'out/renderer'), bridgeFile: path.join(root, 'out/preload/browser.cjs') };
+}
+
+/** The workspace at `databaseUrl`; `web`: the built app to serve to browsers (null serves the API only, as when it is not built). */
+export async function openTeamWorkspace(
+  databaseUrl: string,
+  info: { name: string; version: string },
+  options: PgStoreOptions & { web?: WebAppFiles | null } = {},
+): Promise<TeamWorkspace & { store: PostgresWorkspaceStore }> {
+  const { web: files = null, ...storeOptions } = options;
+  const web = files && existsSync(files.rendererDir) && existsSync(files.bridgeFile) ? await loadWebApp(files) : null;
+  const store = await PostgresWorkspaceStore.open(databaseUrl, storeOptions);
   return {
     store,
+    web,
     handlers: createServiceHandlers(store, { ...info, mode: 'browser' }),
     runAs: (person, call) => store.runAs(person.name, call),
     routes: {

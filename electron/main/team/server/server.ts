@@ -11,10 +11,12 @@ import { isIP, type AddressInfo } from 'node:net';
 import { SERVICE_METHODS, type Handlers, type ServiceMethod } from '../../../../shared/api/contract';
 import { dispatch, validInput } from '../../../../shared/api/dispatch';
 import { failure } from '../../../../shared/api/result';
-import { headerValue, hostOrOriginRefusal, readBody, readCookie, sendJson, setSecurityHeaders } from '../../services/http-common';
+import { headerValue, hostOrOriginRefusal, readBody, readCookie, send, sendJson, setSecurityHeaders } from '../../services/http-common';
 import type { People, TeamPerson } from './people';
 import { teamRefusal } from './policy';
 import { LoginLimiter, type LoginLimits } from './rate-limit';
+import type { WebApp } from '../../services/web-app';
+import { LOGIN_PATH, LOGOUT_PATH, loginPage, logoutPage, PAGE_CSS, PAGE_CSS_PATH, PAGE_POLICY } from './login-page';
 
 /** Runs a call as `person`: inside it the handlers see the person as settings.currentEditor. */
 export type RunAs = <T>(person: TeamPerson, call: () => Promise<T>) => Promise<T>;
@@ -40,6 +42,8 @@ export interface TeamServerOptions {
    */
   routes?: Record<string, TeamRoute>;
   loginLimits?: Partial<LoginLimits>;
+  /** The app's pages (the built renderer and browser bridge): people use the team in a browser, after the login page. */
+  web?: WebApp;
   /** The clock of the login limiter (tests). */
   now?: () => number;
   onInternalError?: (method: string, error: unknown) => void;
@@ -84,6 +88,16 @@ export function listenProblem(options: Pick<TeamServerOptions, 'host' | 'tls' | 
   return null;
 }
 
+const isForm = (req: http.IncomingMessage): boolean => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+const isRead = (req: http.IncomingMessage): boolean => req.method === 'GET' || req.method === 'HEAD';
+/** A path a person opens in the browser (the app and its assets), not the API or the change stream. */
+const isPage = (pathname: string): boolean => !pathname.startsWith('/api/') && !pathname.startsWith('/auth/') && pathname !== '/events';
+
+function redirect(res: http.ServerResponse, location: string): void {
+  res.writeHead(303, { Location: location });
+  res.end();
+}
+
 const hostPort = (host: string, port: number): string => `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
@@ -109,6 +123,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   // __Host-: the browser keeps it to this exact origin (Secure, Path=/, no Domain). Over plain loopback HTTP, by port.
   const cookieName = secure ? '__Host-factcheck_team' : `factcheck_team_${port}`;
   const limiter = new LoginLimiter(options.loginLimits, options.now);
+  const publicName = options.publicOrigin ?? `${scheme}://${hostPort(host, port)}`;
+  const sendPage = (res: http.ServerResponse, status: number, html: string) => {
+    res.setHeader('Content-Security-Policy', PAGE_POLICY);
+    send(res, status, 'text/html; charset=utf-8', html);
+  };
   const services = new Set<string>(SERVICE_METHODS);
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -127,9 +146,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (refusal) return sendJson(res, 403, failure('forbidden', refusal));
     const pathname = (req.url ?? '/').split('?')[0]!;
 
-    if (pathname === '/auth/login') return login(req, res);
+    if (pathname === '/auth/login') return isForm(req) ? formLogin(req, res) : login(req, res);
+    if (pathname === PAGE_CSS_PATH && isRead(req)) return send(res, 200, 'text/css; charset=utf-8', PAGE_CSS);
     const person = await authenticate(req);
-    if (!person) return sendJson(res, 401, UNAUTHORIZED);
+    if (pathname === LOGIN_PATH && isRead(req)) return person ? redirect(res, '/') : sendPage(res, 200, loginPage({ team: publicName }));
+    if (!person) {
+      // A person opening the app is shown the login page; programs get the JSON answer.
+      if (options.web && isRead(req) && isPage(pathname)) return redirect(res, LOGIN_PATH);
+      return sendJson(res, 401, UNAUTHORIZED);
+    }
+    if (pathname === LOGOUT_PATH && isRead(req)) return sendPage(res, 200, logoutPage(person.name));
     if (pathname === '/auth/me') {
       if (req.method !== 'GET') return sendJson(res, 405, failure('invalid_input', 'Use GET /auth/me.'));
       return sendJson(res, 200, { ok: true, value: { name: person.name, role: person.role } });
@@ -138,10 +164,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'Use POST /auth/logout.'));
       if (person.kind === 'session') await options.people.endSession(person.secret);
       res.setHeader('Set-Cookie', `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${secure ? '; Secure' : ''}`);
+      if (isForm(req)) return redirect(res, LOGIN_PATH);
       return sendJson(res, 200, { ok: true, value: { loggedOut: true } });
     }
     if (pathname.startsWith('/api/')) return api(req, res, pathname.slice(5), { name: person.name, role: person.role });
     if (options.routes && Object.hasOwn(options.routes, pathname)) return options.routes[pathname]!(req, res, { name: person.name, role: person.role });
+    if (options.web && isRead(req)) return options.web.serve(res, pathname);
     return sendJson(res, 404, failure('not_found', 'Not found: the team server answers /auth/login, /auth/logout, /auth/me and POST /api/<method>.'));
   }
 
@@ -175,6 +203,26 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     }
   }
 
+  type Attempt = { kind: 'ok'; person: TeamPerson; cookie: string } | { kind: 'wrong' } | { kind: 'wait'; seconds: number };
+
+  /** One login attempt under the rate limits; on success, the session cookie to set. */
+  async function attempt(req: http.IncomingMessage, name: string, password: string): Promise<Attempt> {
+    const address = remoteAddress(req);
+    const wait = limiter.retryAfter(name, address);
+    if (wait > 0) return { kind: 'wait', seconds: wait };
+    const person = await options.people.verifyLogin(name, password);
+    if (!person) {
+      limiter.failed(name, address);
+      return { kind: 'wrong' };
+    }
+    limiter.succeeded(name);
+    const session = await options.people.startSession(person);
+    const maxAge = Math.floor(options.people.sessionPolicy.absoluteMs / 1000);
+    return { kind: 'ok', person, cookie: `${cookieName}=${session.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure ? '; Secure' : ''}` };
+  }
+
+  const tooMany = (seconds: number) => `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} minute(s).`;
+
   async function login(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await jsonBody(req, res, MAX_LOGIN_BODY);
     if (!body) return;
@@ -182,22 +230,34 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (typeof name !== 'string' || typeof password !== 'string' || name.length > 200) {
       return sendJson(res, 400, failure('invalid_input', 'Send { "name": "…", "password": "…" }.'));
     }
-    const address = remoteAddress(req);
-    const wait = limiter.retryAfter(name, address);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
-      return sendJson(res, 429, failure('forbidden', `Too many failed logins. Try again in ${Math.ceil(wait / 60)} minute(s).`));
+    const result = await attempt(req, name, password);
+    if (result.kind === 'wait') {
+      res.setHeader('Retry-After', String(result.seconds));
+      return sendJson(res, 429, failure('forbidden', tooMany(result.seconds)));
     }
-    const person = await options.people.verifyLogin(name, password);
-    if (!person) {
-      limiter.failed(name, address);
-      return sendJson(res, 401, WRONG_LOGIN);
+    if (result.kind === 'wrong') return sendJson(res, 401, WRONG_LOGIN);
+    res.setHeader('Set-Cookie', result.cookie);
+    return sendJson(res, 200, { ok: true, value: { name: result.person.name, role: result.person.role } });
+  }
+
+  /** The login page's form: the app on success, the page again with what went wrong otherwise. */
+  async function formLogin(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendPage(res, 405, loginPage({ team: publicName, problem: 'Use the form to log in.' }));
+    let form: URLSearchParams;
+    try {
+      form = new URLSearchParams(await readBody(req, MAX_LOGIN_BODY));
+    } catch (error) {
+      return sendPage(res, 413, loginPage({ team: publicName, problem: (error as Error).message }));
     }
-    limiter.succeeded(name);
-    const session = await options.people.startSession(person);
-    const maxAge = Math.floor(options.people.sessionPolicy.absoluteMs / 1000);
-    res.setHeader('Set-Cookie', `${cookieName}=${session.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure ? '; Secure' : ''}`);
-    return sendJson(res, 200, { ok: true, value: { name: person.name, role: person.role } });
+    const name = (form.get('name') ?? '').slice(0, 200);
+    const result = await attempt(req, name, form.get('password') ?? '');
+    if (result.kind === 'wait') {
+      res.setHeader('Retry-After', String(result.seconds));
+      return sendPage(res, 429, loginPage({ team: publicName, name, problem: tooMany(result.seconds) }));
+    }
+    if (result.kind === 'wrong') return sendPage(res, 401, loginPage({ team: publicName, name, problem: 'Wrong name or password.' }));
+    res.setHeader('Set-Cookie', result.cookie);
+    return redirect(res, '/');
   }
 
   function remoteAddress(req: http.IncomingMessage): string {
