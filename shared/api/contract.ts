@@ -223,7 +223,7 @@ export const contract = {
   getAppInfo: service(
     'Which app this is, how it runs and where its data file is.',
     NoInput,
-    z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser']), dataFile: z.string() }),
+    z.object({ name: z.string(), version: z.string(), mode: z.enum(['electron', 'browser', 'team']), dataFile: z.string() }),
   ),
   getStartupNotice: service(
     'What the editor must know about this start (a damaged data file set aside and a backup restored), or null.',

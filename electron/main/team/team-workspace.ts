@@ -32,7 +32,7 @@ export async function openTeamWorkspace(
   return {
     store,
     web,
-    handlers: createServiceHandlers(store, { ...info, mode: 'browser' }),
+    handlers: createServiceHandlers(store, { ...info, mode: 'team' }),
     runAs: (person, call) => store.runAs(person.name, call),
     routes: {
       [EVENTS_PATH]: (req, res) => {

@@ -5,9 +5,26 @@ import { usePeople } from './claim/usePeople';
 
 /**
  * "Your name": who is working in the app now. It is recorded with every change in the
- * claims' history and decides who may approve a review (two-person sign-off).
+ * claims' history and decides who may approve a review (two-person sign-off). In a team
+ * workspace it is the person who logged in: shown, with a way to log out, never typed.
  */
 export function IdentityPicker() {
+  const team = useAppStore((s) => s.appInfo?.mode === 'team');
+  return team ? <LoggedInAs /> : <NamePicker />;
+}
+
+function LoggedInAs() {
+  const name = useAppStore((s) => s.workspace?.settings.currentEditor ?? '');
+  return (
+    <span className="identity">
+      Logged in as <strong>{name}</strong>{' '}
+      {/* The team server's page: a form posting the logout (the app's own policy allows no forms). */}
+      <a href="/logout">Log out</a>
+    </span>
+  );
+}
+
+function NamePicker() {
   const id = useId();
   const saved = useAppStore((s) => s.workspace?.settings.currentEditor ?? '');
   const people = usePeople();

@@ -24,12 +24,13 @@ export function StatusBar() {
       <IdentityPicker />
       <ClaimantsDialog />
       <SettingsDialog />
-      {dataFile && (
+      {dataFile && mode !== 'team' && (
         <span className="status-item data-file" title={dataFile}>
           Data: {dataFile}
         </span>
       )}
       {mode === 'browser' && <span className="status-item">Browser mode</span>}
+      {mode === 'team' && <span className="status-item">Team workspace</span>}
     </footer>
   );
 }

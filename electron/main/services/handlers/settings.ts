@@ -8,7 +8,8 @@ import { snapshot } from './common';
 export interface AppInfo {
   name: string;
   version: string;
-  mode: 'electron' | 'browser';
+  /** 'team': a team server, where the person is the logged-in one (shown, not typed). */
+  mode: 'electron' | 'browser' | 'team';
 }
 
 type SettingsMethod = 'getAppInfo' | 'getStartupNotice' | 'dismissStartupNotice' | 'getWorkspace' | 'updateSettings' | 'setRatingScale';
