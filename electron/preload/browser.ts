@@ -13,6 +13,7 @@ import { createBridge, type Invoke } from '../../shared/api/bridge';
 import type { Handlers, HostMethod } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { safeFileName } from '../../shared/security/file-name';
+import { followLiveChanges } from './live-changes';
 
 const hostHandlers: Handlers<HostMethod> = {
   async saveFile({ fileName, mimeType, content, encoding }) {
@@ -40,6 +41,6 @@ const hostHandlers: Handlers<HostMethod> = {
 const callHost: Invoke = (method, input) => dispatch(hostHandlers, method, input);
 
 Object.defineProperty(window, 'factcheck', {
-  value: createBridge(callServer, { saveFile: callHost, openExternal: callHost }),
+  value: createBridge(callServer, { saveFile: callHost, openExternal: callHost }, followLiveChanges()),
   enumerable: true,
 });

@@ -95,6 +95,21 @@ export const WorkspaceChanges = z.object({
 });
 export type WorkspaceChanges = z.infer<typeof WorkspaceChanges>;
 
+/** One change applied to a team workspace, as its live stream sends it to everyone (GET /events), numbered in the server's order. */
+export const ChangeRecord = z.object({
+  seq: z.number().int().nonnegative(),
+  /** Who made it (the logged-in person). */
+  actor: z.string(),
+  /** What it was, in words ("Change status"). */
+  label: z.string(),
+  at: z.string(),
+  changes: WorkspaceChanges,
+});
+export type ChangeRecord = z.infer<typeof ChangeRecord>;
+
+/** What the live stream tells the app: a change, or that it must load the workspace anew (the server's log was restored). */
+export type LiveEvent = { kind: 'change'; record: ChangeRecord } | { kind: 'reset' };
+
 export const HistoryState = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
@@ -493,5 +508,12 @@ export type Handlers<M extends MethodName> = {
 /** The object exposed as `window.factcheck` by the preload and the browser-mode bridge. */
 export type FactcheckBridge = {
   [K in MethodName]: (input: Input<K>) => Promise<ApiResultOf<K>>;
+} & {
+  /**
+   * Other people's changes as they happen, in a team workspace (a personal workspace has
+   * none: the listener is never called). Changes made since the page started are delivered
+   * in order, so a workspace loaded after the page started and updated by them converges.
+   */
+  onWorkspaceChanges(listener: (event: LiveEvent) => void): () => void;
 };
 export type ApiResultOf<M extends MethodName> = ApiResult<Output<M>>;

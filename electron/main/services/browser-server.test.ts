@@ -145,4 +145,11 @@ describe('injectBridge', () => {
     expect(injectBridge('<html><head></head></html>')).toMatch(/<script src="\/__factcheck\/bridge.js"><\/script>\s*<\/head>/);
     expect(() => injectBridge('<html></html>')).toThrow(/no <\/head>/);
   });
+
+  it("names a team server's live change stream before the bridge, which reads it as it starts", () => {
+    expect(injectBridge('<html><head></head></html>', '/events?since=now')).toMatch(
+      /<meta name="factcheck-live-changes" content="\/events\?since=now" \/>\s*<script src="\/__factcheck\/bridge.js"><\/script>/,
+    );
+    expect(injectBridge('<html><head></head></html>', '/x"><script>')).toContain('content="/xscript"');
+  });
 });

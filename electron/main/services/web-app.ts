@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { send, sendText } from './http-common';
+import { LIVE_CHANGES_META } from '../../../shared/api/bridge';
 
 export const BRIDGE_PATH = '/__factcheck/bridge.js';
 
@@ -35,11 +36,11 @@ export interface WebApp {
   serve(res: http.ServerResponse, pathname: string): Promise<void>;
 }
 
-export async function loadWebApp(files: WebAppFiles): Promise<WebApp> {
+export async function loadWebApp(files: WebAppFiles, options: { liveChanges?: string } = {}): Promise<WebApp> {
   // The bridge is built as one self-contained file; wrapping it keeps its helpers out of the page's globals.
   const bridge = `(function () {\n${await fs.readFile(files.bridgeFile, 'utf8')}\n})();\n`;
   const root = path.resolve(files.rendererDir);
-  const indexHtml = injectBridge(await fs.readFile(path.join(files.rendererDir, 'index.html'), 'utf8'));
+  const indexHtml = injectBridge(await fs.readFile(path.join(files.rendererDir, 'index.html'), 'utf8'), options.liveChanges);
 
   async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
     let decoded: string;
@@ -72,9 +73,10 @@ export async function loadWebApp(files: WebAppFiles): Promise<WebApp> {
   };
 }
 
-/** Loads the bridge as a classic script before the renderer's module script. */
-export function injectBridge(html: string): string {
-  const tag = `<script src="${BRIDGE_PATH}"></script>`;
+/** Loads the bridge as a classic script before the renderer's module script (after the live stream's address, when there is one). */
+export function injectBridge(html: string, liveChanges?: string): string {
+  const meta = liveChanges === undefined ? '' : `<meta name="${LIVE_CHANGES_META}" content="${liveChanges.replace(/[^A-Za-z0-9/_?=&.-]/g, '')}" />\n    `;
+  const tag = `${meta}<script src="${BRIDGE_PATH}"></script>`;
   if (!html.includes('</head>')) throw new Error('The built index.html has no </head>; rebuild the renderer.');
   return html.replace('</head>', `    ${tag}\n  </head>`);
 }

@@ -27,7 +27,7 @@ export async function openTeamWorkspace(
   options: PgStoreOptions & { web?: WebAppFiles | null } = {},
 ): Promise<TeamWorkspace & { store: PostgresWorkspaceStore }> {
   const { web: files = null, ...storeOptions } = options;
-  const web = files && existsSync(files.rendererDir) && existsSync(files.bridgeFile) ? await loadWebApp(files) : null;
+  const web = files && existsSync(files.rendererDir) && existsSync(files.bridgeFile) ? await loadWebApp(files, { liveChanges: `${EVENTS_PATH}?since=now` }) : null;
   const store = await PostgresWorkspaceStore.open(databaseUrl, storeOptions);
   return {
     store,
@@ -37,7 +37,10 @@ export async function openTeamWorkspace(
     routes: {
       [EVENTS_PATH]: (req, res) => {
         if (req.method !== 'GET') return sendJson(res, 405, failure('invalid_input', `Use GET ${EVENTS_PATH} (Server-Sent Events).`));
-        const since = requestedSince(req, new URL(req.url ?? '/', 'http://team'));
+        const url = new URL(req.url ?? '/', 'http://team');
+        // The app asks from now: it loads the workspace after it starts listening.
+        const fromNow = url.searchParams.get('since') === 'now' && req.headers['last-event-id'] === undefined;
+        const since = fromNow ? store.latestSeq : requestedSince(req, url);
         if (since === null) return sendJson(res, 400, failure('invalid_input', 'Ask for the changes after a change number: ?since=N or Last-Event-ID: N.'));
         streamChanges(req, res, store, since);
       },

@@ -7,7 +7,7 @@
 import { METHOD_NAMES, type FactcheckBridge, type Input, type MethodName, type Output } from '../../../shared/api/contract';
 import type { ApiErrorCode, ApiIssue, ApiResult } from '../../../shared/api/result';
 
-export type Client = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
+export type Client = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> } & Pick<FactcheckBridge, 'onWorkspaceChanges'>;
 
 export class ClientError extends Error {
   readonly method: MethodName;
@@ -48,7 +48,7 @@ export function createClient(bridge: FactcheckBridge): Client {
       return result.value;
     };
   }
-  return client as Client;
+  return Object.assign(client, { onWorkspaceChanges: bridge.onWorkspaceChanges }) as Client;
 }
 
 /** Turns anything thrown into a message an editor can read. */

@@ -16,6 +16,7 @@ import {
 } from './entities';
 import { completeWorkspace, fetchRest, FIRST_CLAIMS, PART_SIZES, totalItems, type LoadOptions } from './loading';
 import type { AppState, Slice, WorkspaceSlice } from './types';
+import { applyLiveEvent } from './live-changes';
 
 /**
  * The workspace data and every change to it. Each change calls the API and merges the
@@ -73,6 +74,8 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
 
     /** Settles when the workspace being opened is whole (see `load`). */
     let loaded: Promise<void> = Promise.resolve();
+    /** Following other people's changes (a team workspace), from the first load on. */
+    let following = false;
 
     const articleTitle = (id: string) => get().workspace?.articles.find((a) => a.id === id)?.title ?? 'the article';
 
@@ -105,6 +108,10 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
             lastError: null,
             selectedArticleId: stillThere ? selected : (workspace.articles[0]?.id ?? null),
           });
+          if (appInfo.mode === 'team' && !following) {
+            following = true;
+            client.onWorkspaceChanges((event) => applyLiveEvent(event, set, () => void get().load()));
+          }
           if (!opening.complete) {
             let finish = () => {};
             loaded = new Promise((resolve) => (finish = resolve));

@@ -10,18 +10,10 @@
  * address) is told to start over (`reset`): what it holds is not what the server has.
  */
 import type http from 'node:http';
-import type { WorkspaceChanges } from '../../../../shared/api/contract';
+import type { ChangeRecord } from '../../../../shared/api/contract';
 
-/** One applied change, as the change log keeps it. */
-export interface ChangeRecord {
-  readonly seq: number;
-  /** Who made it (the authenticated person's name). */
-  readonly actor: string;
-  /** What it was, in words ("Change status"). */
-  readonly label: string;
-  readonly at: string;
-  readonly changes: WorkspaceChanges;
-}
+/** One applied change, as the change log keeps it (declared with the contract: the app receives it). */
+export type { ChangeRecord };
 
 /** Where the changes come from (the PostgreSQL store). */
 export interface ChangeFeed {
@@ -99,7 +91,8 @@ export function streamChanges(req: http.IncomingMessage, res: http.ServerRespons
       waiting.sort((a, b) => a.seq - b.seq).forEach(send);
       waiting.length = 0;
       live = true;
-      res.write(`event: up-to-date\ndata: ${JSON.stringify({ seq: sent })}\n\n`);
+      // With its number as the id: a client that drops before any change still resumes from here.
+      res.write(`id: ${sent}\nevent: up-to-date\ndata: ${JSON.stringify({ seq: sent })}\n\n`);
     } catch (error) {
       // The client reconnects and asks again from the last change it got.
       res.write(`event: failed\ndata: ${JSON.stringify({ message: (error as Error).message })}\n\n`);

@@ -1,0 +1,39 @@
+/**
+ * Other people's changes in a team workspace, for the page: the team server's page names its
+ * live change stream in a meta tag, and this follows it (EventSource reconnects by itself and
+ * resumes after the last change it got). It starts with the page, before the app loads the
+ * workspace, and keeps what comes until the app listens, so the app misses nothing between
+ * its load and its first change. Without the tag (browser mode) nothing is followed.
+ */
+import { LIVE_CHANGES_META, noLiveChanges } from '../../shared/api/bridge';
+import { ChangeRecord, type FactcheckBridge, type LiveEvent } from '../../shared/api/contract';
+
+export function followLiveChanges(): FactcheckBridge['onWorkspaceChanges'] {
+  const address = document.querySelector(`meta[name="${LIVE_CHANGES_META}"]`)?.getAttribute('content');
+  if (!address) return noLiveChanges;
+  const waiting: LiveEvent[] = [];
+  const listeners = new Set<(event: LiveEvent) => void>();
+  const deliver = (event: LiveEvent) => {
+    if (listeners.size === 0) waiting.push(event);
+    else listeners.forEach((listener) => listener(event));
+  };
+  const source = new EventSource(address);
+  source.addEventListener('change', (event) => {
+    let record: unknown;
+    try {
+      record = JSON.parse((event as MessageEvent<string>).data);
+    } catch {
+      record = undefined;
+    }
+    const parsed = ChangeRecord.safeParse(record);
+    // Nothing unchecked reaches the app; a change it cannot read is caught up by the next reload.
+    if (parsed.success) deliver({ kind: 'change', record: parsed.data });
+    else console.warn('Fact-check Desk: a live change could not be read and was skipped.');
+  });
+  source.addEventListener('reset', () => deliver({ kind: 'reset' }));
+  return (listener) => {
+    listeners.add(listener);
+    waiting.splice(0).forEach(listener);
+    return () => listeners.delete(listener);
+  };
+}
