@@ -26,7 +26,7 @@ export default defineConfig({
         },
       },
     },
-    // Browser-mode-only specs (the HTTP server's guards) have no Electron counterpart.
-    { name: 'electron', testIgnore: /browser-mode-.*\.spec\.ts/ },
+    // Browser-mode-only specs (the HTTP server's guards) and the team server's (a web app) have no Electron counterpart.
+    { name: 'electron', testIgnore: /(browser-mode|team)-.*\.spec\.ts/ },
   ],
 });

@@ -126,6 +126,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const publicName = options.publicOrigin ?? `${scheme}://${hostPort(host, port)}`;
   const sendPage = (res: http.ServerResponse, status: number, html: string) => {
     res.setHeader('Content-Security-Policy', PAGE_POLICY);
+    // With no-referrer a browser sends "Origin: null" with the form, which the origin guard must refuse.
+    res.setHeader('Referrer-Policy', 'same-origin');
     send(res, status, 'text/html; charset=utf-8', html);
   };
   const services = new Set<string>(SERVICE_METHODS);

@@ -52,6 +52,8 @@ describe('the team server in a browser', () => {
     const page = await request(port, { path: '/login' });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(PAGE_POLICY);
+    // Not no-referrer: then browsers send the form with "Origin: null", which the origin guard refuses.
+    expect(page.headers['referrer-policy']).toBe('same-origin');
     expect(page.body).toMatch(/<form method="post" action="\/auth\/login">/);
     expect(page.body).toMatch(/<label for="name">Name<\/label>/);
     expect(page.body).toMatch(/autocomplete="current-password"/);

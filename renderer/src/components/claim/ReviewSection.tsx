@@ -86,6 +86,7 @@ function PendingReview({ claim, editor }: { claim: Claim; editor: string }) {
   const [comment, setComment] = useState('');
   const { decideReview } = useActions();
   const isReviewer = editor === review.reviewer;
+  const team = useAppStore((s) => s.appInfo?.mode === 'team');
   return (
     <div className="review-pending">
       <p className="review-note">
@@ -107,7 +108,11 @@ function PendingReview({ claim, editor }: { claim: Claim; editor: string }) {
           </div>
         </>
       ) : (
-        <p className="empty-note">Waiting for {review.reviewer}. To review, switch “Your name” in the status bar to {review.reviewer}.</p>
+        <p className="empty-note">
+          {team
+            ? `Waiting for ${review.reviewer}: only they can approve it, logged in as themselves.`
+            : `Waiting for ${review.reviewer}. To review, switch “Your name” in the status bar to ${review.reviewer}.`}
+        </p>
       )}
     </div>
   );
