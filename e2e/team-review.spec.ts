@@ -41,6 +41,7 @@ async function logIn(browser: Browser, name: string): Promise<Page> {
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByText(`Logged in as ${name}`)).toBeVisible();
+  await expect(page.getByText('Team workspace: live')).toBeVisible();
   return page;
 }
 

@@ -31,6 +31,9 @@ export function followLiveChanges(): FactcheckBridge['onWorkspaceChanges'] {
     else console.warn('Fact-check Desk: a live change could not be read and was skipped.');
   });
   source.addEventListener('reset', () => deliver({ kind: 'reset' }));
+  // EventSource retries by itself after an error, and resumes after the last change it got.
+  source.addEventListener('open', () => deliver({ kind: 'connection', connected: true }));
+  source.addEventListener('error', () => deliver({ kind: 'connection', connected: false }));
   return (listener) => {
     listeners.add(listener);
     waiting.splice(0).forEach(listener);

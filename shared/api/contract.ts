@@ -107,8 +107,8 @@ export const ChangeRecord = z.object({
 });
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
 
-/** What the live stream tells the app: a change, or that it must load the workspace anew (the server's log was restored). */
-export type LiveEvent = { kind: 'change'; record: ChangeRecord } | { kind: 'reset' };
+/** What the live stream tells the app: a change; that it must load the workspace anew (the server's log was restored); whether the server is reachable. */
+export type LiveEvent = { kind: 'change'; record: ChangeRecord } | { kind: 'reset' } | { kind: 'connection'; connected: boolean };
 
 export const HistoryState = z.object({
   canUndo: z.boolean(),

@@ -6,6 +6,19 @@ import { IdentityPicker } from './IdentityPicker';
 import { SettingsDialog } from './SettingsDialog';
 import { ClaimantsDialog } from './claimants/ClaimantsDialog';
 
+/** Whether other people's changes are arriving: the team server's live stream. */
+function TeamState() {
+  const live = useAppStore((s) => s.live);
+  if (live === 'reconnecting') {
+    return (
+      <span className="status-item team-offline" title="Changes you make now are refused until the server answers again.">
+        Team server unreachable: reconnecting…
+      </span>
+    );
+  }
+  return <span className="status-item">Team workspace{live === 'connected' ? ': live' : ''}</span>;
+}
+
 /** Always-visible save state ("Saving…" / "Saved" / the last problem) and the data file. */
 export function StatusBar() {
   const { kind: saveKind, text: saveText } = useAppStore(useShallow(selectSaveState));
@@ -30,7 +43,7 @@ export function StatusBar() {
         </span>
       )}
       {mode === 'browser' && <span className="status-item">Browser mode</span>}
-      {mode === 'team' && <span className="status-item">Team workspace</span>}
+      {mode === 'team' && <TeamState />}
     </footer>
   );
 }

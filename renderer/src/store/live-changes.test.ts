@@ -60,6 +60,15 @@ describe("other people's changes in a team workspace", () => {
     await expect.poll(() => store.getState().loadState).toBe('ready');
   });
 
+  it('knows whether the team server is reachable', async () => {
+    await open('team');
+    expect(store.getState().live).toBeNull();
+    emit({ kind: 'connection', connected: true });
+    expect(store.getState().live).toBe('connected');
+    emit({ kind: 'connection', connected: false });
+    expect(store.getState().live).toBe('reconnecting');
+  });
+
   it('does not listen in a personal workspace', async () => {
     await open('browser');
     expect(() => emit({ kind: 'reset' })).toThrow('nobody listens');

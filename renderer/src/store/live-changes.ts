@@ -12,6 +12,7 @@ type Set = (update: (s: AppState) => Partial<AppState>) => void;
 
 export function applyLiveEvent(event: LiveEvent, set: Set, reload: () => void): void {
   if (event.kind === 'reset') return reload();
+  if (event.kind === 'connection') return set(() => ({ live: event.connected ? 'connected' : 'reconnecting' }));
   const { changes } = event.record;
   const removedClaims = new Set(changes.removed.claims);
   const removedArticles = new Set(changes.removed.articles);

@@ -30,6 +30,8 @@ export interface WorkspaceSlice {
    * how much has come. Null once `workspace` is the whole workspace.
    */
   loading: LoadProgress | null;
+  /** In a team workspace, whether the team server's live stream is connected; null elsewhere. */
+  live: 'connected' | 'reconnecting' | null;
   /** Resolves once the whole workspace is loaded (at once when it is). Writes wait for it. */
   whenLoaded(): Promise<void>;
   /** What the editor must be told about this start (a damaged data file set aside, a backup restored), until dismissed. */

@@ -83,6 +83,7 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
       workspace: null,
       appInfo: null,
       loadState: 'idle',
+      live: null,
       loadError: null,
       loading: null,
       startupNotice: null,
