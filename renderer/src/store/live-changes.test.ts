@@ -52,6 +52,29 @@ describe("other people's changes in a team workspace", () => {
     expect(store.getState().selectedClaimId).toBeNull();
   });
 
+  it("tells the editor when someone else's wording replaces the wording of the claim they have open, and only then", async () => {
+    await open('team');
+    await store.getState().setCurrentEditor('Ana');
+    const article = store.getState().workspace!.articles[0]!;
+    const open1 = await store.getState().createClaim(article.id, 0, 20);
+    const closed = await store.getState().createClaim(article.id, 30, 50);
+    store.setState({ selectedClaimId: open1.id });
+    const change = (actor: string, claim: typeof open1, seq: number) =>
+      emit({ kind: 'change', record: { seq, actor, label: 'Edit wording', at: '2026-12-04T10:00:00.000Z', changes: { ...none(), claims: [claim] } } });
+    const earlier = store.getState().toasts.length;
+    const messages = () => store.getState().toasts.slice(earlier).map((t) => t.message);
+
+    change('Bo', { ...closed, text: 'Reworded by Bo, not open here.' }, 1);
+    change('Ana', { ...open1, text: 'Reworded by me in another window.' }, 2);
+    expect(messages()).toEqual([]);
+
+    change('Bo', { ...open1, text: 'Bo rewords the open claim.' }, 3);
+    expect(store.getState().workspace!.claims.find((c) => c.id === open1.id)!.text).toBe('Bo rewords the open claim.');
+    expect(messages()).toEqual([
+      "Bo changed the wording of “Bo rewords the open claim.” while you had it open. Their version is shown; the one before is in the claim's history.",
+    ]);
+  });
+
   it('loads the workspace anew when the server says its log was reset', async () => {
     await open('team');
     expect(loads).toBe(1);

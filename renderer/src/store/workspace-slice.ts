@@ -111,7 +111,7 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
           });
           if (appInfo.mode === 'team' && !following) {
             following = true;
-            client.onWorkspaceChanges((event) => applyLiveEvent(event, set, () => void get().load()));
+            client.onWorkspaceChanges((event) => applyLiveEvent(event, { get, set, reload: () => void get().load() }));
           }
           if (!opening.complete) {
             let finish = () => {};
