@@ -11,6 +11,7 @@ import { runTeamCli } from './cli';
 import { TeamClient } from './client/team-client';
 import { openTeamWorkspace } from './team-workspace';
 import { testPeople, TEST_COST } from './server/test-support';
+import type { People } from './server/people';
 
 const PASSWORD = 'correct horse battery';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 /** A team server started by the CLI's serve on a new database, with Ana and Bo; its address. */
-async function serveDesk(): Promise<string> {
+async function serveDesk(): Promise<{ base: string; people: People }> {
   const url = await createTestDatabase(inject('postgresUrl'), 'live');
   const { people, close } = await testPeople(url, { cost: TEST_COST });
   cleanups.push(close);
@@ -30,7 +31,8 @@ async function serveDesk(): Promise<string> {
   const output: string[] = [];
   const address = new Promise<string>((resolve, reject) => {
     const exited = runTeamCli(['serve', '--database', url, '--port', '0'], { stdin: process.stdin, stdout: (t) => output.push(t), stderr: (t) => output.push(t) }, {
-      openWorkspace: (database) => openTeamWorkspace(database, { name: 'Fact-check Desk', version: 'test' }),
+      // A quick heartbeat: a disabled person's stream ends at the next one.
+      openWorkspace: (database) => openTeamWorkspace(database, { name: 'Fact-check Desk', version: 'test' }, { stream: { heartbeatMs: 50 } }),
       stop: stopped,
       listening: resolve,
     });
@@ -42,7 +44,7 @@ async function serveDesk(): Promise<string> {
   });
   const base = await address;
   expect(output.join('')).toContain(`Team server listening on ${base}`);
-  return base;
+  return { base, people };
 }
 
 /** Collects a stream's changes; `until(pred)` resolves with the first change that satisfies it. */
@@ -73,7 +75,7 @@ function collector() {
 
 describe('a team desk, live', () => {
   it("shows Ana Bo's sign-off without reloading, and the edits Bo made while Ana was away when she is back", async () => {
-    const base = await serveDesk();
+    const { base } = await serveDesk();
     const ana = new TeamClient(base);
     const bo = new TeamClient(base);
     await ana.login('Ana', PASSWORD);
@@ -119,8 +121,25 @@ describe('a team desk, live', () => {
     expect(back.changes[0]!.seq).toBeGreaterThan(last);
   });
 
+  it("ends a person's change stream once they are disabled", async () => {
+    const { base, people } = await serveDesk();
+    const bo = new TeamClient(base);
+    await bo.login('Bo', PASSWORD);
+    let ended!: (error: Error | null) => void;
+    const end = new Promise<Error | null>((resolve) => (ended = resolve));
+    const live = collector();
+    const stream = bo.follow(0, { ...live.listener, onEnd: ended });
+    cleanups.push(() => stream.close());
+    await live.ready;
+    await people.setDisabled('Bo', true);
+    expect(await end).toBeNull();
+    // And it cannot come back with the same session.
+    const again = await new Promise<Error | null>((resolve) => bo.follow(0, { onChange: () => undefined, onEnd: resolve }));
+    expect(again?.message).toMatch(/refused \(401\)/);
+  });
+
   it('refuses the change stream without a session', async () => {
-    const base = await serveDesk();
+    const { base } = await serveDesk();
     const response = await fetch(new URL('/events?since=0', base));
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });

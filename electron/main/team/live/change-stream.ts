@@ -28,6 +28,8 @@ export interface ChangeFeed {
 export interface StreamOptions {
   /** A comment line this often keeps proxies from closing a quiet stream. */
   readonly heartbeatMs?: number;
+  /** Asked at each heartbeat: false ends the stream (the person was disabled, the session ended). */
+  readonly stillAllowed?: () => Promise<boolean>;
   /** A client this far behind (bytes not yet taken by the socket) is dropped; it reconnects and catches up. */
   readonly maxBufferedBytes?: number;
 }
@@ -63,7 +65,12 @@ export function streamChanges(req: http.IncomingMessage, res: http.ServerRespons
     if (res.writableLength > maxBuffered) close();
   };
   const unsubscribe = feed.subscribe((record) => (live ? send(record) : waiting.push(record)));
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs ?? 15_000);
+  const heartbeat = setInterval(() => {
+    void (options.stillAllowed?.() ?? Promise.resolve(true)).then(
+      (allowed) => (allowed ? res.write(': ping\n\n') : close()),
+      () => close(),
+    );
+  }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
 
   function close(): void {

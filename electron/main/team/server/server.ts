@@ -21,7 +21,8 @@ import { LOGIN_PATH, LOGOUT_PATH, loginPage, logoutPage, PAGE_CSS, PAGE_CSS_PATH
 /** Runs a call as `person`: inside it the handlers see the person as settings.currentEditor. */
 export type RunAs = <T>(person: TeamPerson, call: () => Promise<T>) => Promise<T>;
 
-export type TeamRoute = (req: http.IncomingMessage, res: http.ServerResponse, person: TeamPerson) => void | Promise<void>;
+/** A route for logged-in callers; `stillValid` asks again whether the caller's session or token still holds (a long-lived answer checks it as it goes). */
+export type TeamRoute = (req: http.IncomingMessage, res: http.ServerResponse, person: TeamPerson, stillValid: () => Promise<boolean>) => void | Promise<void>;
 
 export interface TeamServerOptions {
   handlers: Partial<Handlers<ServiceMethod>>;
@@ -170,7 +171,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return sendJson(res, 200, { ok: true, value: { loggedOut: true } });
     }
     if (pathname.startsWith('/api/')) return api(req, res, pathname.slice(5), { name: person.name, role: person.role });
-    if (options.routes && Object.hasOwn(options.routes, pathname)) return options.routes[pathname]!(req, res, { name: person.name, role: person.role });
+    if (options.routes && Object.hasOwn(options.routes, pathname)) return options.routes[pathname]!(req, res, { name: person.name, role: person.role }, async () => (await options.people.authenticate(person.secret)) !== null);
     if (options.web && isRead(req)) return options.web.serve(res, pathname);
     return sendJson(res, 404, failure('not_found', 'Not found: the team server answers /auth/login, /auth/logout, /auth/me and POST /api/<method>.'));
   }
