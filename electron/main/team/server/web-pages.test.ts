@@ -7,6 +7,7 @@ import { createTestDatabase } from '../../../../scripts/postgres/throwaway-clust
 import { loadWebApp } from '../../services/web-app';
 import { cookieOf, request } from './http-test-client';
 import { PAGE_POLICY } from './login-page';
+import type { LoginLimits } from './rate-limit';
 import { startTeamServer } from './server';
 import { testPeople } from './test-support';
 
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 /** A team server with Ana, serving a small built app from a temp folder. */
-async function desk(): Promise<number> {
+async function desk(loginLimits?: Partial<LoginLimits>): Promise<number> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'factcheck-web-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   await mkdir(path.join(dir, 'renderer/assets'), { recursive: true });
@@ -32,6 +33,7 @@ async function desk(): Promise<number> {
     people,
     runAs: (_person, call) => call(),
     port: 0,
+    loginLimits,
     web: await loadWebApp({ rendererDir: path.join(dir, 'renderer'), bridgeFile: path.join(dir, 'bridge.cjs') }),
   });
   cleanups.push(() => server.close());
@@ -89,6 +91,21 @@ describe('the team server in a browser', () => {
     const out = await request(port, { path: '/auth/logout', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, method: 'POST', body: '' });
     expect(out).toMatchObject({ status: 303, headers: { location: '/login' } });
     expect(await request(port, { path: '/', headers: { cookie } })).toMatchObject({ status: 303, headers: { location: '/login' } });
+  });
+
+  it('says on the page, as text, when there were too many failed logins, the name kept', async () => {
+    const port = await desk({ perName: 2 });
+    for (let i = 0; i < 2; i++) {
+      expect((await request(port, { path: '/auth/login', ...form({ name: 'Ana', password: 'wrong password here' }) })).status).toBe(401);
+    }
+    // Past the limit even the right password waits, and the page says for how long.
+    const limited = await request(port, { path: '/auth/login', ...form({ name: 'Ana', password: PASSWORD }) });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(limited.headers['content-type']).toMatch(/^text\/html/);
+    expect(limited.body).toMatch(/<p class="problem" role="alert">Too many failed logins\. Try again in \d+ minute\(s\)\.<\/p>/);
+    expect(limited.body).toContain('value="Ana"');
+    expect(limited.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a login form from another site', async () => {
