@@ -175,7 +175,8 @@ function makeClaim(input: ClaimInput): Claim {
     priority,
     claimant: null,
     claimDate: null,
-    publishedUrl: null,
+    // A rated claim has its fact-check's address, as a desk that publishes ClaimReview sets it (no random draw: seeds keep their workspaces).
+    publishedUrl: verdict ? `https://desk.example.org/fact-checks/${input.id}` : null,
     suggestedClaimant: null,
     assignee,
     tags: [...new Set(Array.from({ length: tagCount }, () => pick(TAGS)))],
