@@ -10,9 +10,10 @@ describe('createClient', () => {
   });
   afterEach(() => t.dispose());
 
-  it('has one function per contract method', () => {
+  it('has one function per contract method, and the live changes of the bridge', () => {
     const client = createClient(t.bridge);
-    expect(Object.keys(client).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.keys(client).sort()).toEqual([...METHOD_NAMES, 'onWorkspaceChanges'].sort());
+    expect(client.onWorkspaceChanges).toBe(t.bridge.onWorkspaceChanges);
   });
 
   it('returns the value of a successful call', async () => {
