@@ -53,11 +53,17 @@ describe('dispatch', () => {
 });
 
 describe('createBridge', () => {
-  it('exposes one named function per method that forwards to invoke or an override', async () => {
+  it('exposes one named function per method that forwards to invoke or an override, and the live changes', async () => {
     const invoke = vi.fn(async (method: string) => ({ ok: true as const, value: method }));
     const host = vi.fn(async () => ({ ok: true as const, value: 'host' }));
     const bridge = createBridge(invoke, { saveFile: host });
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'onWorkspaceChanges'].sort());
+    // A personal workspace: nobody else changes it, so the listener is never called.
+    const listener = vi.fn();
+    bridge.onWorkspaceChanges(listener)();
+    expect(listener).not.toHaveBeenCalled();
+    const live = vi.fn(() => () => undefined);
+    expect(createBridge(invoke, {}, live).onWorkspaceChanges).toBe(live);
     expect(Object.isFrozen(bridge)).toBe(true);
     await bridge.getWorkspace({});
     expect(invoke).toHaveBeenCalledWith('getWorkspace', {});
