@@ -34,6 +34,7 @@ import {
 } from '../domain/schemas';
 import type { ApiResult } from './result';
 import { ClaimantsChange, DeleteClaimantInput, MergeClaimantsInput, SaveClaimantInput } from './claimant-methods';
+import { JoinTeamInput, OutboxItemInput, PresenceEntry, SetPresenceInput, SwitchWorkspaceInput, SyncState, WorkspaceEntry, WorkspaceList } from './team-methods';
 
 interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly kind: 'service' | 'host';
@@ -108,7 +109,14 @@ export const ChangeRecord = z.object({
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
 
 /** What the live stream tells the app: a change; that it must load the workspace anew (the server's log was restored); whether the server is reachable. */
-export type LiveEvent = { kind: 'change'; record: ChangeRecord } | { kind: 'reset' } | { kind: 'connection'; connected: boolean };
+export type LiveEvent =
+  | { kind: 'change'; record: ChangeRecord }
+  | { kind: 'reset' }
+  | { kind: 'connection'; connected: boolean }
+  /** The local copy of a team workspace: whether the server is reachable, and the outbox. */
+  | { kind: 'sync'; state: SyncState }
+  /** Who has which claim open in a team workspace (everyone connected, the app's own person included). */
+  | { kind: 'presence'; people: PresenceEntry[] };
 
 export const HistoryState = z.object({
   canUndo: z.boolean(),
@@ -460,6 +468,18 @@ export const contract = {
     z.strictObject({ content: z.string().max(100_000_000, 'the backup is too large (100 MB at most)'), mode: z.enum(['replace', 'merge']) }),
     z.object({ articles: z.number().int(), claims: z.number().int(), sources: z.number().int() }),
   ),
+
+  listWorkspaces: service('The personal workspace and the team workspaces joined on this machine, and which one is open.', NoInput, WorkspaceList),
+  joinTeam: service(
+    'Join a team workspace: log in to its team server, keep a copy of it on this machine, and open it.',
+    JoinTeamInput,
+    WorkspaceEntry,
+  ),
+  switchWorkspace: service('Open another workspace (the personal one, or a team joined); the app loads it anew.', SwitchWorkspaceInput, WorkspaceList),
+  getSyncState: service('Whether the team server is reachable, and the changes waiting to be sent to it (the outbox).', NoInput, SyncState),
+  syncNow: service('Try to reach the team server now and send the outbox.', NoInput, SyncState),
+  discardOutboxItem: service('Remove a change the team server refused from the outbox (the editor has read or copied it).', OutboxItemInput, SyncState),
+  setPresence: service('Tell the team which claim this person has open (null: none).', SetPresenceInput, z.object({ people: z.array(PresenceEntry) })),
 
   saveFile: host(
     'Save a file the editor chose to export (a save dialog on the desktop, a download in a browser).',

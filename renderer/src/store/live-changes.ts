@@ -21,6 +21,7 @@ export interface LiveTarget {
 export function applyLiveEvent(event: LiveEvent, { get, set, reload }: LiveTarget): void {
   if (event.kind === 'reset') return reload();
   if (event.kind === 'connection') return set(() => ({ live: event.connected ? 'connected' : 'reconnecting' }));
+  if (event.kind !== 'change') return;
   const { changes } = event.record;
   const notices = replacedUnderEyes(get(), event.record);
   const removedClaims = new Set(changes.removed.claims);

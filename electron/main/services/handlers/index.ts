@@ -17,6 +17,7 @@ import { openingHandlers } from './opening';
 import { reviewHandlers } from './review';
 import { settingsHandlers, type AppInfo } from './settings';
 import { sourceHandlers } from './sources';
+import { workspaceHandlers } from './workspaces';
 
 export type { AppInfo } from './settings';
 
@@ -34,6 +35,7 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     reviewHandlers(store),
     historyHandlers(store),
     importExportHandlers(store),
+    workspaceHandlers(),
   );
 }
 

@@ -69,6 +69,15 @@ export const TEAM_METHOD_RULES: Partial<Record<ServiceMethod, MethodRule>> = {
   exportWorkspace: { rule: 'admin', why: 'Only an admin can export the whole team workspace with its history.' },
   // How a desktop workspace becomes a team one; it replaces or merges into everyone's work, so admins only.
   restoreWorkspace: { rule: 'admin', why: "Only an admin can restore a backup into the team workspace: it replaces or merges into everyone's work." },
+  // Joining and the outbox belong to the app that keeps a copy of the team workspace, not to the server.
+  listWorkspaces: everyone,
+  joinTeam: { rule: 'refused', why: 'You are on the team server already: joining is done from the desktop app or `npm run serve`.' },
+  switchWorkspace: { rule: 'refused', why: 'The team server serves one workspace: switching is done from the desktop app or `npm run serve`.' },
+  getSyncState: everyone,
+  syncNow: everyone,
+  discardOutboxItem: everyone,
+  // Presence is per session: the server answers it from who is connected.
+  setPresence: everyone,
 };
 
 /** Settings keys that only admins change: the rating scale and the publication rules. */
