@@ -40,6 +40,8 @@ export interface TeamWorkspace {
   routes?: Record<string, TeamRoute>;
   /** The app's pages for people in a browser; null when the app is not built. */
   web?: WebApp | null;
+  /** The number of the last change applied (sent with API answers). */
+  latestSeq?: () => number;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ async function serve(values: Values, io: TeamCliIo, deps: TeamCliDeps): Promise<
       handlers: workspace.handlers,
       runAs: workspace.runAs,
       routes: workspace.routes,
+      latestSeq: workspace.latestSeq,
       web: workspace.web ?? undefined,
       people: new People(pool),
       onInternalError: (method, error) => io.stderr(`team-server: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),

@@ -12,8 +12,9 @@ import { requestedSince, streamChanges, type StreamOptions } from './live/change
 import { PostgresWorkspaceStore, type PgStoreOptions } from './pg-store';
 import { loadWebApp, type WebAppFiles } from '../services/web-app';
 import type { TeamWorkspace } from './cli';
+import { EVENTS_PATH } from './protocol';
 
-export const EVENTS_PATH = '/events';
+export { EVENTS_PATH } from './protocol';
 
 /** The built app (`npm run build`): out/renderer and the browser bridge. */
 export function builtWebApp(root: string): WebAppFiles {
@@ -34,6 +35,7 @@ export async function openTeamWorkspace(
     web,
     handlers: createServiceHandlers(store, { ...info, mode: 'team' }),
     runAs: (person, call) => store.runAs(person.name, call),
+    latestSeq: () => store.latestSeq,
     routes: {
       [EVENTS_PATH]: (req, res, _person, stillValid) => {
         if (req.method !== 'GET') return sendJson(res, 405, failure('invalid_input', `Use GET ${EVENTS_PATH} (Server-Sent Events).`));

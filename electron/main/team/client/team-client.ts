@@ -7,6 +7,7 @@ import type { Input, Output, ServiceMethod } from '../../../../shared/api/contra
 import { failure, type ApiResult } from '../../../../shared/api/result';
 import type { ChangeRecord } from '../live/change-stream';
 import { SseParser } from './sse-parser';
+import { TEAM_SEQ_HEADER, TOKENS_PATH } from '../protocol';
 
 export interface ChangeListener {
   onChange(record: ChangeRecord): void;
@@ -41,17 +42,45 @@ export class TeamClient {
   }
 
   async call<M extends ServiceMethod>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {
+    return (await this.send(method, input)).result;
+  }
+
+  /**
+   * A call, telling apart a server that could not be reached (`reached: false`: the call may
+   * be sent again later) from one that answered, refusals included. `seq`: the number of the
+   * last change the server had applied when it answered (null from a server that does not say).
+   */
+  async send<M extends ServiceMethod>(method: M, input: Input<M>): Promise<{ reached: boolean; seq: number | null; result: ApiResult<Output<M>> }> {
     let response: Response;
     try {
       response = await fetch(new URL(`/api/${method}`, this.baseUrl), { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(input ?? null) });
     } catch (error) {
-      return failure('internal', `Cannot reach the team server at ${this.baseUrl}: ${(error as Error).message}`);
+      return { reached: false, seq: null, result: failure('internal', `Cannot reach the team server at ${this.baseUrl}: ${(error as Error).message}`) };
     }
+    const seqText = response.headers.get(TEAM_SEQ_HEADER);
+    const seq = seqText !== null && /^\d+$/.test(seqText) ? Number(seqText) : null;
     try {
-      return (await response.json()) as ApiResult<Output<M>>;
+      return { reached: true, seq, result: (await response.json()) as ApiResult<Output<M>> };
     } catch {
-      return failure('internal', `The team server answered ${response.status} without a result.`);
+      // A proxy's error page (502 while the server restarts) is not the server's answer: try again later.
+      return { reached: response.status < 500, seq, result: failure('internal', `The team server answered ${response.status} without a result.`) };
     }
+  }
+
+  /** A personal access token for this person (logged in with `login` first), labelled with the computer it is for. */
+  async createToken(label: string): Promise<string> {
+    const response = await fetch(new URL(TOKENS_PATH, this.baseUrl), { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify({ label }) });
+    const result = (await response.json().catch(() => null)) as ApiResult<{ token: string }> | null;
+    if (!result) throw new Error(`The team server answered ${response.status} without a token.`);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.token;
+  }
+
+  /** Ends the login session (a token is not affected). */
+  async logout(): Promise<void> {
+    if (!this.session) return;
+    await fetch(new URL('/auth/logout', this.baseUrl), { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: '{}' }).catch(() => undefined);
+    this.session = null;
   }
 
   /** The value of a call, or an Error with the server's message. */

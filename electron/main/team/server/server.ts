@@ -12,7 +12,8 @@ import { SERVICE_METHODS, type Handlers, type ServiceMethod } from '../../../../
 import { dispatch, validInput } from '../../../../shared/api/dispatch';
 import { failure } from '../../../../shared/api/result';
 import { headerValue, hostOrOriginRefusal, readBody, readCookie, send, sendJson, setSecurityHeaders } from '../../services/http-common';
-import type { People, TeamPerson } from './people';
+import { TEAM_SEQ_HEADER, TOKENS_PATH } from '../protocol';
+import { PeopleError, type People, type TeamPerson } from './people';
 import { teamRefusal } from './policy';
 import { LoginLimiter, type LoginLimits } from './rate-limit';
 import type { WebApp } from '../../services/web-app';
@@ -45,6 +46,11 @@ export interface TeamServerOptions {
   loginLimits?: Partial<LoginLimits>;
   /** The app's pages (the built renderer and browser bridge): people use the team in a browser, after the login page. */
   web?: WebApp;
+  /**
+   * The number of the last change applied, sent with every API answer as `X-Team-Seq`: a
+   * client keeping a copy waits until its copy has that change before it reads its own write.
+   */
+  latestSeq?: () => number;
   /** The clock of the login limiter (tests). */
   now?: () => number;
   onInternalError?: (method: string, error: unknown) => void;
@@ -59,6 +65,7 @@ export interface TeamServer {
 /** The largest request the contract allows (an imported bundle, a file in base64) with room to spare. */
 const MAX_API_BODY = 128 * 1024 * 1024;
 const MAX_LOGIN_BODY = 16 * 1024;
+
 const UNAUTHORIZED = failure('unauthorized', 'Log in first (POST /auth/login) or send a personal access token (Authorization: Bearer …).');
 const WRONG_LOGIN = failure('unauthorized', 'Wrong name or password.');
 
@@ -170,6 +177,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (isForm(req)) return redirect(res, LOGIN_PATH);
       return sendJson(res, 200, { ok: true, value: { loggedOut: true } });
     }
+    if (pathname === TOKENS_PATH) return issueToken(req, res, person);
     if (pathname.startsWith('/api/')) return api(req, res, pathname.slice(5), { name: person.name, role: person.role });
     if (options.routes && Object.hasOwn(options.routes, pathname)) return options.routes[pathname]!(req, res, { name: person.name, role: person.role }, async () => (await options.people.authenticate(person.secret)) !== null);
     if (options.web && isRead(req)) return options.web.serve(res, pathname);
@@ -183,6 +191,25 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (!secret) return null;
     const person = await options.people.authenticate(secret);
     return person && { name: person.name, role: person.role, kind: person.kind, secret };
+  }
+
+  /**
+   * A personal access token for the app that joins the team (`{ "label" }`), for the logged-in
+   * person: the app keeps working after its login session ends, and offline edits are sent
+   * after a restart without asking for the password again.
+   */
+  async function issueToken(req: http.IncomingMessage, res: http.ServerResponse, person: { name: string; kind: string }): Promise<void> {
+    const body = await jsonBody(req, res, 4096);
+    if (!body) return;
+    if (person.kind !== 'session') return sendJson(res, 403, failure('forbidden', 'Log in with your password to get a token (a token cannot make another).'));
+    const label = (body.input as { label?: unknown } | null)?.label;
+    if (typeof label !== 'string') return sendJson(res, 400, failure('invalid_input', 'Send { "label": "which computer it is for" }.'));
+    try {
+      return sendJson(res, 200, { ok: true, value: { token: await options.people.createToken(person.name, label) } });
+    } catch (error) {
+      if (error instanceof PeopleError) return sendJson(res, 400, failure('invalid_input', error.message));
+      throw error;
+    }
   }
 
   /** The body of a JSON POST, or the answer already sent. */
@@ -290,6 +317,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const refused = teamRefusal(service, parsed.value, person);
     if (refused) return sendJson(res, refused.status, failure(refused.code, refused.message));
     const result = await options.runAs({ ...person }, () => dispatch(options.handlers, service, body.input, options.onInternalError));
+    if (options.latestSeq) res.setHeader(TEAM_SEQ_HEADER, String(options.latestSeq()));
     return sendJson(res, 200, result);
   }
 
