@@ -12,6 +12,7 @@ import type { WorkspaceStore } from './services/store-interface';
 import { createServiceHandlers } from './services/handlers/index';
 import { prepareOpening } from './services/handlers/opening';
 import { startBrowserServer } from './services/browser-server';
+import { WorkspaceSwitcher } from './team/replica/switcher';
 import { version } from '../../package.json';
 
 async function main(): Promise<void> {
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
     fail(openFailure(error).message);
   }
 
-  const handlers = createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' });
+  const personal = createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' });
+  // The personal workspace, or the copy of a team workspace joined from here (opened again if it was open last time).
+  const switcher = await WorkspaceSwitcher.open(dataDir, personal, { name: APP_NAME, version });
+  const handlers = switcher.handlers;
   let server;
   try {
     server = await startBrowserServer({
@@ -41,9 +45,11 @@ async function main(): Promise<void> {
       bridgeFile,
       token: randomBytes(24).toString('base64url'),
       port,
+      live: switcher,
       onInternalError: (method, error) => console.error(`[${method}]`, error),
     });
   } catch (error) {
+    await switcher.close();
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port N.` : (error as Error).message);
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await server.close();
+    await switcher.close();
     await store.close();
     process.exit(0);
   };

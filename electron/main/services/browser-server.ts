@@ -5,6 +5,7 @@ import { dispatch } from '../../../shared/api/dispatch';
 import { failure } from '../../../shared/api/result';
 import { headerValue, hostOrOriginRefusal, readBody, readCookie, sameSecret, sendJson, sendText, setSecurityHeaders } from './http-common';
 import { loadWebApp } from './web-app';
+import { LIVE_EVENTS_PATH, streamLiveEvents, type LiveEventSource } from './live-events-route';
 
 export interface BrowserServerOptions {
   handlers: Handlers<ServiceMethod>;
@@ -15,6 +16,8 @@ export interface BrowserServerOptions {
   token: string;
   port: number;
   onInternalError?: (method: string, error: unknown) => void;
+  /** The open workspace's live events (a team copy's changes, sync state, presence), streamed to the page at GET /events. */
+  live?: LiveEventSource;
 }
 
 export interface BrowserServer {
@@ -33,7 +36,7 @@ const MAX_BODY_BYTES = 128 * 1024 * 1024;
  * server's own origin (against cross-site requests).
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const app = await loadWebApp(options);
+  const app = await loadWebApp(options, options.live ? { liveChanges: LIVE_EVENTS_PATH } : {});
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -72,6 +75,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
 
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname === LIVE_EVENTS_PATH && options.live && req.method === 'GET') return streamLiveEvents(req, res, options.live);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     return app.serve(res, url.pathname);
   }

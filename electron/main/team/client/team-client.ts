@@ -28,17 +28,19 @@ export class TeamClient {
     private readonly token: string | null = null,
   ) {}
 
-  /** Logs in; throws with the server's message when refused. */
-  async login(name: string, password: string): Promise<void> {
+  /** Logs in; throws with the server's message when refused. Who the server says logged in (its spelling of the name) and their role. */
+  async login(name: string, password: string): Promise<{ name: string; role: 'editor' | 'admin' }> {
     const response = await fetch(new URL('/auth/login', this.baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name, password }),
     });
-    if (!response.ok) throw new Error(`Login as ${name} refused (${response.status}): ${await response.text()}`);
+    const result = (await response.json().catch(() => null)) as ApiResult<{ name: string; role: 'editor' | 'admin' }> | null;
+    if (!response.ok || !result?.ok) throw new Error(result && !result.ok ? result.error.message : `Login as ${name} refused (${response.status}).`);
     const cookie = response.headers.getSetCookie().find((c) => c.includes('='));
     if (!cookie) throw new Error('The team server answered the login without a session cookie.');
     this.session = cookie.split(';')[0]!;
+    return result.value;
   }
 
   async call<M extends ServiceMethod>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {
