@@ -520,6 +520,9 @@ export function isMethodName(name: unknown): name is MethodName {
 /** The IPC channel of a method: one per method, so a sender can only reach declared ones. */
 export const ipcChannel = (method: MethodName): string => `factcheck:${method}`;
 
+/** The IPC channel on which the main process sends the open workspace's live events (LiveEvent) to the window. */
+export const LIVE_EVENTS_CHANNEL = 'factcheck:live-events';
+
 /** Handler implementations, typed from the contract so none can be missing or mistyped. */
 export type Handlers<M extends MethodName> = {
   [K in M]: (input: ParsedInput<K>) => Promise<Output<K>>;

@@ -4,6 +4,8 @@ import { APP_NAME, resolveDataDir } from '../services/paths';
 import { openFailure, LowdbWorkspaceStore } from '../services/store';
 import type { WorkspaceStore } from '../services/store-interface';
 import { createServiceHandlers } from '../services/handlers/index';
+import { WorkspaceSwitcher } from '../team/replica/switcher';
+import { LIVE_EVENTS_CHANNEL } from '../../../shared/api/contract';
 import { prepareOpening } from '../services/handlers/opening';
 import { createHostHandlers } from './host-handlers';
 import { createSenderCheck, registerIpc } from './ipc';
@@ -57,8 +59,12 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
 
   const target = windowTarget(options);
   let mainWindow: BrowserWindow | null = null;
+  const personal = createServiceHandlers(store, { name: APP_NAME, version: app.getVersion(), mode: 'electron' });
+  // The personal workspace, or the copy of a team workspace joined on this machine (open last time).
+  const switcher = await WorkspaceSwitcher.open(dataDir, personal, { name: APP_NAME, version: app.getVersion() });
+  switcher.subscribe((event) => mainWindow?.webContents.send(LIVE_EVENTS_CHANNEL, event));
   const handlers = {
-    ...createServiceHandlers(store, { name: APP_NAME, version: app.getVersion(), mode: 'electron' }),
+    ...switcher.handlers,
     ...createHostHandlers(() => mainWindow),
   };
   registerIpc(handlers, createSenderCheck(rendererUrl(target)), (method, error) => console.error(`[${method}]`, error));
@@ -89,7 +95,10 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
     // Let the last write finish before the process goes away.
     event.preventDefault();
     closing = true;
-    void store.close().finally(() => app.quit());
+    void switcher
+      .close()
+      .then(() => store.close())
+      .finally(() => app.quit());
   });
   return store;
 }

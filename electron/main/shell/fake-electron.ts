@@ -9,6 +9,11 @@ import { vi } from 'vitest';
 type Listener = (...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
+  /** What the main process sent to the page (channel, arguments). */
+  readonly sent: [string, ...unknown[]][] = [];
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push([channel, ...args]);
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;

@@ -7,14 +7,70 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { LiveEvent } from '../../../../shared/api/contract';
 import type { SyncState } from '../../../../shared/api/team-methods';
 import { createServiceHandlers } from '../../services/handlers/index';
 import { LowdbWorkspaceStore } from '../../services/store';
 import { BUDGET_SPANS, BUDGET_TEXT } from '../../services/test-helpers';
 import { WorkspaceSwitcher } from './switcher';
-import { PASSWORD, startTestDesk, type TestDesk } from './test-desk';
+import { createTestDatabase } from '../../../../scripts/postgres/throwaway-cluster';
+import { startCuttableProxy, type CuttableProxy } from '../../../../scripts/net/cuttable-proxy';
+import { TeamClient } from '../client/team-client';
+import { People } from '../server/people';
+import { startTeamServer } from '../server/server';
+import { testPeople, TEST_COST } from '../server/test-support';
+import { openTeamWorkspace } from '../team-workspace';
+
+const PASSWORD = 'correct horse battery';
+
+interface TestDesk {
+  /** The server's own address. */
+  base: string;
+  /** Through the cuttable line. */
+  line: CuttableProxy;
+  lineAddress: string;
+  as(name: string): Promise<TeamClient>;
+  close(): Promise<void>;
+}
+
+/** A team server on a new database with Ana, Bo and Cy, reached by Bo's copy through a line that can be cut. */
+async function startTestDesk(): Promise<TestDesk> {
+  const url = await createTestDatabase(inject('postgresUrl'), 'replica');
+  const seeded = await testPeople(url, { cost: TEST_COST });
+  for (const name of ['Ana', 'Bo', 'Cy']) await seeded.people.add(name, 'editor', PASSWORD);
+  const workspace = await openTeamWorkspace(url, { name: 'Fact-check Desk', version: 'test' }, { stream: { heartbeatMs: 200 } });
+  let serverPort = 0;
+  // The line first: the server is told its address, so requests through it pass the Host guard.
+  const line = await startCuttableProxy(() => serverPort);
+  const lineAddress = `http://127.0.0.1:${line.port}`;
+  const server = await startTeamServer({
+    publicOrigin: lineAddress,
+    handlers: workspace.handlers,
+    runAs: workspace.runAs,
+    routes: workspace.routes,
+    latestSeq: workspace.latestSeq,
+    people: new People(seeded.pool, { cost: TEST_COST }),
+    port: 0,
+  });
+  serverPort = server.port;
+  return {
+    base: server.url,
+    line,
+    lineAddress,
+    async as(name) {
+      const client = new TeamClient(server.url);
+      await client.login(name, PASSWORD);
+      return client;
+    },
+    async close() {
+      await line.close();
+      await server.close();
+      await workspace.close();
+      await seeded.close();
+    },
+  };
+}
 
 const FAST = { reconnectDelaysMs: [50, 100], syncNowWaitMs: 2000 };
 const cleanups: (() => Promise<void>)[] = [];
