@@ -300,3 +300,29 @@ describe('team server: TLS and proxies', () => {
     expect((await desk.login('Bo', PASSWORD, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(200);
   });
 });
+
+describe('team server: for apps that keep a copy', () => {
+  it('gives a logged-in person a personal access token (not from a token, not without a label), which then works as their login', async () => {
+    const desk = await startDesk();
+    const cookie = cookieOf(await desk.login('Ana'));
+    const tokens = (body: unknown, headers: Record<string, string>) =>
+      request(desk.port, { path: '/auth/tokens', method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    expect((await tokens({ label: 'laptop' }, {})).status).toBe(401);
+    expect((await tokens({}, { cookie })).json).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const issued = await tokens({ label: 'Fact-check Desk on laptop' }, { cookie });
+    const token = (issued.json as { ok: true; value: { token: string } }).value.token;
+    expect(issued.status).toBe(200);
+    expect((await tokens({ label: 'another' }, { authorization: `Bearer ${token}` })).json).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await desk.api('getWorkspace', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(desk.ranAs.at(-1)?.name).toBe('Ana');
+    expect((await desk.db.people.list()).find((p) => p.name === 'Ana')?.tokens).toBe(1);
+  });
+
+  it('says with every API answer the number of the last change applied', async () => {
+    let seq = 41;
+    const desk = await startDesk({ latestSeq: () => ++seq });
+    const cookie = cookieOf(await desk.login('Ana'));
+    expect((await desk.api('getHistory', {}, { cookie })).headers['x-team-seq']).toBe('42');
+    expect((await desk.api('getHistory', {}, { cookie })).headers['x-team-seq']).toBe('43');
+  });
+});
