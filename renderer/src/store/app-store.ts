@@ -10,6 +10,8 @@ import { createDraftsSlice } from './drafts-slice';
 import { createHistorySlice } from './history-slice';
 import { createImportSlice } from './import-slice';
 import { createStatusSlice } from './status-slice';
+import { createSyncSlice } from './sync-slice';
+import { reportPresence, PRESENCE_DELAY_MS } from './presence';
 import { createToastsSlice } from './toasts-slice';
 import type { LoadOptions } from './loading';
 import type { AppState } from './types';
@@ -22,6 +24,8 @@ export interface StoreOptions {
   autosaveDelayMs?: number;
   /** How a large workspace is opened in parts (tests use small numbers). */
   loading?: LoadOptions;
+  /** How long the selection must stay on a claim before the team hears it is open. */
+  presenceDelayMs?: number;
 }
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -29,7 +33,7 @@ export const AUTOSAVE_DELAY_MS = 400;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(client: Client, options: StoreOptions = {}): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...createWorkspaceSlice(client, options.loading)(...a),
     ...createDraftsSlice(options.autosaveDelayMs ?? AUTOSAVE_DELAY_MS)(...a),
     ...createUiSlice(...a),
@@ -39,7 +43,10 @@ export function createAppStore(client: Client, options: StoreOptions = {}): AppS
     ...createImportSlice(client)(...a),
     ...createViewsSlice(client)(...a),
     ...createClaimantsSlice(client)(...a),
+    ...createSyncSlice(client)(...a),
   }));
+  reportPresence(store, client, options.presenceDelayMs ?? PRESENCE_DELAY_MS);
+  return store;
 }
 
 export type { AppState } from './types';

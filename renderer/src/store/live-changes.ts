@@ -21,7 +21,9 @@ export interface LiveTarget {
 export function applyLiveEvent(event: LiveEvent, { get, set, reload }: LiveTarget): void {
   if (event.kind === 'reset') return reload();
   if (event.kind === 'connection') return set(() => ({ live: event.connected ? 'connected' : 'reconnecting' }));
-  if (event.kind !== 'change') return;
+  // The local copy of a team workspace: its connection and outbox, and who has what open.
+  if (event.kind === 'sync') return set(() => ({ sync: event.state }));
+  if (event.kind === 'presence') return set(() => ({ presence: event.people }));
   const { changes } = event.record;
   const notices = replacedUnderEyes(get(), event.record);
   const removedClaims = new Set(changes.removed.claims);

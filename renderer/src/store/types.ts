@@ -11,6 +11,7 @@ import type { LoadProgress } from './loading';
 import type { ViewSettings } from '../../../shared/domain/schemas';
 import type { TableSort } from '../../../shared/domain/claim-query';
 import type { ClaimantsChange } from '../../../shared/api/claimant-methods';
+import type { PresenceEntry, SyncState, WorkspaceEntry, WorkspaceList } from '../../../shared/api/team-methods';
 
 export type AppInfo = Output<'getAppInfo'>;
 export type StartupNotice = NonNullable<Output<'getStartupNotice'>>;
@@ -235,6 +236,42 @@ export interface ClaimantsSlice {
   deleteClaimant(name: string): Promise<ClaimantsChange>;
 }
 
-export type AppState = WorkspaceSlice & DraftsSlice & UiSlice & StatusSlice & ToastsSlice & HistorySlice & ImportSlice & ViewsSlice & ClaimantsSlice;
+/** Team workspaces kept on this machine: the switcher, the sync state with its outbox, and presence. */
+export interface SyncSlice {
+  /** The open workspace's sync state: `{ kind: 'none' }` for the personal one and on the team server's own page. */
+  sync: SyncState;
+  /** Who has which claim open (everyone connected, this person included), as last heard. */
+  presence: PresenceEntry[];
+  /** The workspaces on this machine, for the switcher; null until asked. */
+  workspaces: WorkspaceList | null;
+  /** The team dialog open now, if any. */
+  teamDialog: 'join' | 'outbox' | null;
+  /** The workspace switcher's list in the status bar. */
+  switcherOpen: boolean;
+  applySyncState(state: SyncState): void;
+  applyPresence(people: PresenceEntry[]): void;
+  refreshWorkspaces(): Promise<void>;
+  /** Logs in, keeps a copy, opens it and loads it anew. Throws the server's refusal for the dialog to show. */
+  joinTeam(input: Input<'joinTeam'>): Promise<WorkspaceEntry>;
+  /** Opens another workspace and loads it anew. */
+  switchWorkspace(id: string): Promise<void>;
+  /** "Try again now": reach the server and send the outbox. */
+  syncNow(): Promise<void>;
+  /** Removes a refused change from the outbox (for good). */
+  discardOutboxItem(id: string): Promise<void>;
+  setTeamDialog(dialog: SyncSlice['teamDialog']): void;
+  setSwitcherOpen(open: boolean): void;
+}
+
+export type AppState = WorkspaceSlice &
+  DraftsSlice &
+  UiSlice &
+  StatusSlice &
+  ToastsSlice &
+  HistorySlice &
+  ImportSlice &
+  ViewsSlice &
+  ClaimantsSlice &
+  SyncSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

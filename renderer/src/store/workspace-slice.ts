@@ -17,6 +17,7 @@ import {
 import { completeWorkspace, fetchRest, FIRST_CLAIMS, PART_SIZES, totalItems, type LoadOptions } from './loading';
 import type { AppState, Slice, WorkspaceSlice } from './types';
 import { applyLiveEvent } from './live-changes';
+import { loadSyncState } from './sync-slice';
 
 /**
  * The workspace data and every change to it. Each change calls the API and merges the
@@ -91,9 +92,9 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
       async load() {
         set({ loadState: 'loading', loadError: null });
         try {
-          const [appInfo, opening, startupNotice] = await get().perform(
+          const [appInfo, opening, startupNotice, sync] = await get().perform(
             'Could not open the workspace',
-            () => Promise.all([client.getAppInfo({}), client.openWorkspace({ firstClaims }), client.getStartupNotice({})]),
+            () => Promise.all([client.getAppInfo({}), client.openWorkspace({ firstClaims }), client.getStartupNotice({}), loadSyncState(client)]),
             { write: false },
           );
           const { workspace } = opening;
@@ -104,6 +105,7 @@ export function createWorkspaceSlice(client: Client, { firstClaims = FIRST_CLAIM
             appInfo,
             workspace,
             startupNotice,
+            sync,
             loadState: 'ready',
             loading: opening.complete ? null : { loaded: 0, total: totalItems(opening.totals) },
             lastError: null,
