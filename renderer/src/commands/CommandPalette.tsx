@@ -1,7 +1,8 @@
 import { Command } from 'cmdk';
 import { useState, useSyncExternalStore } from 'react';
 import { useModalDialog } from '../components/useModalDialog';
-import { COMMANDS, describeCombo, type CommandGroup } from '../../../shared/commands/commands';
+import { describeCombo, type CommandGroup } from '../../../shared/commands/commands';
+import { APP_COMMANDS, type AppCommandId } from './app-commands';
 import { useCommand, useCommandRegistry } from './react';
 import { isMac } from './shortcuts';
 
@@ -29,7 +30,7 @@ export function CommandPalette() {
     setOpen(false);
     setQuery('');
   };
-  const run = (id: (typeof COMMANDS)[number]['id']) => {
+  const run = (id: AppCommandId) => {
     close();
     // After the dialog is gone, so focus returns to the page before the command acts.
     requestAnimationFrame(() => registry.run(id));
@@ -44,7 +45,7 @@ export function CommandPalette() {
             <Command.Empty>No command matches “{query}”.</Command.Empty>
             {GROUPS.map((group) => {
               // Only commands something on screen implements right now.
-              const commands = COMMANDS.filter((c) => c.group === group && c.id !== 'palette' && registry.handler(c.id));
+              const commands = APP_COMMANDS.filter((c) => c.group === group && c.id !== 'palette' && registry.handler(c.id));
               if (commands.length === 0) return null;
               return (
                 <Command.Group key={group} heading={group}>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
-import type { CommandId } from '../../../shared/commands/commands';
+import type { AppCommandId as CommandId } from './app-commands';
 import { type CommandRegistry } from './registry';
 
 const RegistryContext = createContext<CommandRegistry | null>(null);

@@ -4,7 +4,7 @@
  * dispatcher and the command palette run whatever is registered. So each action lives
  * with the component that can do it, and shortcuts, palette and menus stay in step.
  */
-import type { CommandId } from '../../../shared/commands/commands';
+import type { AppCommandId as CommandId } from './app-commands';
 
 export interface CommandHandler {
   run(): void;

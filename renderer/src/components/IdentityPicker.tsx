@@ -10,7 +10,14 @@ import { usePeople } from './claim/usePeople';
  */
 export function IdentityPicker() {
   const team = useAppStore((s) => s.appInfo?.mode === 'team');
+  const copyAs = useAppStore((s) => (s.sync.kind === 'team' ? s.sync.person : null));
+  if (copyAs !== null) return <LoggedInToCopy person={copyAs} />;
   return team ? <LoggedInAs /> : <NamePicker />;
+}
+
+/** A team copy on this machine: the person it joined as. Leaving it is the workspace switcher's job, not a logout. */
+function LoggedInToCopy({ person }: { person: string }) {
+  return <span className="identity">{`Logged in as ${person}`}</span>;
 }
 
 function LoggedInAs() {

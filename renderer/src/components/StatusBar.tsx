@@ -5,8 +5,13 @@ import { plural } from '../labels';
 import { IdentityPicker } from './IdentityPicker';
 import { SettingsDialog } from './SettingsDialog';
 import { ClaimantsDialog } from './claimants/ClaimantsDialog';
+import { JoinTeamDialog } from './team/JoinTeamDialog';
+import { OutboxDialog } from './team/OutboxDialog';
+import { SyncStatus } from './team/SyncStatus';
+import { WorkspaceSwitcher } from './team/WorkspaceSwitcher';
+import './team/team.css';
 
-/** Whether other people's changes are arriving: the team server's live stream. */
+/** On the team server's own page: whether other people's changes are arriving (its live stream). */
 function TeamState() {
   const live = useAppStore((s) => s.live);
   if (live === 'reconnecting') {
@@ -25,6 +30,9 @@ export function StatusBar() {
   const dataFile = useAppStore((s) => s.appInfo?.dataFile);
   const mode = useAppStore((s) => s.appInfo?.mode);
   const inReview = useAppStore(selectInReviewCount);
+  const syncKind = useAppStore((s) => s.sync.kind);
+  // The team server's own page (not a copy kept on this machine): it cannot join or switch.
+  const teamServerPage = mode === 'team' && syncKind === 'none';
 
   return (
     <footer className="status-bar">
@@ -43,7 +51,15 @@ export function StatusBar() {
         </span>
       )}
       {mode === 'browser' && <span className="status-item">Browser mode</span>}
-      {mode === 'team' && <TeamState />}
+      {teamServerPage && <TeamState />}
+      {mode && !teamServerPage && (
+        <>
+          <WorkspaceSwitcher />
+          <SyncStatus />
+          <OutboxDialog />
+          <JoinTeamDialog />
+        </>
+      )}
     </footer>
   );
 }

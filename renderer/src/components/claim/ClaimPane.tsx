@@ -1,12 +1,17 @@
 import { selectClaim } from '../../store/selectors';
 import { useAppStore } from '../../store/react';
 import { ClaimEditor } from './ClaimEditor';
+import { PresenceLine } from '../team/PresenceLine';
+import { isTeamWorkspace } from '../../store/presence';
 
 /** The right pane: the selected claim, or a note on how to get one. */
 export function ClaimPane() {
   const claim = useAppStore(selectClaim);
+  const team = useAppStore(isTeamWorkspace);
   return (
     <aside className="pane claim-pane" aria-label="Claim">
+      {/* Outside the keyed editor, so the live region stays put and is heard when people come and go. */}
+      {team && <PresenceLine claimId={claim?.id ?? null} />}
       {claim ? (
         // Keyed by claim so every form starts from that claim's saved values.
         <ClaimEditor key={claim.id} claim={claim} />
