@@ -3,12 +3,15 @@ import { ratingLabel } from '../../../shared/domain/rating';
 import { STATUS_LABELS } from '../labels';
 import { selectRatingScale } from '../store/selectors';
 import { useActions, useAppStore } from '../store/react';
+import { isTeamWorkspace } from '../store/presence';
+import { PresenceBadge } from './team/PresenceLine';
 
 /** The open article's claims in the order they appear in the text. */
 export function ClaimList({ claims }: { claims: readonly Claim[] }) {
   const selectedId = useAppStore((s) => s.selectedClaimId);
   const scale = useAppStore(selectRatingScale);
   const { selectClaim } = useActions();
+  const team = useAppStore(isTeamWorkspace);
 
   return (
     <section className="claims-section" aria-labelledby="claims-heading">
@@ -38,6 +41,7 @@ export function ClaimList({ claims }: { claims: readonly Claim[] }) {
                   {claim.duplicateOf && <span className="badge duplicate">Duplicate</span>}
                   {claim.assignee && <span className="assignee">{claim.assignee}</span>}
                   {claim.score !== null && <ScoreBadge score={claim.score} />}
+                  {team && <PresenceBadge claimId={claim.id} />}
                 </span>
               </button>
             </li>

@@ -74,4 +74,21 @@ describe('the sync state of a team workspace kept on this machine', () => {
     expect(fake.appInfoCalls()).toBe(loads + 1);
     expect(store.getState().loadState).toBe('ready');
   });
+
+  it('saves what the editor typed before it switches, so it lands in the workspace it was typed in', async () => {
+    await open();
+    const article = store.getState().workspace!.articles[0]!;
+    const claim = await store.getState().createClaim(article.id, 0, 20);
+    let textWhenSwitched: string | undefined;
+    const switchWorkspace = fake.bridge.switchWorkspace;
+    fake.bridge.switchWorkspace = (input) => {
+      textWhenSwitched = t.store.data.claims.find((c) => c.id === claim.id)?.text;
+      return switchWorkspace(input);
+    };
+    store = createAppStore(createClient(fake.bridge), { autosaveDelayMs: 10_000 });
+    await store.getState().load();
+    store.getState().editDraft(claim.id, 'text', 'Typed just before switching');
+    await store.getState().switchWorkspace('personal');
+    expect(textWhenSwitched).toBe('Typed just before switching');
+  });
 });

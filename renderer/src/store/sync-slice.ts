@@ -8,16 +8,34 @@
  */
 import { errorMessage, type Client } from '../api/client';
 import type { SyncState } from '../../../shared/api/team-methods';
-import type { Slice, SyncSlice } from './types';
+import type { AppState, DraftField, Slice, SyncSlice } from './types';
+
+/** How long joining or switching waits for edits in flight before it goes ahead anyway. */
+const SETTLE_TIMEOUT_MS = 5000;
 
 export const NO_SYNC: SyncState = { kind: 'none' };
 
 export function createSyncSlice(client: Client): Slice<SyncSlice> {
-  return (set, get) => {
+  return (set, get, { subscribe }) => {
+    /**
+     * Sends what the editor typed and what is still waiting to be saved, and waits for the
+     * answers: after the switch, the same calls would land in the other workspace.
+     */
+    const settleEdits = async () => {
+      const s = get();
+      s.flushSaves();
+      const dirty = Object.entries(s.drafts).filter(([, draft]) => draft.dirty);
+      await Promise.all(
+        dirty.map(([key]) => {
+          const [claimId, field] = key.split('/') as [string, DraftField];
+          return s.flushDraft(claimId, field).catch(() => undefined); // reported by the draft
+        }),
+      );
+      await untilIdle(get, (listener) => subscribe(listener));
+    };
+
     /** What was open belongs to the workspace being left: start the next one from nothing. */
     const loadAnew = async () => {
-      // Typing still waiting to be saved goes to the workspace it was typed in.
-      get().flushSaves();
       set({ selectedClaimId: null, selectedArticleId: null, selectedIds: new Set(), presence: [] });
       await get().load();
       void get().refreshHistory();
@@ -48,6 +66,7 @@ export function createSyncSlice(client: Client): Slice<SyncSlice> {
       },
 
       async joinTeam(input) {
+        await settleEdits();
         // Not through `perform`: the dialog shows the server's refusal next to the fields, and
         // a wrong password is not a failed save for the status bar to keep showing.
         const entry = await client.joinTeam(input);
@@ -59,6 +78,7 @@ export function createSyncSlice(client: Client): Slice<SyncSlice> {
 
       async switchWorkspace(id) {
         if (id === get().workspaces?.active) return;
+        await settleEdits();
         const list = await get().perform('Could not open the workspace', () => client.switchWorkspace({ id }), { write: false });
         set({ workspaces: list, switcherOpen: false });
         await loadAnew();
@@ -94,4 +114,20 @@ export async function loadSyncState(client: Client): Promise<SyncState> {
     console.warn(`Could not read the sync state: ${errorMessage(error)}`);
     return NO_SYNC;
   }
+}
+
+/** Resolves once no write is in flight (or after SETTLE_TIMEOUT_MS: a hung save must not trap the editor). */
+function untilIdle(get: () => AppState, subscribe: (listener: (s: AppState) => void) => () => void): Promise<void> {
+  if (get().pendingWrites === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, SETTLE_TIMEOUT_MS);
+    const unsubscribe = subscribe((s) => {
+      if (s.pendingWrites === 0) done();
+    });
+  });
 }

@@ -67,7 +67,8 @@ function OutboxContent({ sync, introId, onClose }: { sync: TeamSync; introId: st
 }
 
 function OutboxRow({ item }: { item: OutboxItem }) {
-  const { discardOutboxItem, pushToast } = useActions();
+  const { discardOutboxItem, pushToast, selectClaim, setTeamDialog } = useActions();
+  const claimThere = useAppStore((s) => item.claimId !== null && s.workspace?.claims.some((c) => c.id === item.claimId) === true);
   const id = useId();
   const refused = item.state === 'refused';
   const copy = async () => {
@@ -92,6 +93,19 @@ function OutboxRow({ item }: { item: OutboxItem }) {
       </div>
       {refused && <p className="outbox-error">Refused by the team server: {item.error ?? 'no reason given.'}</p>}
       <div className="outbox-actions">
+        {claimThere && (
+          <button
+            type="button"
+            className="button small subtle"
+            aria-describedby={`${id}-label`}
+            onClick={() => {
+              setTeamDialog(null);
+              selectClaim(item.claimId);
+            }}
+          >
+            Show the claim
+          </button>
+        )}
         {item.written.length > 0 && (
           <button type="button" className="button small" aria-describedby={`${id}-label`} onClick={() => void copy()}>
             Copy what I wrote

@@ -27,3 +27,16 @@ export function PresenceLine({ claimId }: { claimId: string | null }) {
     </p>
   );
 }
+
+/** In a claim list row: who else has that claim open, named on hover (the pane says it in full). */
+export function PresenceBadge({ claimId }: { claimId: string }) {
+  const others = useAppStore(useShallow(selectOthersOn(claimId)));
+  if (others.length === 0) return null;
+  const names = others.join(', ');
+  return (
+    <span className="badge presence-badge" title={`Also open: ${names}`}>
+      <span className="visually-hidden">Also open: </span>
+      {others.length === 1 ? others[0] : `${others.length} people`}
+    </span>
+  );
+}

@@ -185,8 +185,11 @@ describe('team workspaces kept on this machine, in the window', () => {
     );
     const line = within(pane).getByText('Also open: Dana, Cy');
     expect(line.getAttribute('aria-live')).toBe('polite');
+    const list = screen.getByRole('list', { name: 'Claims in this article' });
+    expect(within(list).getByTitle('Also open: Dana, Cy').textContent).toBe('Also open: 2 people');
     act(() => fake.emit({ kind: 'presence', people: [{ person: 'Ana', claimId: claim.id }] }));
     expect(within(pane).queryByText(/Also open/)).toBeNull();
+    expect(within(list).queryByTitle(/Also open/)).toBeNull();
   });
 
   it('offers "Switch workspace…" and "Join a team workspace…" in the command palette, except on the team server\'s page', async () => {
