@@ -49,13 +49,6 @@ export function createSyncSlice(client: Client): Slice<SyncSlice> {
       teamDialog: null,
       switcherOpen: false,
 
-      applySyncState(state) {
-        set({ sync: state });
-      },
-      applyPresence(people) {
-        set({ presence: people });
-      },
-
       async refreshWorkspaces() {
         try {
           const workspaces = await client.listWorkspaces({});

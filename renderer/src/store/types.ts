@@ -248,8 +248,6 @@ export interface SyncSlice {
   teamDialog: 'join' | 'outbox' | null;
   /** The workspace switcher's list in the status bar. */
   switcherOpen: boolean;
-  applySyncState(state: SyncState): void;
-  applyPresence(people: PresenceEntry[]): void;
   refreshWorkspaces(): Promise<void>;
   /** Logs in, keeps a copy, opens it and loads it anew. Throws the server's refusal for the dialog to show. */
   joinTeam(input: Input<'joinTeam'>): Promise<WorkspaceEntry>;
