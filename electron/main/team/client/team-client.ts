@@ -6,6 +6,7 @@
 import type { Input, Output, ServiceMethod } from '../../../../shared/api/contract';
 import { failure, type ApiResult } from '../../../../shared/api/result';
 import type { ChangeRecord } from '../live/change-stream';
+import type { PresenceEntry } from '../../../../shared/api/team-methods';
 import { SseParser } from './sse-parser';
 import { TEAM_SEQ_HEADER, TOKENS_PATH } from '../protocol';
 
@@ -15,6 +16,8 @@ export interface ChangeListener {
   onReset?(seq: number): void;
   /** The backlog is delivered: every later event is a new change. */
   onUpToDate?(seq: number): void;
+  /** Who has which claim open (everyone with a live stream, this person included): once after the backlog, then at each change. */
+  onPresence?(people: PresenceEntry[]): void;
   /** The stream ended (the server went away, or dropped this client for being too slow). */
   onEnd?(error: Error | null): void;
 }
@@ -103,6 +106,7 @@ export class TeamClient {
           if (event.event === 'change') listener.onChange(JSON.parse(event.data) as ChangeRecord);
           else if (event.event === 'reset') listener.onReset?.((JSON.parse(event.data) as { seq: number }).seq);
           else if (event.event === 'up-to-date') listener.onUpToDate?.((JSON.parse(event.data) as { seq: number }).seq);
+          else if (event.event === 'presence') listener.onPresence?.((JSON.parse(event.data) as { people: PresenceEntry[] }).people);
         });
         const decoder = new TextDecoder();
         for await (const chunk of response.body) parser.push(decoder.decode(chunk as Uint8Array, { stream: true }));

@@ -8,9 +8,12 @@
  * and the live part and none comes twice. A client that names a number this server never
  * gave (the database was restored from an older dump, or it is another workspace at the same
  * address) is told to start over (`reset`): what it holds is not what the server has.
+ * With presence, the stream also tells who has which claim open (`presence`, no id): once
+ * after the backlog, then at each change of the list; its close is that person's stream gone.
  */
 import type http from 'node:http';
 import type { ChangeRecord } from '../../../../shared/api/contract';
+import type { PresenceChannel, PresenceEntry } from './presence';
 
 /** One applied change, as the change log keeps it (declared with the contract: the app receives it). */
 export type { ChangeRecord };
@@ -32,6 +35,8 @@ export interface StreamOptions {
   readonly stillAllowed?: () => Promise<boolean>;
   /** A client this far behind (bytes not yet taken by the socket) is dropped; it reconnects and catches up. */
   readonly maxBufferedBytes?: number;
+  /** This stream's part in presence (presence.ts): renewed at each heartbeat, closed with the stream. */
+  readonly presence?: PresenceChannel;
 }
 
 /** The change number a client asks to start after, from `Last-Event-ID` or `?since=`; null when it is not a number. */
@@ -64,10 +69,23 @@ export function streamChanges(req: http.IncomingMessage, res: http.ServerRespons
     res.write(`id: ${record.seq}\nevent: change\ndata: ${JSON.stringify(record)}\n\n`);
     if (res.writableLength > maxBuffered) close();
   };
+  const sendPresence = (people: PresenceEntry[]) => {
+    if (closed || !live) return;
+    res.write(`event: presence\ndata: ${JSON.stringify({ people })}\n\n`);
+    if (res.writableLength > maxBuffered) close();
+  };
+  const presence = options.presence;
   const unsubscribe = feed.subscribe((record) => (live ? send(record) : waiting.push(record)));
+  // Changes of the list before the backlog is sent are covered by the one sent after it.
+  const unsubscribePresence = presence?.subscribe(sendPresence);
   const heartbeat = setInterval(() => {
     void (options.stillAllowed?.() ?? Promise.resolve(true)).then(
-      (allowed) => (allowed ? res.write(': ping\n\n') : close()),
+      (allowed) => {
+        if (!allowed) return close();
+        if (closed) return;
+        presence?.touch();
+        res.write(': ping\n\n');
+      },
       () => close(),
     );
   }, options.heartbeatMs ?? 15_000);
@@ -77,8 +95,10 @@ export function streamChanges(req: http.IncomingMessage, res: http.ServerRespons
     if (closed) return;
     closed = true;
     unsubscribe();
+    unsubscribePresence?.();
     clearInterval(heartbeat);
     res.end();
+    presence?.close();
   }
   req.on('close', close);
   res.on('error', close);
@@ -100,6 +120,7 @@ export function streamChanges(req: http.IncomingMessage, res: http.ServerRespons
       live = true;
       // With its number as the id: a client that drops before any change still resumes from here.
       res.write(`id: ${sent}\nevent: up-to-date\ndata: ${JSON.stringify({ seq: sent })}\n\n`);
+      if (presence) sendPresence(presence.people());
     } catch (error) {
       // The client reconnects and asks again from the last change it got.
       res.write(`event: failed\ndata: ${JSON.stringify({ message: (error as Error).message })}\n\n`);
