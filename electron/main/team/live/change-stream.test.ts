@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceChanges } from '../../../../shared/api/contract';
-import { requestedSince, streamChanges, type ChangeFeed, type ChangeRecord } from './change-stream';
+import { requestedSince, streamChanges, type ChangeFeed, type ChangeRecord, type StreamOptions } from './change-stream';
+import { PresenceRegistry } from './presence';
 
 const noChanges = (): WorkspaceChanges => ({ articles: [], claims: [], sources: [], removed: { articles: [], claims: [], sources: [] }, settings: null });
 
@@ -51,12 +52,12 @@ afterEach(async () => {
   }
 });
 
-async function serve(feed: ChangeFeed): Promise<number> {
+async function serve(feed: ChangeFeed, options: () => StreamOptions = () => ({})): Promise<number> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const since = requestedSince(req, url);
     if (since === null) return void res.writeHead(400).end();
-    streamChanges(req, res, feed, since);
+    streamChanges(req, res, feed, since, options());
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -157,6 +158,43 @@ describe('the live change stream', () => {
     const port = await serve(log);
     await listen(port, {}, (es) => es.some((e) => e.event === 'up-to-date'));
     await expect.poll(() => log.subscribers).toBe(0);
+  });
+
+  it('says who has which claim open after the backlog and at each change of the list, and the close takes the person away', async () => {
+    const log = new Log();
+    ['a', 'b'].forEach((l) => log.commit(l));
+    const registry = new PresenceRegistry({ sweepMs: 0 });
+    registry.set('Bo', 'c1');
+    // A change of the list while the backlog is read is in the list sent after it, not before.
+    log.duringRead = () => registry.set('Cy', 'c7');
+    const port = await serve(log, () => ({ presence: registry.connect('Ana') }));
+    let said = false;
+    const got = await listen(port, {}, (es) => {
+      if (!said && es.some((e) => e.event === 'presence')) {
+        said = true;
+        registry.set('Bo', 'c2');
+      }
+      return es.filter((e) => e.event === 'presence').length === 2;
+    });
+    expect(got.map((e) => e.event)).toEqual(['change', 'change', 'up-to-date', 'presence', 'presence']);
+    // No id: a reconnecting client still resumes after its last change.
+    expect(got[3]!.id).toBeUndefined();
+    expect(JSON.parse(got[3]!.data)).toEqual({
+      people: [
+        { person: 'Ana', claimId: null },
+        { person: 'Bo', claimId: 'c1' },
+        { person: 'Cy', claimId: 'c7' },
+      ],
+    });
+    expect(JSON.parse(got[4]!.data)).toEqual({
+      people: [
+        { person: 'Ana', claimId: null },
+        { person: 'Bo', claimId: 'c2' },
+        { person: 'Cy', claimId: 'c7' },
+      ],
+    });
+    await expect.poll(() => registry.people().map((p) => p.person)).toEqual(['Bo', 'Cy']);
+    registry.close();
   });
 
   it('takes only a whole non-negative number to start from', () => {
