@@ -18,7 +18,8 @@ export interface TeamDesk {
   stop(): Promise<void>;
 }
 
-export async function startTeamDesk(people: readonly { name: string; password: string; role?: 'editor' | 'admin' }[]): Promise<TeamDesk> {
+/** `serveArgs`: more options for `serve` (e.g. `--public-origin` of a line in front of it). */
+export async function startTeamDesk(people: readonly { name: string; password: string; role?: 'editor' | 'admin' }[], serveArgs: readonly string[] = []): Promise<TeamDesk> {
   let cluster: ThrowawayCluster | null = null;
   let child: ChildProcess | null = null;
   let output = '';
@@ -43,7 +44,7 @@ export async function startTeamDesk(people: readonly { name: string; password: s
     } finally {
       await pool.end();
     }
-    const server = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'electron/main/team/cli.ts'), 'serve', '--database', database, '--port', '0'], {
+    const server = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'electron/main/team/cli.ts'), 'serve', '--database', database, '--port', '0', ...serveArgs], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -10,7 +10,7 @@
  * sync answers `{ kind: 'none' }`.
  */
 import { z } from 'zod';
-import { Id, PersonName, Timestamp, WebUrl } from '../domain/schemas';
+import { Id, PersonName, Timestamp } from '../domain/schemas';
 
 /** One change made while the team server could not be reached, waiting to be sent (or refused when it was). */
 export const OutboxItem = z.object({
@@ -69,8 +69,11 @@ export type WorkspaceEntry = z.infer<typeof WorkspaceEntry>;
 export const WorkspaceList = z.object({ active: z.string(), workspaces: z.array(WorkspaceEntry) });
 export type WorkspaceList = z.infer<typeof WorkspaceList>;
 
+/** A team server's address: http(s), and (unlike a source's WebUrl) an IP address or a one-word host is fine: desks run them on their own networks. */
+const TeamAddress = z.url({ protocol: /^https?$/, message: 'must be an address starting with http:// or https:// (the one your team server prints)' }).max(2048);
+
 export const JoinTeamInput = z.strictObject({
-  address: WebUrl,
+  address: TeamAddress,
   name: PersonName,
   password: z.string().min(1, 'enter your password').max(1024),
 });
