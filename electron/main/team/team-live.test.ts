@@ -3,49 +3,19 @@
  * store), two people over HTTP with the Node team client: one sees the other's sign-off live,
  * and catches up on what was done while they were away by asking from their last change.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase } from '../../../scripts/postgres/throwaway-cluster';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DESK_PASSWORD, serveTeamDesk } from '../../../scripts/postgres/served-team-desk';
 import { BUDGET_SPANS, BUDGET_TEXT } from '../services/test-helpers';
 import type { ChangeRecord } from './live/change-stream';
-import { runTeamCli } from './cli';
 import { TeamClient } from './client/team-client';
-import { openTeamWorkspace } from './team-workspace';
-import { testPeople, TEST_COST } from './server/test-support';
-import type { People } from './server/people';
 
-const PASSWORD = 'correct horse battery';
+const PASSWORD = DESK_PASSWORD;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A team server started by the CLI's serve on a new database, with Ana and Bo; its address. */
-async function serveDesk(): Promise<{ base: string; people: People }> {
-  const url = await createTestDatabase(inject('postgresUrl'), 'live');
-  const { people, close } = await testPeople(url, { cost: TEST_COST });
-  cleanups.push(close);
-  await people.add('Ana', 'editor', PASSWORD);
-  await people.add('Bo', 'editor', PASSWORD);
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const output: string[] = [];
-  const address = new Promise<string>((resolve, reject) => {
-    const exited = runTeamCli(['serve', '--database', url, '--port', '0'], { stdin: process.stdin, stdout: (t) => output.push(t), stderr: (t) => output.push(t) }, {
-      // A quick heartbeat: a disabled person's stream ends at the next one.
-      openWorkspace: (database) => openTeamWorkspace(database, { name: 'Fact-check Desk', version: 'test' }, { stream: { heartbeatMs: 50 } }),
-      stop: stopped,
-      listening: resolve,
-    });
-    cleanups.push(async () => {
-      stop();
-      expect(await exited).toBe(0);
-    });
-    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening: ${output.join('')}`)));
-  });
-  const base = await address;
-  expect(output.join('')).toContain(`Team server listening on ${base}`);
-  return { base, people };
-}
+const serveDesk = () => serveTeamDesk('live', cleanups);
 
 /** Collects a stream's changes; `until(pred)` resolves with the first change that satisfies it. */
 function collector() {

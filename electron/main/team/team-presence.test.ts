@@ -3,45 +3,19 @@
  * team client: Bo's live stream hears which claim Ana has open, and that she left when her
  * stream closes; someone not logged in cannot say anything.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase } from '../../../scripts/postgres/throwaway-cluster';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DESK_PASSWORD, serveTeamDesk } from '../../../scripts/postgres/served-team-desk';
 import { BUDGET_SPANS, BUDGET_TEXT } from '../services/test-helpers';
 import type { PresenceEntry } from '../../../shared/api/team-methods';
-import { runTeamCli } from './cli';
 import { TeamClient } from './client/team-client';
-import { openTeamWorkspace } from './team-workspace';
-import { testPeople, TEST_COST } from './server/test-support';
 
-const PASSWORD = 'correct horse battery';
+const PASSWORD = DESK_PASSWORD;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A team server started by the CLI's serve on a new database, with Ana and Bo; its address. */
-async function serveDesk(): Promise<string> {
-  const url = await createTestDatabase(inject('postgresUrl'), 'presence');
-  const { people, close } = await testPeople(url, { cost: TEST_COST });
-  cleanups.push(close);
-  await people.add('Ana', 'editor', PASSWORD);
-  await people.add('Bo', 'editor', PASSWORD);
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const output: string[] = [];
-  const address = new Promise<string>((resolve, reject) => {
-    const exited = runTeamCli(['serve', '--database', url, '--port', '0'], { stdin: process.stdin, stdout: (t) => output.push(t), stderr: (t) => output.push(t) }, {
-      openWorkspace: (database) => openTeamWorkspace(database, { name: 'Fact-check Desk', version: 'test' }, { stream: { heartbeatMs: 50 } }),
-      stop: stopped,
-      listening: resolve,
-    });
-    cleanups.push(async () => {
-      stop();
-      expect(await exited).toBe(0);
-    });
-    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening: ${output.join('')}`)));
-  });
-  return address;
-}
+const serveDesk = async () => (await serveTeamDesk('presence', cleanups)).base;
 
 /** Follows a person's live stream, keeping each presence list it hears; `until(pred)` resolves with the first that satisfies it. */
 function followPresence(client: TeamClient) {
