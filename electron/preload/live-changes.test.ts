@@ -20,13 +20,18 @@ class FakeEventSource {
   }
 }
 
-/** A page naming the live stream, followed; what the app would receive. */
-function follow(): { source: FakeEventSource; events: LiveEvent[] } {
+/** The page names its live stream at `address` (and EventSource is the fake). */
+function nameStream(address: string): void {
   vi.stubGlobal('EventSource', FakeEventSource);
   const meta = document.createElement('meta');
   meta.setAttribute('name', LIVE_CHANGES_META);
-  meta.setAttribute('content', '/events?since=now');
+  meta.setAttribute('content', address);
   document.head.append(meta);
+}
+
+/** A page naming the live stream, followed; what the app would receive. */
+function follow(): { source: FakeEventSource; events: LiveEvent[] } {
+  nameStream('/events?since=now');
   const onChanges = followLiveChanges();
   const events: LiveEvent[] = [];
   onChanges((event) => events.push(event));
@@ -97,11 +102,7 @@ describe('the page following live changes', () => {
   });
 
   it('keeps what comes before the app listens, in order, with changes, resets and the connection', () => {
-    vi.stubGlobal('EventSource', FakeEventSource);
-    const meta = document.createElement('meta');
-    meta.setAttribute('name', LIVE_CHANGES_META);
-    meta.setAttribute('content', '/events');
-    document.head.append(meta);
+    nameStream('/events');
     const onChanges = followLiveChanges();
     const source = FakeEventSource.last!;
     source.emit('open');
