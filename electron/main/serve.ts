@@ -13,6 +13,8 @@ import { createServiceHandlers } from './services/handlers/index';
 import { prepareOpening } from './services/handlers/opening';
 import { startBrowserServer } from './services/browser-server';
 import { WorkspaceSwitcher } from './team/replica/switcher';
+import { evidenceHost, openArchiveSettings } from './services/evidence/evidence-host';
+import { evidenceJobHandlers } from './services/handlers/evidence-jobs';
 import { version } from '../../package.json';
 
 async function main(): Promise<void> {
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
   const personal = createServiceHandlers(store, { name: APP_NAME, version, mode: 'browser' });
   // The personal workspace, or the copy of a team workspace joined from here (opened again if it was open last time).
   const switcher = await WorkspaceSwitcher.open(dataDir, personal, { name: APP_NAME, version });
-  const handlers = switcher.handlers;
+  // Archive, copy and link-check jobs run here, over whichever workspace is open, with this machine's archive settings.
+  const evidence = evidenceHost(() => switcher.handlers, await openArchiveSettings(dataDir));
+  const handlers = { ...switcher.handlers, ...evidenceJobHandlers(evidence) };
   let server;
   try {
     server = await startBrowserServer({

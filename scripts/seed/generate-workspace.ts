@@ -11,7 +11,6 @@ import { extractClaims } from '../../shared/extract/extract';
 import { quoteAt } from '../../shared/domain/quote';
 import { DEFAULT_RATING_SCALE } from '../../shared/domain/rating';
 import { sampleWorkspace } from '../../shared/domain/sample';
-import { archiveUrl } from '../../shared/sources/url';
 import {
   SCHEMA_VERSION, STANCES, type Article, type Claim, type ClaimStatus, type Priority, type Source,
   type Review, type SourceType, type Verdict, type Workspace,
@@ -249,7 +248,8 @@ function makeSources(count: number, base: number, random: Random, pick: <T>(item
       type: SOURCE_TYPES_BY_KIND[kind] ?? 'official_data',
       notes: '',
       accessedAt,
-      archiveUrl: archiveUrl(url, accessedAt),
+      archive: { state: 'none' },
+      copies: [],
     };
   });
 }

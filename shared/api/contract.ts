@@ -33,20 +33,10 @@ import {
   WorkspaceShape,
 } from '../domain/schemas';
 import type { ApiResult } from './result';
+import { evidenceMethods } from './evidence-methods';
+import { host, service } from './method-spec';
 import { ClaimantsChange, DeleteClaimantInput, MergeClaimantsInput, SaveClaimantInput } from './claimant-methods';
 import { JoinTeamInput, OutboxItemInput, PresenceEntry, SetPresenceInput, SwitchWorkspaceInput, SyncState, WorkspaceEntry, WorkspaceList } from './team-methods';
-
-interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  readonly kind: 'service' | 'host';
-  readonly summary: string;
-  readonly input: I;
-  readonly output: O;
-}
-
-const service = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) =>
-  ({ kind: 'service', summary, input, output }) as const satisfies MethodSpec<I, O>;
-const host = <I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) =>
-  ({ kind: 'host', summary, input, output }) as const satisfies MethodSpec<I, O>;
 
 const NoInput = z.strictObject({});
 const ById = z.strictObject({ id: Id });
@@ -480,6 +470,8 @@ export const contract = {
   syncNow: service('Try to reach the team server now and send the outbox.', NoInput, SyncState),
   discardOutboxItem: service('Remove a change the team server refused from the outbox (the editor has read or copied it).', OutboxItemInput, SyncState),
   setPresence: service('Tell the team which claim this person has open (null: none).', SetPresenceInput, z.object({ people: z.array(PresenceEntry) })),
+
+  ...evidenceMethods,
 
   saveFile: host(
     'Save a file the editor chose to export (a save dialog on the desktop, a download in a browser).',

@@ -67,7 +67,7 @@ describe('domain schemas', () => {
     const parsed = Workspace.parse({ ...old, settings: oldSettings, claims: [oldClaim], sources: [oldSource] });
     expect(parsed.claims[0]).toMatchObject({ review: null, corrections: [] });
     expect(parsed.settings).toMatchObject({ ratingPreset: 'default', conclusionOnly: false, readyRules: { requireVerdict: true, minSources: 1 }, currentEditor: '' });
-    expect(parsed.sources[0]).toMatchObject({ author: '', type: 'other', notes: '', archiveUrl: null });
+    expect(parsed.sources[0]).toMatchObject({ author: '', type: 'other', notes: '', archive: { state: 'none' }, copies: [] });
     expect(parsed.audit).toEqual([]);
   });
 

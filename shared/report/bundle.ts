@@ -4,6 +4,7 @@
  * workspace backup (everything, history included). Schemas and builders; pure.
  */
 import { z } from 'zod';
+import { LocalCopy } from '../domain/evidence';
 import { Article, AuditEntry, Claim, RatingLevel, Source, Timestamp, Workspace, type Workspace as WorkspaceData } from '../domain/schemas';
 import { orderClaims } from './model';
 import { upgradeWorkspaceJson } from '../domain/migrations/index';
@@ -21,10 +22,18 @@ export const ArticleBundle = z
     sources: z.array(Source).max(100_000),
     audit: z.array(AuditEntry),
     ratingScale: z.array(RatingLevel).min(1).max(20),
+    /** The local copies its sources list (format 6; older files have none). */
+    copies: z.array(LocalCopy).max(100_000).default([]),
   })
   .superRefine((bundle, ctx) => {
     const claimIds = unique(bundle.claims, 'claims', ctx);
     const sourceIds = unique(bundle.sources, 'sources', ctx);
+    const listed = new Set(bundle.sources.flatMap((s) => s.copies.map((c) => `${c.id}:${c.sha256}`)));
+    bundle.copies.forEach((copy, i) => {
+      if (!listed.has(`${copy.id}:${copy.sha256}`)) {
+        ctx.addIssue({ code: 'custom', path: ['copies', i], message: `the local copy ${copy.id} is not listed by any source in the file` });
+      }
+    });
     const levels = new Set(bundle.ratingScale.map((l) => l.id));
     bundle.claims.forEach((claim, i) => {
       if (claim.articleId !== bundle.article.id) {
@@ -53,6 +62,8 @@ export const WorkspaceBackup = z.object({
   exportedAt: Timestamp,
   /** A backup made by an older version holds an older data format: brought up to date first. */
   workspace: z.preprocess(upgradeWorkspaceJson, Workspace),
+  /** The local copies the workspace's sources list (format 6; older backups have none). */
+  copies: z.array(LocalCopy).default([]),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackup>;
 
@@ -67,24 +78,29 @@ export function buildArticleBundle(input: {
   article: Article;
   claims: readonly WorkspaceData['claims'][number][];
   exportedAt: string;
+  /** The local copies kept of the sources (those of other sources are left out). */
+  copies?: readonly LocalCopy[];
 }): ArticleBundle {
   const claims = orderClaims(input.claims);
   const cited = new Set(claims.flatMap((c) => c.sources.map((l) => l.sourceId)));
   const ids = new Set(claims.map((c) => c.id));
+  const sources = input.workspace.sources.filter((s) => cited.has(s.id));
+  const listed = new Set(sources.flatMap((s) => s.copies.map((c) => c.id)));
   return {
     format: BUNDLE_FORMAT,
     version: 1,
     exportedAt: input.exportedAt,
     article: input.article,
     claims,
-    sources: input.workspace.sources.filter((s) => cited.has(s.id)),
+    sources,
     audit: input.audit.filter((e) => ids.has(e.claimId)),
     ratingScale: [...input.workspace.settings.ratingScale],
+    copies: (input.copies ?? []).filter((c) => listed.has(c.id)),
   };
 }
 
-export function buildWorkspaceBackup(workspace: WorkspaceData, audit: readonly AuditEntry[], exportedAt: string): WorkspaceBackup {
-  return { format: BACKUP_FORMAT, version: 1, exportedAt, workspace: { ...workspace, audit: [...audit] } };
+export function buildWorkspaceBackup(workspace: WorkspaceData, audit: readonly AuditEntry[], exportedAt: string, copies: readonly LocalCopy[] = []): WorkspaceBackup {
+  return { format: BACKUP_FORMAT, version: 1, exportedAt, workspace: { ...workspace, audit: [...audit] }, copies: [...copies] };
 }
 
 /** Reads JSON text with a schema; the error says what is wrong and where, in words. */

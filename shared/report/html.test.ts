@@ -41,7 +41,12 @@ function hostileModel() {
   const sources = [
     fixtureSource({ title: `Title ${hostile}`, publisher: PAYLOADS.img, excerpt: `Excerpt ${hostile}` }),
     // Not possible through the API (addresses are validated as http(s)), but the renderer must not trust that.
-    fixtureSource({ id: 'source0002', url: 'javascript:alert(5)', title: 'Sneaky', archiveUrl: 'javascript:alert(6)' as never }),
+    fixtureSource({
+      id: 'source0002',
+      url: 'javascript:alert(5)',
+      title: 'Sneaky',
+      archive: { state: 'archived', service: 'internet_archive', snapshotUrl: 'javascript:alert(6)', snapshotAt: NOW, origin: 'saved', recordedAt: NOW } as never,
+    }),
   ];
   const article = fixtureArticle({ title: `Title ${hostile}`, url: 'javascript:alert(7)' as never, outlet: PAYLOADS.img, author: PAYLOADS.script });
   return fixtureModel([claim], { organizationName: `Org ${PAYLOADS.script}` }, article, sources);
@@ -70,10 +75,23 @@ describe('renderHtml', () => {
     expect(html).toContain('<p>See <strong>table 2</strong>.</p>');
     expect(html).toContain('<a href="https://stats.example/labour?month=may" rel="noopener noreferrer">Labour market, May</a>');
     expect(html).toContain('Statistics Office, 2026-06-01, Official data');
-    expect(html).toContain('archived copy</a>');
+    expect(html).toContain(
+      '<a href="https://web.archive.org/web/20261124183005/https://stats.example/labour?month=may" rel="noopener noreferrer">archived copy</a> <span class="archive">(Internet Archive snapshot of 2026-11-24 18:30 UTC)</span>',
+    );
     expect(html).toContain('<dt>Approved by</dt><dd>Ira, 2026-11-25</dd>');
     expect(html).toContain('<time datetime="2026-11-26T09:00:00.000Z">2026-11-26</time>: The rate was 4.3%. <span class="by">(Ira)</span>');
     expect(html).toContain('<dt>Original</dt><dd><a href="https://news.example/budget" rel="noopener noreferrer">https://news.example/budget</a></dd>');
+  });
+
+  it('says "not archived" for a source without a recorded snapshot, and never links one', () => {
+    const html = renderHtml(fixtureModel([fixtureClaim()], {}, undefined, [fixtureSource({ archive: { state: 'none' } })]));
+    expect(html).toContain('<span class="not-archived">not archived</span>');
+    expect(html).not.toContain('web.archive.org');
+    expect(html).not.toContain('archived copy');
+    const failed = renderHtml(
+      fixtureModel([fixtureClaim()], {}, undefined, [fixtureSource({ archive: { state: 'failed', service: 'internet_archive', failedAt: NOW, reason: 'blocked' } })]),
+    );
+    expect(failed).toContain('<span class="not-archived">not archived</span>');
   });
 
   it('contains no executable markup, whatever the editor typed', () => {

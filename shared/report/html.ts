@@ -93,7 +93,8 @@ function claimHtml(claim: ReportClaim): string[] {
       out.push(`<li>${parts.join('')}`);
       if (source.excerpt) out.push(`<blockquote class="excerpt">${multiline(source.excerpt)}</blockquote>`);
       const links = [`<span class="url">${escapeHtml(source.url)}</span>`, `accessed ${escapeHtml(source.accessedOn)}`];
-      if (source.archiveUrl) links.push(htmlLink(source.archiveUrl, 'archived copy'));
+      links.push(source.archiveUrl ? `${htmlLink(source.archiveUrl, 'archived copy')} <span class="archive">(${escapeHtml(source.archiveLabel)})</span>` : `<span class="not-archived">${escapeHtml(source.archiveLabel.toLowerCase())}</span>`);
+      if (source.localCopy) links.push(`<span class="local-copy">local copy kept ${escapeHtml(source.localCopy.date)} (SHA-256 <code>${escapeHtml(source.localCopy.sha256)}</code>)</span>`);
       out.push(`<p class="source-links">${links.join(' · ')}</p>`, '</li>');
     }
     out.push('</ol>', '</section>');

@@ -6,7 +6,7 @@ import type { Claim } from '../domain/schemas';
 import { fixtureArticle, fixtureClaim, fixtureSource, NOW } from './testing';
 
 const article = fixtureArticle({ title: 'Budget *speech* [draft]' });
-const source = fixtureSource({ archiveUrl: null });
+const source = fixtureSource({ archive: { state: 'none' } });
 const claim = fixtureClaim;
 
 const render = (claims: Claim[]) =>
@@ -31,6 +31,27 @@ describe('renderMarkdown', () => {
     expect(md).toContain('See **table 2**.');
     expect(md).toContain('[Labour market, May](<https://stats.example/labour?month=may>) — Statistics Office, 2026-06-01 (Refutes)');
     expect(md).toContain('- Checked by: Desk');
+    // No snapshot was recorded for this source: the report says so and links none.
+    expect(md).toContain('  Not archived');
+    expect(md).not.toContain('Archived copy');
+  });
+
+  it('links the snapshot an archive recorded, with its date, and names the local copy', () => {
+    const archived = fixtureSource({
+      copies: [{ id: 'copy000001', fetchedAt: '2026-11-25T10:01:00.000Z', finalUrl: 'https://stats.example/labour?month=may', sha256: 'a'.repeat(64), bytes: 2048, title: 'Labour' }],
+    });
+    const md = renderMarkdown(
+      buildReportModel({
+        settings: { organizationName: 'Desk', ratingScale: DEFAULT_RATING_SCALE, conclusionOnly: false },
+        article,
+        claims: [claim({})],
+        sources: [archived],
+        options: { includeSources: true, includeUnverified: true },
+        generatedAt: NOW,
+      }),
+    );
+    expect(md).toContain('  Archived copy (Internet Archive snapshot of 2026-11-24 18:30 UTC): <https://web.archive.org/web/20261124183005/https://stats.example/labour?month=may>');
+    expect(md).toContain(`  Local copy kept 2026-11-25 (SHA-256 ${'a'.repeat(64)})`);
   });
 
   it('orders claims as they appear in the article and marks unrated ones', () => {

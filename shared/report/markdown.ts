@@ -42,7 +42,8 @@ export function renderMarkdown(model: ReportModel): string {
         const by = [source.publisher, source.author, source.publishedDate].filter(Boolean).map((s) => inline(s ?? '')).join(', ');
         lines.push(`- [${inline(source.title)}](<${safeUrl(source.url)}>)${by ? ` — ${by}` : ''} (${source.stanceLabel})`);
         if (source.excerpt) lines.push(...blockquote(source.excerpt).map((l) => `  ${l}`));
-        if (source.archiveUrl) lines.push(`  Archived copy: <${safeUrl(source.archiveUrl)}>`);
+        lines.push(source.archiveUrl ? `  Archived copy (${source.archiveLabel}): <${safeUrl(source.archiveUrl)}>` : `  ${source.archiveLabel}`);
+        if (source.localCopy) lines.push(`  Local copy kept ${source.localCopy.date} (SHA-256 ${source.localCopy.sha256})`);
       }
       lines.push('');
     }

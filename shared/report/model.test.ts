@@ -47,7 +47,9 @@ describe('buildReportModel', () => {
         stance: 'refutes',
         stanceLabel: 'Refutes',
         excerpt: 'The unemployment rate was 4.3%.',
-        archiveUrl: fixtureSource().archiveUrl,
+        archiveUrl: 'https://web.archive.org/web/20261124183005/https://stats.example/labour?month=may',
+        archiveLabel: 'Internet Archive snapshot of 2026-11-24 18:30 UTC',
+        localCopy: null,
         accessedOn: '2026-11-25',
       },
     ]);

@@ -4,6 +4,7 @@
  * from the stored data and the export options, with the words editors see already chosen
  * (labels, dates), so the renderers only lay it out. Pure.
  */
+import { describeArchive } from '../domain/evidence';
 import type { Article, Claim, Claimant, ClaimStatus, Priority, RatingLevel, Source, SourceType, Stance } from '../domain/schemas';
 import { claimByLine } from '../domain/claimant';
 import { PRIORITY_LABELS, SOURCE_TYPE_LABELS, STANCE_LABELS, STATUS_LABELS } from '../domain/labels';
@@ -131,8 +132,12 @@ export interface ReportSource {
   readonly stance: Stance;
   readonly stanceLabel: string;
   readonly excerpt: string;
-  /** The Wayback Machine copy, or null. */
+  /** The archived snapshot's address: only when an archive recorded one (never built from a date). */
   readonly archiveUrl: string | null;
+  /** "Internet Archive snapshot of 2026-12-05 09:12 UTC" when archived, otherwise "Not archived". */
+  readonly archiveLabel: string;
+  /** The newest local copy kept of the page: its UTC date and SHA-256. */
+  readonly localCopy: { readonly date: string; readonly sha256: string } | null;
   /** YYYY-MM-DD the source was accessed. */
   readonly accessedOn: string;
 }
@@ -270,9 +275,16 @@ function reportSource(source: Source, stance: Stance): ReportSource {
     stance,
     stanceLabel: STANCE_LABELS[stance],
     excerpt: source.excerpt.trim(),
-    archiveUrl: source.archiveUrl,
+    archiveUrl: source.archive.state === 'archived' ? source.archive.snapshotUrl : null,
+    archiveLabel: source.archive.state === 'archived' ? describeArchive(source.archive) : 'Not archived',
+    localCopy: newestCopy(source),
     accessedOn: utcDate(source.accessedAt),
   };
+}
+
+function newestCopy(source: Source): ReportSource['localCopy'] {
+  const copy = source.copies.at(-1);
+  return copy ? { date: utcDate(copy.fetchedAt), sha256: copy.sha256 } : null;
 }
 
 /** The UTC calendar date of an ISO timestamp (offsets other than Z are converted). */

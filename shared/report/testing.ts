@@ -42,7 +42,15 @@ export function fixtureSource(over: Partial<Source> = {}): Source {
     type: 'official_data',
     notes: '',
     accessedAt: NOW,
-    archiveUrl: 'https://web.archive.org/web/20261125000000/https://stats.example/labour?month=may',
+    archive: {
+      state: 'archived',
+      service: 'internet_archive',
+      snapshotUrl: 'https://web.archive.org/web/20261124183005/https://stats.example/labour?month=may',
+      snapshotAt: '2026-11-24T18:30:05Z',
+      origin: 'saved',
+      recordedAt: NOW,
+    },
+    copies: [],
     ...over,
   };
 }

@@ -104,13 +104,3 @@ export function waybackTimestamp(at: string | Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${String(at)}`);
   return date.toISOString().replace(/\.\d+Z$/, '').replace(/[-:T]/g, '');
 }
-
-/** The Wayback Machine's copy of `url` nearest `accessedAt` (it redirects to the closest capture). */
-export function archiveUrl(url: string, accessedAt: string | Date): string {
-  return `https://web.archive.org/web/${waybackTimestamp(accessedAt)}/${url.trim()}`;
-}
-
-/** The Wayback Machine's "Save Page Now" address for `url` ("Archive now" opens it in the system browser). */
-export function archiveSaveUrl(url: string): string {
-  return `https://web.archive.org/save/${url.trim()}`;
-}

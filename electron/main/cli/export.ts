@@ -57,7 +57,7 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<void>
   }
   try {
     const request = { articleId, format, options, ...(claims !== undefined ? { claimIds: claims.split(',').map((id) => id.trim()).filter(Boolean) } : {}) };
-    const file = await exportReport({ workspace: store.data, audit: await store.readAudit() }, request, store.timestamp());
+    const file = await exportReport({ workspace: store.data, audit: await store.readAudit(), copies: store.copies }, request, store.timestamp());
     const bytes = Buffer.from(file.content, file.encoding);
     try {
       await writeFile(target, bytes);

@@ -4,6 +4,7 @@
  * this after every change it writes, undo and redo included, so no handler records
  * anything itself.
  */
+import { describeArchive, utcMinute } from '../../../shared/domain/evidence';
 import { describeClaimant } from '../../../shared/domain/claimant';
 import { z } from 'zod';
 import { AuditEntry, type Claim, type Review, type Source, type Workspace } from '../../../shared/domain/schemas';
@@ -152,12 +153,15 @@ const SOURCE_FIELDS: readonly [keyof Source, string][] = [
   ['type', 'source type'],
   ['excerpt', 'source excerpt'],
   ['notes', 'source notes'],
-  ['archiveUrl', 'source archive link'],
+  ['archive', 'source archive'],
+  ['copies', 'source local copies'],
 ];
 
 function sourceValue(source: Source, key: keyof Source): string | null {
   if (key === 'type') return SOURCE_TYPE_LABELS[source.type];
-  const value = source[key];
+  if (key === 'archive') return source.archive.state === 'archived' ? `${describeArchive(source.archive)}: ${source.archive.snapshotUrl}` : describeArchive(source.archive);
+  if (key === 'copies') return source.copies.length === 0 ? null : source.copies.map((c) => `${utcMinute(c.fetchedAt)} (SHA-256 ${c.sha256.slice(0, 12)}…)`).join('; ');
+  const value = source[key as Exclude<keyof Source, "archive" | "copies">];
   if (value === null || value === '') return null;
   return key === 'excerpt' || key === 'notes' ? short(value) : value;
 }

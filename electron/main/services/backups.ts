@@ -103,6 +103,17 @@ export class Backups {
   }
 
   /**
+   * Keeps a migration's note (what it dropped, as JSON) beside the copy of the file before
+   * it: `migration-note-<time>-<name>.json`, never pruned and never read back as a backup.
+   */
+  async keepMigrationNote(name: string, text: string, at: Date): Promise<string> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, `migration-note-${fileStamp(at)}-${name.replace(/[^a-z0-9-]/gi, '_')}.json`);
+    await writeFileAtomic(file, text);
+    return file;
+  }
+
+  /**
    * Removes rolling copies the policy does not keep: all but the `recent` newest, except the
    * first copy of each of the last `days` days. Returns the files removed.
    */

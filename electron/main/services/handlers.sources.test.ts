@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { archiveUrl } from '../../../shared/sources/url';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, expectRefused, TestClock, value, withApi, type Call } from './test-helpers';
 
 const setup = async (call: Call) => (await articleWithClaims(call, BUDGET_TEXT, BUDGET_SPANS)).ids;
@@ -32,7 +31,9 @@ describe('the source library', () => {
           type: 'official_data',
           notes: 'Seasonally adjusted series.',
           accessedAt: '2026-11-25T10:00:00.000Z',
-          archiveUrl: 'https://web.archive.org/web/20261125100000/https://stats.example/labour?month=may',
+          // Nothing was archived: no snapshot link is made up from the date.
+          archive: { state: 'none' },
+          copies: [],
         });
         expect(claim.sources).toEqual([{ sourceId: source.id, stance: 'refutes' }]);
         // Only the address and title are needed; the rest is defaulted.
@@ -57,7 +58,7 @@ describe('the source library', () => {
           expect(source).toEqual(first);
         }
         expect(store.data.sources).toHaveLength(1);
-        expect(store.data.sources[0]!.archiveUrl).toBe(archiveUrl('https://example.org/a', '2026-11-25T10:00:00.000Z'));
+        expect(store.data.sources[0]!.accessedAt).toBe('2026-11-25T10:00:00.000Z');
         // Already cited by this claim, whatever the spelling.
         await expectRefused(call, store, 'addSource', { claimId: a, stance: 'supports', source: { url: variants[2], title: 'A' } }, 'conflict', 'This claim already cites https://example.org/a.');
         // Another path is another source.

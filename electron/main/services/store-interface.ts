@@ -4,6 +4,7 @@
  * server's PostgreSQL store. Handlers are written against this interface only.
  */
 import type { AuditEntry, Workspace } from '../../../shared/domain/schemas';
+import type { CopyStore } from './evidence/types';
 import type { HistoryResult, HistoryState, StartupNotice } from '../../../shared/api/contract';
 
 export interface UpdateOptions {
@@ -41,6 +42,9 @@ export interface WorkspaceStore {
   /** What the editor must be told about this start (a damaged file set aside), until dismissed. */
   readonly startupNotice: StartupNotice | null;
   dismissStartupNotice(): Promise<boolean>;
+
+  /** The local copies of source pages (evidence: each written once, never rewritten). */
+  readonly copies: CopyStore;
 
   /** The store's clock, as an ISO string, for timestamps the handlers write. */
   timestamp(): string;

@@ -10,6 +10,7 @@ import { DATA_FILE_NAME } from './paths';
 import { NewerDataFileError, tempFileTarget, writeFileAtomic } from './json-file';
 import { newId as defaultNewId } from './ids';
 import { DataFolderBusyError, DataFolderLock, type LockKind } from './data-lock';
+import { migrationNotes } from '../../../shared/domain/migrations';
 import { BACKUP_DIR_NAME, Backups, DEFAULT_BACKUP_POLICY, type BackupPolicy } from './backups';
 import { NOTICE_FILE_NAME, readNotice, writeNotice, type StartupNotice } from './recovery';
 import { WorkspaceDisk, type DiskOptions } from './workspace-disk';
@@ -79,7 +80,11 @@ export async function openFolder(dataDir: string, options: StoreOptions): Promis
     await backups.load();
     const loaded = (await loadWorkspace(dir, file, { repair: true, now, newId, backups, lazyAuditBytes: options.lazyAuditBytes }))!;
     if (loaded.notice) await writeNotice(dir, loaded.notice);
-    if (loaded.migratedText !== null) await backups.keepBeforeMigration(loaded.migratedText, now(), loaded.data.schemaVersion);
+    if (loaded.migratedText !== null) {
+      const at = now();
+      await backups.keepBeforeMigration(loaded.migratedText, at, loaded.data.schemaVersion);
+      for (const note of migrationNotes(JSON.parse(loaded.migratedText))) await backups.keepMigrationNote(note.name, note.text, at);
+    }
     const diskOptions: DiskOptions = {
       writeFile: options.writeFile ?? writeFileAtomic,
       ...(options.appendJournal && { appendJournal: options.appendJournal }),

@@ -170,6 +170,7 @@ function sourceLike(_ws: Workspace): Workspace['sources'][number] {
     type: 'other',
     notes: '',
     accessedAt: '2026-11-25T10:00:00.000Z',
-    archiveUrl: null,
+    archive: { state: 'none' },
+    copies: [],
   };
 }

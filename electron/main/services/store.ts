@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { COPIES_DIR_NAME, FileCopyStore } from './evidence/file-copy-store';
+import type { CopyStore } from './evidence/types';
 import { enableArrayMethods, enablePatches, type Draft } from 'immer';
 import type { AuditEntry, Workspace } from '../../../shared/domain/schemas';
 import type { HistoryResult, HistoryState, StartupNotice } from '../../../shared/api/contract';
@@ -69,6 +71,8 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
   private noticeWrite: Promise<void> = Promise.resolve();
   /** Every change to every claim, oldest first: append-only, never part of undo (an undo appends its own entries). */
   private readonly auditLog: AuditLog;
+  /** The local copies of source pages, in the data folder's `copies/` (never rewritten). */
+  readonly copies: CopyStore;
 
   private constructor(
     loaded: LoadedWorkspace,
@@ -84,6 +88,7 @@ export class LowdbWorkspaceStore implements WorkspaceStore {
     private readonly onBackupError: (error: unknown) => void = (error) => console.warn(`Fact-check Desk: a backup could not be kept: ${(error as Error)?.message ?? String(error)}`),
   ) {
     this.state = freezeEntities(loaded.data);
+    this.copies = new FileCopyStore(path.join(path.dirname(file), COPIES_DIR_NAME));
     this.auditLog = new AuditLog(loaded.audit, (damage) => {
       // Found when the audit files were first read (after the start): told like a start's,
       // after a notice not dismissed yet rather than in its place.

@@ -114,7 +114,8 @@ export function largeWorkspace(articles: number, claimsPerArticle: number): Work
       type: 'official_data',
       notes: '',
       accessedAt: now,
-      archiveUrl: null,
+      archive: { state: 'none' },
+      copies: [],
     },
   ];
   for (let a = 0; a < articles; a++) {

@@ -8,6 +8,8 @@ import { WorkspaceSwitcher } from '../team/replica/switcher';
 import { LIVE_EVENTS_CHANNEL } from '../../../shared/api/contract';
 import { prepareOpening } from '../services/handlers/opening';
 import { createHostHandlers } from './host-handlers';
+import { evidenceHost, openArchiveSettings } from '../services/evidence/evidence-host';
+import { evidenceJobHandlers } from '../services/handlers/evidence-jobs';
 import { createSenderCheck, registerIpc } from './ipc';
 import { hardenApp } from './security';
 import { installMenu } from './menu';
@@ -63,8 +65,11 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
   // The personal workspace, or the copy of a team workspace joined on this machine (open last time).
   const switcher = await WorkspaceSwitcher.open(dataDir, personal, { name: APP_NAME, version: app.getVersion() });
   switcher.subscribe((event) => mainWindow?.webContents.send(LIVE_EVENTS_CHANNEL, event));
+  // Archive, copy and link-check jobs run here, over whichever workspace is open, with this machine's archive settings.
+  const evidence = evidenceHost(() => switcher.handlers, await openArchiveSettings(dataDir));
   const handlers = {
     ...switcher.handlers,
+    ...evidenceJobHandlers(evidence),
     ...createHostHandlers(() => mainWindow),
   };
   registerIpc(handlers, createSenderCheck(rendererUrl(target)), (method, error) => console.error(`[${method}]`, error));

@@ -22,7 +22,7 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
     const { json, from, applied } = migrateWorkspaceJson(fixture());
     expect(from).toBe(1);
     // 002 changes the folder's layout, not the JSON; 003 adds the claimant and publication fields; 004 the claimant library.
-    expect(applied).toEqual(['001-fill-v1-defaults', '002-audit-beside-snapshot', '003-claimants-and-publication', '004-claimant-library']);
+    expect(applied).toEqual(['001-fill-v1-defaults', '002-audit-beside-snapshot', '003-claimants-and-publication', '004-claimant-library', '005-truthful-archive']);
     const v2 = json as Record<string, unknown>;
     expect(v2.schemaVersion).toBe(SCHEMA_VERSION);
     expect(v2.audit).toEqual([]);
@@ -52,7 +52,7 @@ describe('migration 001: version 1 → 2 (fill the fields the first release lack
         suggestedClaimant: null,
       }),
     );
-    (v1.sources as object[]).forEach((source, i) => expect((v2.sources as object[])[i]).toEqual({ ...source, author: '', type: 'other', notes: '', archiveUrl: null }));
+    (v1.sources as object[]).forEach((source, i) => expect((v2.sources as object[])[i]).toEqual({ ...source, author: '', type: 'other', notes: '', archive: { state: 'none' }, copies: [] }));
 
     // The result passes the schema as it is: no field is left to a zod default.
     const parsed = Workspace.parse(v2);

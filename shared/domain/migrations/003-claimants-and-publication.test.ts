@@ -31,7 +31,7 @@ describe('migration 003: version 3 → 4 (claimants and publication address)', (
     expect((before.claims as unknown[]).length).toBeGreaterThan(0);
     const { json, from, applied } = migrateWorkspaceJson(version3());
     expect(from).toBe(3);
-    expect(applied).toEqual(['003-claimants-and-publication', '004-claimant-library']);
+    expect(applied).toEqual(['003-claimants-and-publication', '004-claimant-library', '005-truthful-archive']);
     const after = json as Record<string, unknown>;
     expect(after.schemaVersion).toBe(SCHEMA_VERSION);
     (before.claims as object[]).forEach((claim, i) =>
@@ -39,7 +39,8 @@ describe('migration 003: version 3 → 4 (claimants and publication address)', (
     );
     expect(after.settings).toEqual({ ...(before.settings as object), publishedUrlTemplate: null, claimants: [] });
     expect(after.articles).toEqual(before.articles);
-    expect(after.sources).toEqual(before.sources);
+    // Migration 005 drops the made-up archive links (its own test).
+    expect(after.sources).toEqual((before.sources as Record<string, unknown>[]).map(({ archiveUrl: _dropped, ...source }) => ({ ...source, archive: { state: 'none' }, copies: [] })));
     // Nothing is left to a zod default.
     expect(Workspace.parse(after)).toEqual(after);
   });

@@ -20,11 +20,13 @@ describe('migration 004: version 4 → 5 (the stored claimant library)', () => {
     const before = fixture();
     const { json, from, applied } = migrateWorkspaceJson(fixture());
     expect(from).toBe(4);
-    expect(applied).toEqual(['004-claimant-library']);
+    expect(applied).toEqual(['004-claimant-library', '005-truthful-archive']);
     const after = json as Record<string, unknown>;
     expect(after.schemaVersion).toBe(SCHEMA_VERSION);
     expect(after.settings).toEqual({ ...(before.settings as object), claimants: [] });
-    for (const key of ['articles', 'claims', 'sources', 'audit'] as const) expect(after[key]).toEqual(before[key]);
+    for (const key of ['articles', 'claims', 'audit'] as const) expect(after[key]).toEqual(before[key]);
+    // Migration 005 drops the made-up archive links (its own test).
+    expect(after.sources).toEqual((before.sources as Record<string, unknown>[]).map(({ archiveUrl: _dropped, ...source }) => ({ ...source, archive: { state: 'none' }, copies: [] })));
     // Written out, not left to a zod default.
     expect(Workspace.parse(after)).toEqual(after);
   });

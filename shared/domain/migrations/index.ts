@@ -13,12 +13,13 @@ import { fillV1Defaults } from './001-fill-v1-defaults';
 import { auditBesideSnapshot } from './002-audit-beside-snapshot';
 import { claimantsAndPublication } from './003-claimants-and-publication';
 import { claimantLibrary } from './004-claimant-library';
-import { isObject, type Migration } from './types';
+import { truthfulArchive } from './005-truthful-archive';
+import { isObject, type Migration, type MigrationNote } from './types';
 
-export type { JsonObject, Migration } from './types';
+export type { JsonObject, Migration, MigrationNote } from './types';
 
 /** Every migration, oldest first: MIGRATIONS[i] turns version i + 1 into version i + 2. */
-export const MIGRATIONS: readonly Migration[] = Object.freeze([fillV1Defaults, auditBesideSnapshot, claimantsAndPublication, claimantLibrary]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([fillV1Defaults, auditBesideSnapshot, claimantsAndPublication, claimantLibrary, truthfulArchive]);
 
 /** The oldest format version this app can still read (through the migrations). */
 export const OLDEST_READABLE_VERSION = SCHEMA_VERSION - MIGRATIONS.length;
@@ -63,6 +64,22 @@ export function migrateWorkspaceJson(json: unknown): MigrationResult {
     applied.push(migration.name);
   }
   return { json: current, from: version, applied };
+}
+
+/**
+ * The notes the migrations from `json`'s version up would leave (what they drop), read from
+ * the JSON as it is before migrating; empty for a current file or one this app cannot place.
+ */
+export function migrationNotes(json: unknown): MigrationNote[] {
+  if (!isObject(json) || typeof json.schemaVersion !== 'number') return [];
+  const version = json.schemaVersion;
+  const notes: MigrationNote[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.from < version || !migration.note) continue;
+    const note = migration.note(json);
+    if (note) notes.push(note);
+  }
+  return notes;
 }
 
 /**

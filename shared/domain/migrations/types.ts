@@ -14,6 +14,17 @@ export interface Migration {
   /** The file's name without extension, e.g. "001-fill-v1-defaults". */
   readonly name: string;
   migrate(json: JsonObject): JsonObject;
+  /**
+   * What the migration takes out of a file, to keep beside its backup (e.g. the links it
+   * drops), read from the JSON before `migrate` runs; null when there is nothing to say.
+   */
+  note?(json: JsonObject): MigrationNote | null;
+}
+
+/** A note kept in backups/ when a migration drops something: `name` goes into the file name; `text` is JSON. */
+export interface MigrationNote {
+  readonly name: string;
+  readonly text: string;
 }
 
 export function isObject(value: unknown): value is JsonObject {

@@ -69,7 +69,10 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         const lines2: ParagraphChild[] = [];
         if (details) lines2.push(text(details, { color: MUTED, size: 19 }), new TextRun({ break: 1 }));
         lines2.push(link(source.url, source.url));
-        if (source.archiveUrl) lines2.push(new TextRun({ break: 1 }), text('Archived copy: ', { color: MUTED, size: 19 }), link(source.archiveUrl, source.archiveUrl));
+        lines2.push(new TextRun({ break: 1 }));
+        if (source.archiveUrl) lines2.push(text(`Archived copy (${source.archiveLabel}): `, { color: MUTED, size: 19 }), link(source.archiveUrl, source.archiveUrl));
+        else lines2.push(text(source.archiveLabel, { color: MUTED, size: 19 }));
+        if (source.localCopy) lines2.push(new TextRun({ break: 1 }), text(`Local copy kept ${source.localCopy.date} (SHA-256 ${source.localCopy.sha256})`, { color: MUTED, size: 19 }));
         p(lines2, { indent: { left: 720 }, spacing: { after: source.excerpt ? 0 : 120 } });
         if (source.excerpt) p(lines(source.excerpt, { italics: true, color: MUTED, size: 19 }), { indent: { left: 1080 }, spacing: { after: 120 } });
       }

@@ -13,6 +13,8 @@ import { renderHtml } from '../../../../shared/report/html';
 import { renderCsv } from '../../../../shared/report/csv';
 import { buildClaimReviews, ClaimReviewError } from '../../../../shared/report/claimreview';
 import { buildArticleBundle } from '../../../../shared/report/bundle';
+import { copiesOf } from '../evidence/copies-io';
+import type { CopyStore } from '../evidence/types';
 import { renderPdf } from './pdf';
 import { renderDocx } from './docx';
 import { findArticle, listIds } from '../lookup';
@@ -28,6 +30,8 @@ export interface ExportRequest {
 export interface ExportData {
   workspace: Workspace;
   audit: readonly AuditEntry[];
+  /** Where the sources' local copies are kept (the JSON export carries them); none: left out. */
+  copies?: CopyStore;
 }
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
@@ -65,7 +69,9 @@ export async function exportReport(data: ExportData, request: ExportRequest, gen
 
   if (format === 'json') {
     const kept = options.includeUnverified ? claims : claims.filter((c) => c.verdict !== null);
-    const bundle = buildArticleBundle({ workspace, audit: data.audit, article, claims: kept, exportedAt: generatedAt });
+    const cited = new Set(kept.flatMap((c) => c.sources.map((l) => l.sourceId)));
+    const copies = data.copies ? await copiesOf(data.copies, workspace.sources.filter((s) => cited.has(s.id))) : [];
+    const bundle = buildArticleBundle({ workspace, audit: data.audit, article, claims: kept, exportedAt: generatedAt, copies });
     return file(`${JSON.stringify(bundle, null, 2)}\n`);
   }
 

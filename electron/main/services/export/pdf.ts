@@ -200,9 +200,15 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
         style('body', 9, MUTED);
         const archive = source.archiveUrl ? webHref(source.archiveUrl) : null;
         if (archive) {
-          doc.text('Archived copy: ', MARGIN + 14, doc.y, { width: width - 14, continued: true });
+          doc.text(t(`Archived copy (${source.archiveLabel}): `), MARGIN + 14, doc.y, { width: width - 14, continued: true });
           style('body', 9, ACCENT);
           doc.text(t(archive), { link: archive });
+        } else {
+          doc.text(t(source.archiveLabel), MARGIN + 14, doc.y, { width: width - 14 });
+        }
+        if (source.localCopy) {
+          style('body', 9, MUTED);
+          doc.text(t(`Local copy kept ${source.localCopy.date} (SHA-256 ${source.localCopy.sha256})`), MARGIN + 14, doc.y, { width: width - 14 });
         }
         doc.moveDown(0.45);
       });

@@ -14,6 +14,7 @@ import { normalizeUrl } from '../../../../shared/sources/url';
 import { newEntries } from '../../../../shared/domain/claimant-entries';
 import { ArticleBundle, buildWorkspaceBackup, parseJsonFile, WorkspaceBackup, BUNDLE_FORMAT, BACKUP_FORMAT } from '../../../../shared/report/bundle';
 import type { ImportedAudit } from '../store';
+import { copiesOf, keepCopies, renameCopies } from '../evidence/copies-io';
 import type { WorkspaceStore } from '../store-interface';
 
 export interface Added {
@@ -27,6 +28,8 @@ export async function importBundle(store: WorkspaceStore, content: string): Prom
   const parsed = parseJsonFile(content, ArticleBundle, 'imported', BUNDLE_FORMAT);
   if (!parsed.ok) throw new ApiError('invalid_input', parsed.message);
   const bundle = parsed.value;
+  // The copies first (written once; a source never lists a copy that is not kept).
+  const renamed = await keepCopies(store.copies, bundle.copies, store.newId);
   // Filled in by the change, which plans against the workspace as it is when the change runs.
   const audit: { entries: readonly AuditEntry[] } = { entries: [] };
   return store.update(
@@ -34,7 +37,7 @@ export async function importBundle(store: WorkspaceStore, content: string): Prom
     (ws) => {
       const plan = planBundle(ws, bundle, store.newId);
       ws.articles.push(plan.article);
-      ws.sources.push(...plan.sources);
+      ws.sources.push(...renameCopies(plan.sources, renamed));
       ws.claims.push(...plan.claims);
       audit.entries = plan.audit;
       return { articles: [plan.article], claims: plan.claims };
@@ -81,7 +84,7 @@ export function planBundle(ws: Workspace, bundle: ArticleBundle, newId: () => st
 /** The whole workspace, with its history, as one backup file. */
 export async function exportWorkspace(store: WorkspaceStore): Promise<ExportedFile> {
   const exportedAt = store.timestamp();
-  const backup = buildWorkspaceBackup(store.data, await store.readAudit(), exportedAt);
+  const backup = buildWorkspaceBackup(store.data, await store.readAudit(), exportedAt, await copiesOf(store.copies, store.data.sources));
   return {
     fileName: `fact-check-desk-backup-${exportedAt.slice(0, 10)}.json`,
     mimeType: 'application/json',
@@ -102,6 +105,8 @@ export async function restoreWorkspace(store: WorkspaceStore, content: string, m
   const parsed = parseJsonFile(content, WorkspaceBackup, 'restored', BACKUP_FORMAT);
   if (!parsed.ok) throw new ApiError('invalid_input', parsed.message);
   const backup = parsed.value.workspace;
+  const renamed = await keepCopies(store.copies, parsed.value.copies, store.newId);
+  backup.sources = renameCopies(backup.sources, renamed);
   if (mode === 'replace') {
     return store.update(
       'Restore backup',

@@ -18,7 +18,7 @@ type ImportExportMethod =
 export function importExportHandlers(store: WorkspaceStore): Handlers<ImportExportMethod> {
   return {
     async exportReport(request) {
-      return exportReport({ workspace: store.data, audit: await store.readAudit() }, request, store.timestamp());
+      return exportReport({ workspace: store.data, audit: await store.readAudit(), copies: store.copies }, request, store.timestamp());
     },
 
     // Imports answer drafts and never write: the editor adds the article with createArticle.

@@ -1,7 +1,7 @@
 /**
  * Every service method of the contract, implemented once over the store: one module per
- * domain (articles, claims, claimants, merge/split/duplicates, sources, review, settings, history,
- * import/export), put together here. The Electron IPC layer and the browser-mode server
+ * domain (articles, claims, claimants, merge/split/duplicates, sources, evidence, review,
+ * settings, history, import/export), put together here. The Electron IPC layer and the browser-mode server
  * both call these through `dispatch`. Every change goes through `store.update` with a short
  * label: that is what undo and redo show.
  */
@@ -18,13 +18,22 @@ import { reviewHandlers } from './review';
 import { settingsHandlers, type AppInfo } from './settings';
 import { sourceHandlers } from './sources';
 import { workspaceHandlers } from './workspaces';
+import { evidenceRecordHandlers } from './evidence';
+import { evidenceJobHandlers, type EvidenceHost } from './evidence-jobs';
+import { evidenceHost } from '../evidence/evidence-host';
+import { MemoryArchiveSettings } from '../evidence/archive-settings';
 
 export type { AppInfo } from './settings';
 
 export type ServiceHandlers = Handlers<ServiceMethod>;
 
-export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): ServiceHandlers {
-  return combine(
+/**
+ * `evidence`: the archive and copy jobs with this machine's archive settings; by default
+ * jobs over these very handlers with settings in memory (processes without a data folder).
+ */
+export function createServiceHandlers(store: WorkspaceStore, info: AppInfo, evidence?: EvidenceHost): ServiceHandlers {
+  const jobs = evidence ?? evidenceHost(() => handlers, new MemoryArchiveSettings());
+  const handlers: ServiceHandlers = combine(
     settingsHandlers(store, info),
     openingHandlers(store),
     articleHandlers(store),
@@ -36,7 +45,10 @@ export function createServiceHandlers(store: WorkspaceStore, info: AppInfo): Ser
     historyHandlers(store),
     importExportHandlers(store),
     workspaceHandlers(),
+    evidenceRecordHandlers(store),
+    evidenceJobHandlers(jobs),
   );
+  return handlers;
 }
 
 /** The methods of more than one of `Parts` (a spread would silently keep the last one's). */

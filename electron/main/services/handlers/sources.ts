@@ -3,7 +3,7 @@ import type { Handlers } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
 import type { Claim, Source, Workspace } from '../../../../shared/domain/schemas';
 import { quoted } from '../../../../shared/domain/rules';
-import { archiveUrl, normalizeUrl } from '../../../../shared/sources/url';
+import { normalizeUrl } from '../../../../shared/sources/url';
 import type { WorkspaceStore } from '../store-interface';
 import { editClaim, findEditableClaim } from './claim-edits';
 
@@ -19,7 +19,8 @@ export function sourceHandlers(store: WorkspaceStore): Handlers<SourceMethod> {
         let source: Source | undefined = ws.sources.find((s) => normalizeUrl(s.url) === key);
         if (!source) {
           const accessedAt = store.timestamp();
-          source = { ...fields, id: store.newId(), accessedAt, archiveUrl: archiveUrl(fields.url, accessedAt) };
+          // Not archived until an archive says so (archiveSource); no copy until one is kept (copySource).
+          source = { ...fields, id: store.newId(), accessedAt, archive: { state: 'none' }, copies: [] };
           ws.sources.push(source);
         }
         const { id: sourceId, url } = source;

@@ -282,7 +282,7 @@ describe('network failures in words', () => {
 describe('draftOf', () => {
   it("keeps the page's final public address, and takes the outlet from it when the page names none", async () => {
     const page = Buffer.from('<html><head><title>Rates rise</title></head><body><article><p>Rates rose by 12 per cent on Monday, the water board said in a statement, the first rise since 2019.</p></article></body></html>');
-    const draft = await draftOf({ url: 'https://www.courier.example/news/rates', kind: 'html', charset: null, bytes: page });
+    const draft = await draftOf({ url: 'https://www.courier.example/news/rates', kind: 'html', charset: null, contentType: 'text/html', bytes: page });
     expect(draft).toMatchObject({ title: 'Rates rise', url: 'https://www.courier.example/news/rates', outlet: 'courier.example', notes: ['The outlet was taken from the web address: check it.'] });
   });
 });

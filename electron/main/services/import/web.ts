@@ -9,6 +9,8 @@ import http from 'node:http';
 import { ApiError } from '../../../../shared/api/result';
 import { refuse } from './draft';
 import type { ImportFormat } from './file';
+import { routeUrl } from '../evidence/host-map';
+import type { HostMap } from '../evidence/types';
 
 export interface WebLimits {
   /** Bytes of body read at most (after decompression). */
@@ -34,6 +36,8 @@ export interface Downloaded {
   kind: ImportFormat;
   /** The charset the server declared, if any. */
   charset: string | null;
+  /** The Content-Type header as the server sent it ('' when none). */
+  contentType: string;
   bytes: Buffer;
 }
 
@@ -75,7 +79,7 @@ type Stop = 'cancelled' | 'idle' | 'total';
  * Downloads `address` (already checked to be http or https). Rejects with an ApiError
  * (message for the editor) or CancelledError when `signal` aborts.
  */
-export async function download(address: string, limits: WebLimits, signal: AbortSignal, progress: Progress): Promise<Downloaded> {
+export async function download(address: string, limits: WebLimits, signal: AbortSignal, progress: Progress, hosts?: HostMap): Promise<Downloaded> {
   const controller = new AbortController();
   let stop: Stop | null = null;
   const abort = (why: Stop) => {
@@ -94,7 +98,7 @@ export async function download(address: string, limits: WebLimits, signal: Abort
   let url = new URL(address);
   try {
     for (let hops = 0; ; hops++) {
-      const response = await fetch(url, { redirect: 'manual', signal: controller.signal, headers: HEADERS });
+      const response = await fetch(routeUrl(url, hosts), { redirect: 'manual', signal: controller.signal, headers: HEADERS });
       alive();
       if (REDIRECTS.has(response.status)) {
         await response.body?.cancel().catch(() => undefined);
@@ -116,7 +120,7 @@ export async function download(address: string, limits: WebLimits, signal: Abort
       }
       progress(0, totalBytes);
       const bytes = await readBody(response, url, limits, totalBytes, progress, alive, controller);
-      return { url: url.href, kind, charset, bytes };
+      return { url: url.href, kind, charset, contentType: response.headers.get('content-type') ?? '', bytes };
     }
   } catch (error) {
     if (stop === 'cancelled') throw new CancelledError();

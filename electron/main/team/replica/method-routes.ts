@@ -25,6 +25,15 @@ export const METHOD_ROUTES: Record<ServiceMethod, Route> = {
   startUrlImport: 'local',
   getImportJob: 'local',
   cancelImport: 'local',
+  // Archive, copy and link checks run on this machine (the app's jobs answer them before they get here);
+  // what they record goes through recordArchive and keepLocalCopy below.
+  archiveSource: 'local',
+  copySource: 'local',
+  checkLinks: 'local',
+  getEvidenceJob: 'local',
+  cancelEvidenceJob: 'local',
+  getArchiveSettings: 'local',
+  setArchiveSettings: 'local',
 
   updateSettings: 'queue',
   updateArticle: 'queue',
@@ -44,6 +53,8 @@ export const METHOD_ROUTES: Record<ServiceMethod, Route> = {
   requestReview: 'queue',
   decideReview: 'queue',
   reopenClaim: 'queue',
+  recordArchive: 'queue',
+  keepLocalCopy: 'queue',
 
   createArticle: 'server',
   editArticleText: 'server',
@@ -65,6 +76,8 @@ export const METHOD_ROUTES: Record<ServiceMethod, Route> = {
   exportWorkspace: 'server',
   restoreWorkspace: 'server',
   setPresence: 'server',
+  // Copies made by others are on the team server only (the copy here lists them).
+  getLocalCopy: 'server',
 
   listWorkspaces: 'workspaces',
   joinTeam: 'workspaces',

@@ -78,6 +78,17 @@ export const TEAM_METHOD_RULES: Partial<Record<ServiceMethod, MethodRule>> = {
   discardOutboxItem: everyone,
   // Presence is per session: the server answers it from who is connected.
   setPresence: everyone,
+  archiveSource: { rule: 'refused', why: 'A team server does not fetch web addresses: archiving, local copies and link checks run in the desktop app or `npm run serve`, which record the results here.' },
+  copySource: { rule: 'refused', why: 'A team server does not fetch web addresses: archiving, local copies and link checks run in the desktop app or `npm run serve`, which record the results here.' },
+  checkLinks: { rule: 'refused', why: 'A team server does not fetch web addresses: archiving, local copies and link checks run in the desktop app or `npm run serve`, which record the results here.' },
+  getEvidenceJob: { rule: 'refused', why: 'A team server does not fetch web addresses: archiving, local copies and link checks run in the desktop app or `npm run serve`, which record the results here.' },
+  cancelEvidenceJob: { rule: 'refused', why: 'A team server does not fetch web addresses: archiving, local copies and link checks run in the desktop app or `npm run serve`, which record the results here.' },
+  getArchiveSettings: { rule: 'refused', why: 'A team server does not archive pages: the archive settings are in each app (Settings → Internet Archive).' },
+  setArchiveSettings: { rule: 'refused', why: 'A team server does not archive pages: the archive settings are in each app (Settings → Internet Archive).' },
+  // What the apps' jobs found, recorded under the caller's name; a copy is written once and never rewritten.
+  recordArchive: everyone,
+  keepLocalCopy: everyone,
+  getLocalCopy: everyone,
 };
 
 /** Settings keys that only admins change: the rating scale and the publication rules. */
