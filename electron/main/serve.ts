@@ -69,6 +69,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await server.close();
+    evidence.jobs.dispose();
     await switcher.close();
     await store.close();
     process.exit(0);

@@ -100,6 +100,7 @@ export async function startApp(options: ShellOptions): Promise<WorkspaceStore | 
     // Let the last write finish before the process goes away.
     event.preventDefault();
     closing = true;
+    evidence.jobs.dispose();
     void switcher
       .close()
       .then(() => store.close())

@@ -17,6 +17,8 @@
  * own, of steps by entity id and field (entity-steps.ts); an undo that would overwrite what
  * someone else changed since is refused, saying who and what.
  */
+import { PgCopyStore } from './pg-copy-store';
+import type { CopyStore } from '../services/evidence/types';
 import { enablePatches, type Draft, type Patch } from 'immer';
 import pg from 'pg';
 import type { AuditEntry, Workspace } from '../../../shared/domain/schemas';
@@ -75,6 +77,8 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   /** Who last changed each entity (`claims:ID`) and the settings, and how: for the words of a refused undo. */
   private readonly lastChanged = new Map<string, LastChange>();
   private readonly writer: TeamWriter<Checkpoint>;
+  /** The local copies of source pages (source_copies): written once, never rewritten. */
+  readonly copies: CopyStore;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -84,6 +88,7 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
     readonly newId: () => string,
   ) {
     this.state = withEditor(freezeEntities(loaded.data), '');
+    this.copies = new PgCopyStore(pool);
     this.seq = loaded.latestSeq;
     const holes = new Array<AuditEntry>(loaded.auditLength);
     const readFiles = async () => {

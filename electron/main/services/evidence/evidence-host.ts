@@ -8,6 +8,7 @@ import type { ServiceHandlers } from '../handlers/index';
 import type { EvidenceHost } from '../handlers/evidence-jobs';
 import { EvidenceJobs, type EvidenceJobsOptions, type EvidencePort } from './evidence-jobs';
 import { hostMapFromEnv } from './host-map';
+import { ArchiveSettingsFile } from './archive-settings';
 import type { ArchiveSettingsSource } from './types';
 
 export function portOver(handlers: () => ServiceHandlers): EvidencePort {
@@ -21,4 +22,18 @@ export function portOver(handlers: () => ServiceHandlers): EvidencePort {
 export function evidenceHost(handlers: () => ServiceHandlers, settings: ArchiveSettingsSource, options: Partial<EvidenceJobsOptions> = {}): EvidenceHost {
   const jobs = new EvidenceJobs({ port: portOver(handlers), archive: () => settings.config(), hosts: hostMapFromEnv(), ...options });
   return { jobs, settings };
+}
+
+/**
+ * This machine's archive settings from the data folder. A settings file that cannot be read
+ * does not stop the app: it says why and starts with the defaults (saving settings in the
+ * app writes a good file again).
+ */
+export async function openArchiveSettings(dataDir: string): Promise<ArchiveSettingsSource> {
+  try {
+    return await ArchiveSettingsFile.open(dataDir);
+  } catch (error) {
+    console.error(`Fact-check Desk: ${(error as Error).message}`);
+    return ArchiveSettingsFile.fresh(dataDir);
+  }
 }

@@ -76,7 +76,7 @@ export const METHOD_ROUTES: Record<ServiceMethod, Route> = {
   exportWorkspace: 'server',
   restoreWorkspace: 'server',
   setPresence: 'server',
-  // Copies made by others are on the team server only (the copy here lists them).
+  // Copies made by others are on the team server (the copy here lists them); team-replica.ts answers from here first.
   getLocalCopy: 'server',
 
   listWorkspaces: 'workspaces',

@@ -17,6 +17,7 @@ import type { ChangeRecord } from '../live/change-stream';
 import { teamRefusal } from '../server/policy';
 import { applyServerChanges, replaceWithServer } from './local-copy';
 import { METHOD_ROUTES } from './method-routes';
+import type { LocalCopy } from '../../../../shared/domain/evidence';
 import { claimOf, createdId, withServerIds, writtenTexts } from './outbox-items';
 import { copyDir, TeamFiles, type OutboxFile, type StoredOutboxItem, type TeamInfo } from './team-files';
 import { describeProblem, ReplicaTimers, type ReplicaTiming } from './replica-timing';
@@ -59,6 +60,16 @@ export class TeamReplica {
       else routed[method] = local;
     }
     routed.getAppInfo = async () => ({ ...(await this.local.getAppInfo({})), dataFile: `${info.address} (a copy in ${store.file})` });
+    // A local copy of a page never changes once kept: one made here (offline) or read before is answered from
+    // this machine; another is asked of the server once and kept here, so it can be read offline afterwards.
+    routed.getLocalCopy = async (input) => {
+      const { copyId } = input as { copyId: string };
+      const here = await store.copies.get(copyId).catch(() => null);
+      if (here) return here;
+      const copy = (await this.fromServer('getLocalCopy', input)) as LocalCopy;
+      await store.copies.put(copy).catch(() => undefined);
+      return copy;
+    };
     this.handlers = routed as ServiceHandlers;
   }
 
@@ -213,7 +224,8 @@ export class TeamReplica {
       at: new Date().toISOString(),
       state: 'waiting',
       error: null,
-      written: writtenTexts(input),
+      // What an archive or a page said is not the editor's writing (a copy's text is the page's).
+      written: method === 'keepLocalCopy' || method === 'recordArchive' ? [] : writtenTexts(input),
       claimId,
       input,
       localId: method === 'createClaim' || method === 'addSource' ? createdId(value) : null,
