@@ -1,0 +1,93 @@
+/**
+ * `check-links`: checks every source address of a data folder's workspace (or of one
+ * article's claims) as the app's "Check source links" does, and lists those that now fail
+ * with their archive state, so an editor can repair a published fact-check before readers
+ * notice. Opens the workspace read-only: no lock, nothing written, so it runs while the app
+ * is open (a nightly job, say). Exit code 1 when some address fails.
+ */
+import type { LinkCheckReport } from '../../../shared/api/evidence-methods';
+import { describeArchive } from '../../../shared/domain/evidence';
+import { checkLinks } from '../services/evidence/link-check';
+import { linkTargets } from '../services/evidence/link-targets';
+import { hostMapFromEnv } from '../services/evidence/host-map';
+import { defaultUserDataDir, readOption, resolveDataDir } from '../services/paths';
+import { LowdbWorkspaceStore } from '../services/store';
+import { InputError, UsageError, type CliIo } from './commands';
+
+export const CHECK_LINKS_USAGE = `  npm run -s cli -- check-links [--data-dir DIR] [--article ID] [--concurrency N] [--timeout-ms N] [--json]
+      Checks every source address of the workspace (or those cited by one article's claims), a few at
+      a time, and lists those that now fail — not found (404), gone (410), no such server, no answer,
+      refused, server error, moved elsewhere — with their archive state and the claims citing them.
+      --json prints the report as JSON. Only reads the data folder. Exit code 1 when some address
+      fails, 0 when none does.`;
+
+export type CheckLinksIo = CliIo & { env?: NodeJS.ProcessEnv };
+
+const VALUED = ['data-dir', 'article', 'concurrency', 'timeout-ms'];
+const FLAGS = ['json'];
+
+export async function checkLinksCommand(args: string[], io: CheckLinksIo): Promise<number> {
+  checkArguments(args);
+  const env = io.env ?? process.env;
+  const articleId = readOption(args, 'article') ?? null;
+  const concurrency = wholeNumber(args, 'concurrency', 4, 1, 32);
+  const timeoutMs = wholeNumber(args, 'timeout-ms', 15_000, 100, 120_000);
+  let hosts;
+  try {
+    hosts = hostMapFromEnv(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const dataDir = resolveDataDir(args, env, defaultUserDataDir);
+  let store: LowdbWorkspaceStore;
+  try {
+    store = await LowdbWorkspaceStore.openReadOnly(dataDir);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  try {
+    const ws = store.data;
+    if (articleId && !ws.articles.some((a) => a.id === articleId)) throw new InputError(`there is no article with id ${articleId} in ${store.file}`);
+    const targets = linkTargets(ws, articleId);
+    const controller = new AbortController();
+    const { ok, failing } = await checkLinks(targets, { concurrency, timeoutMs, signal: controller.signal, hosts });
+    const report: LinkCheckReport = { checkedAt: new Date().toISOString(), articleId, checked: targets.length, ok, failing };
+    if (args.includes('--json')) {
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      for (const link of failing) {
+        const lines = [link.title, `  ${link.url}`, `  ${link.detail}${link.movedTo && !link.detail.includes(link.movedTo) ? ` (now ${link.movedTo})` : ''}`];
+        lines.push(`  ${describeArchive(link.archive)}${link.archive.state === 'archived' ? `: ${link.archive.snapshotUrl}` : ''}`);
+        lines.push(`  Cited by ${link.claimIds.length === 0 ? 'no claim' : `claim${link.claimIds.length === 1 ? '' : 's'} ${link.claimIds.join(', ')}`}`);
+        io.stdout(`${lines.join('\n')}\n\n`);
+      }
+      io.stdout(`Checked ${targets.length} address${targets.length === 1 ? '' : 'es'}: ${failing.length === 0 ? 'none fails' : `${failing.length} fail${failing.length === 1 ? 's' : ''}`}.\n`);
+    }
+    return failing.length === 0 ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+function wholeNumber(args: string[], name: string, fallback: number, min: number, max: number): number {
+  const text = readOption(args, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+  return n;
+}
+
+function checkArguments(args: string[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : null;
+    if (name === null) throw new UsageError(`unexpected argument "${arg}"`);
+    if (FLAGS.includes(name)) continue;
+    if (!VALUED.includes(name)) throw new UsageError(`unknown option --${name}`);
+    if (!arg.includes('=')) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      i++;
+    }
+  }
+}

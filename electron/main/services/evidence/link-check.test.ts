@@ -1,0 +1,117 @@
+/** Link checks against a local server reached through test hosts: nothing reaches the internet. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CancelledError } from '../import/web';
+import { checkLinks, type LinkTarget } from './link-check';
+
+let server: http.Server;
+let port = 0;
+let inFlight = 0;
+let mostInFlight = 0;
+const open = new Set<import('node:net').Socket>();
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    res.on('close', () => inFlight--);
+    const path = req.url ?? '/';
+    const after = (ms: number, answer: () => void) => setTimeout(answer, ms);
+    if (path === '/ok') return after(20, () => res.writeHead(200).end());
+    if (path === '/missing') return res.writeHead(404).end();
+    if (path === '/removed') return res.writeHead(410).end();
+    if (path === '/broken') return res.writeHead(500).end();
+    if (path === '/private') return res.writeHead(403).end();
+    if (path === '/elsewhere') return res.writeHead(301, { location: 'http://other.test/landing' }).end();
+    if (path === '/to-home') return res.writeHead(302, { location: '/' }).end();
+    if (path === '/slash') return res.writeHead(301, { location: '/slash/?utm_source=feed' }).end();
+    if (path === '/slash/?utm_source=feed' || path === '/' || path === '/landing') return res.writeHead(200).end();
+    if (path === '/no-head') return req.method === 'HEAD' ? res.writeHead(405).end() : res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>');
+    if (path === '/slow') return; // never answers
+    if (path.startsWith('/busy')) return after(40, () => res.writeHead(200).end());
+    res.writeHead(404).end();
+  });
+  server.on('connection', (s) => {
+    open.add(s);
+    s.on('close', () => open.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  for (const s of open) s.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const hosts = () => new Map([['news.test', `127.0.0.1:${port}`], ['www.news.test', `127.0.0.1:${port}`], ['other.test', `127.0.0.1:${port}`]]);
+const target = (url: string, sourceId = `src_${Math.abs(hash(url))}`): LinkTarget => ({ sourceId, title: url, url, archive: { state: 'none' }, claimIds: [] });
+function hash(text: string): number {
+  let h = 7;
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return h;
+}
+const check = (urls: string[], options: { timeoutMs?: number; concurrency?: number } = {}) =>
+  checkLinks(urls.map((u) => target(u)), { signal: new AbortController().signal, hosts: hosts(), ...options });
+
+describe('checkLinks', () => {
+  it('classifies each failure an editor must repair, and lets working addresses pass', async () => {
+    const { ok, failing } = await check(
+      [
+        'http://news.test/ok',
+        'http://news.test/missing',
+        'http://news.test/removed',
+        'http://news.test/broken',
+        'http://news.test/private',
+        'http://news.test/elsewhere',
+        'http://news.test/to-home',
+        'http://news.test/slash',
+        'http://news.test/no-head',
+        'http://nothing-here.invalid/page',
+      ],
+      { timeoutMs: 2_000 },
+    );
+    expect(ok).toBe(3); // /ok, /slash (a trailing slash and a tracking parameter are not a move), /no-head (GET when HEAD is refused)
+    const by = Object.fromEntries(failing.map((f) => [new URL(f.url).pathname + (f.url.includes('invalid') ? '@dns' : ''), f]));
+    expect(by['/missing']).toMatchObject({ problem: 'not_found', httpStatus: 404 });
+    expect(by['/removed']).toMatchObject({ problem: 'gone', httpStatus: 410 });
+    expect(by['/broken']).toMatchObject({ problem: 'server_error', httpStatus: 500 });
+    expect(by['/private']).toMatchObject({ problem: 'other', httpStatus: 403, detail: expect.stringMatching(/refused the check/) });
+    expect(by['/elsewhere']).toMatchObject({ problem: 'moved', movedTo: 'http://other.test/landing' });
+    expect(by['/to-home']).toMatchObject({ problem: 'moved', movedTo: 'http://news.test/' });
+    expect(by['/page@dns']).toMatchObject({ problem: 'dns', detail: 'no such server: nothing-here.invalid' });
+  });
+
+  it('reports no answer within the timeout, and a refused connection', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const { failing } = await checkLinks([target('http://news.test/slow'), target('http://gone.test/x')], {
+      signal: new AbortController().signal,
+      hosts: new Map([...hosts(), ['gone.test', `127.0.0.1:${closedPort}`]]),
+      timeoutMs: 200,
+    });
+    expect(failing.map((f) => f.problem).sort()).toEqual(['refused', 'timeout']);
+  });
+
+  it('never has more requests in flight than asked, checks an address written twice once, and counts progress', async () => {
+    mostInFlight = 0;
+    const urls = Array.from({ length: 12 }, (_, i) => `http://news.test/busy${i}`);
+    const targets = [...urls.map((u) => target(u)), target('http://NEWS.test/busy0/?utm_medium=x', 'src_again')];
+    const progress: number[] = [];
+    const { ok } = await checkLinks(targets, { signal: new AbortController().signal, hosts: hosts(), concurrency: 3, onProgress: (n) => progress.push(n) });
+    expect(ok).toBe(13);
+    expect(mostInFlight).toBeLessThanOrEqual(3);
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(13);
+  });
+
+  it('stops at once when cancelled', async () => {
+    const controller = new AbortController();
+    const running = checkLinks([target('http://news.test/slow')], { signal: controller.signal, hosts: hosts(), timeoutMs: 60_000 });
+    setTimeout(() => controller.abort(), 50);
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+  });
+});
