@@ -48,7 +48,11 @@ test('sources, a preset scale, the Ready rule, two-person sign-off, lock, correc
   // The budget claim cites the council's papers; the library then holds them.
   await open(page, BUDGET);
   await addSource(page, { url: 'https://riverton.example/budget-2026/?utm_source=newsletter', title: 'Council budget papers 2026', type: 'Official data', stance: 'Supports' });
-  await expect(panel.getByRole('button', { name: 'Archived copy of Council budget papers 2026' })).toBeVisible();
+  // Nothing was archived: the source says so and offers no snapshot link (none was made).
+  const budgetRow = panel.getByRole('list', { name: 'Sources of this claim' }).getByRole('listitem').filter({ hasText: 'Council budget papers 2026' });
+  await expect(budgetRow.getByText('Not archived')).toBeVisible();
+  await expect(budgetRow.getByRole('button', { name: 'Archive Council budget papers 2026 now' })).toBeVisible();
+  await expect(budgetRow.getByRole('button', { name: /archived snapshot/ })).toHaveCount(0);
 
   // The ridership claim: Ready is refused while it has no verdict and no source.
   await open(page, RIDERSHIP);

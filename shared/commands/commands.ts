@@ -30,6 +30,8 @@ export const COMMANDS = [
   spec('shortcuts', 'Keyboard shortcuts', 'Help', { key: '?', shift: true }),
   spec('settings', 'Workspace settings (rating scale, rules)', 'Help'),
   spec('claimants', 'Claimant library (names and aliases)', 'Help'),
+  spec('check-links', 'Check source links (whole workspace)', 'Help'),
+  spec('check-article-links', 'Check source links of this article', 'Article'),
   spec('search', 'Search articles and claims', 'Navigate', { key: '/' }),
   spec('next-claim', 'Next claim', 'Navigate', { key: 'j' }),
   spec('previous-claim', 'Previous claim', 'Navigate', { key: 'k' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureArticle, fixtureClaim, fixtureModel, fixtureSource, NOW } from './testing';
+import { fixtureArticle, fixtureClaim, fixtureModel, NOW } from './testing';
 import { articleFacts, claimFacts, emptyNote, leftOutNote, timestampText, utcDate } from './model';
 
 const later = fixtureClaim({

@@ -79,9 +79,17 @@ describe('<App> over a real test bridge', () => {
     await user.clear(url);
     await user.type(url, 'https://example.org/transport-report');
     await user.selectOptions(within(pane).getByRole('combobox', { name: 'Stance' }), 'Refutes');
+    // A local copy is kept by default; this test has no page to read (and reaches no network).
+    const keepCopy = within(pane).getByRole('checkbox', { name: 'Keep a local copy of the page' });
+    expect(keepCopy).toHaveProperty('checked', true);
+    await user.click(keepCopy);
     await user.click(within(pane).getByRole('button', { name: 'Add source' }));
     const sources = await within(pane).findByRole('list', { name: 'Sources of this claim' });
     expect(within(sources).getByRole('combobox', { name: 'Stance for Evil' })).toHaveProperty('value', 'refutes');
+    // Nothing was archived: the row says so, and links no snapshot.
+    expect(within(sources).getByText('Not archived')).toBeTruthy();
+    expect(within(sources).queryByRole('button', { name: /archived snapshot/ })).toBeNull();
+    expect(t.store.data.sources[0]!.copies).toEqual([]);
     await user.click(within(sources).getByRole('button', { name: 'Evil' }));
     await waitFor(() => expect(t.opened).toEqual(['https://example.org/transport-report']));
 

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ArchiveSettingsSection } from './evidence/ArchiveSettingsSection';
 import type { RatingLevel, RatingPreset, ReadyRules } from '../../../shared/domain/schemas';
 import { RATING_PRESET_DEFINITIONS, suggestMapping } from '../../../shared/domain/rating-presets';
 import { ClientError } from '../api/client';
@@ -194,6 +195,7 @@ function SettingsForm({ onClose }: { onClose(): void }) {
           An approved claim without a publication address gets this one: {'{slug}'} becomes words of its wording, {'{id}'} its id. Leave empty to set each address by hand.
         </p>
       </fieldset>
+      <ArchiveSettingsSection />
       <BackupSection />
       {problem && (
         <p className="field-error" role="alert">

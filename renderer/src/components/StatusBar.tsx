@@ -7,6 +7,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { ClaimantsDialog } from './claimants/ClaimantsDialog';
 import { JoinTeamDialog } from './team/JoinTeamDialog';
 import { OutboxDialog } from './team/OutboxDialog';
+import { LinkCheckDialog } from './evidence/LinkCheckDialog';
 import { SyncStatus } from './team/SyncStatus';
 import { WorkspaceSwitcher } from './team/WorkspaceSwitcher';
 import './team/team.css';
@@ -44,6 +45,7 @@ export function StatusBar() {
       <span className="status-spacer" />
       <IdentityPicker />
       <ClaimantsDialog />
+      <LinkCheckDialog />
       <SettingsDialog />
       {dataFile && mode !== 'team' && (
         <span className="status-item data-file" title={dataFile}>

@@ -8,6 +8,7 @@ import type { Client } from '../api/client';
 import { createClaimantsSlice } from './claimants-slice';
 import { createDraftsSlice } from './drafts-slice';
 import { createHistorySlice } from './history-slice';
+import { createEvidenceSlice } from './evidence-slice';
 import { createImportSlice } from './import-slice';
 import { createStatusSlice } from './status-slice';
 import { createSyncSlice } from './sync-slice';
@@ -44,6 +45,7 @@ export function createAppStore(client: Client, options: StoreOptions = {}): AppS
     ...createViewsSlice(client)(...a),
     ...createClaimantsSlice(client)(...a),
     ...createSyncSlice(client)(...a),
+    ...createEvidenceSlice(client)(...a),
   }));
   reportPresence(store, client, options.presenceDelayMs ?? PRESENCE_DELAY_MS);
   return store;

@@ -11,6 +11,8 @@ import type { LoadProgress } from './loading';
 import type { ViewSettings } from '../../../shared/domain/schemas';
 import type { TableSort } from '../../../shared/domain/claim-query';
 import type { ClaimantsChange } from '../../../shared/api/claimant-methods';
+import type { ArchiveSettingsView, EvidenceJob, EvidenceJobKind } from '../../../shared/api/evidence-methods';
+import type { LocalCopy } from '../../../shared/domain/evidence';
 import type { PresenceEntry, SyncState, WorkspaceEntry, WorkspaceList } from '../../../shared/api/team-methods';
 
 export type AppInfo = Output<'getAppInfo'>;
@@ -261,6 +263,25 @@ export interface SyncSlice {
   setSwitcherOpen(open: boolean): void;
 }
 
+/** Archive, copy and link-check jobs (see evidence-slice.ts). */
+export interface EvidenceSlice {
+  /** Each source's latest job of a kind (`evidenceKey`): running, or finished and not dismissed. */
+  evidenceJobs: Record<string, EvidenceJob>;
+  /** The link check shown in its dialog. */
+  linkCheck: EvidenceJob | null;
+  linkCheckOpen: boolean;
+  startEvidenceJob(kind: Exclude<EvidenceJobKind, 'check-links'>, sourceId: string): Promise<void>;
+  cancelEvidenceJob(jobId: string): Promise<void>;
+  dismissEvidenceJob(key: string): void;
+  /** Opens the dialog and checks the workspace's (null) or an article's source links. */
+  startLinkCheck(articleId: string | null): Promise<void>;
+  closeLinkCheck(): void;
+  getLocalCopy(copyId: string): Promise<LocalCopy>;
+  getArchiveSettings(): Promise<ArchiveSettingsView>;
+  /** Throws the service's refusal for the settings form to show. */
+  setArchiveSettings(patch: Input<'setArchiveSettings'>): Promise<ArchiveSettingsView>;
+}
+
 export type AppState = WorkspaceSlice &
   DraftsSlice &
   UiSlice &
@@ -270,6 +291,7 @@ export type AppState = WorkspaceSlice &
   ImportSlice &
   ViewsSlice &
   ClaimantsSlice &
-  SyncSlice;
+  SyncSlice &
+  EvidenceSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

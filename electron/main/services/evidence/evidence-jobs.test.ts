@@ -54,12 +54,13 @@ function settings(config: Partial<ArchiveConfig> = {}): ArchiveSettingsSource {
 async function withEvidence(run: (call: Call, store: LowdbWorkspaceStore) => Promise<void>, archiveConfig: Partial<ArchiveConfig> = {}, timing = {}): Promise<void> {
   await withTempDir(async (dir) => {
     const store = await LowdbWorkspaceStore.open(dir);
-    let handlers: ServiceHandlers;
-    const host = evidenceHost(() => handlers, settings(archiveConfig), {
+    const built: { handlers?: ServiceHandlers } = {};
+    const host = evidenceHost(() => built.handlers!, settings(archiveConfig), {
       hosts: new Map([['stats.example', `127.0.0.1:${pagePort}`]]),
       timing: { requestTimeoutMs: 2_000, saveTimeoutMs: 2_000, pollIntervalMs: 20, pollForMs: 2_000, ...timing },
     });
-    handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' }, host);
+    const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' }, host);
+    built.handlers = handlers;
     const call: Call = <M extends MethodName>(m: M, input: unknown) => dispatch(handlers, m, input) as Promise<ApiResult<Output<M>>>;
     try {
       await run(call, store);

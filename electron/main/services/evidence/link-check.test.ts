@@ -1,6 +1,6 @@
 /** Link checks against a local server reached through test hosts: nothing reaches the internet. */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../import/web';
 import { checkLinks, type LinkTarget } from './link-check';
@@ -9,7 +9,7 @@ let server: http.Server;
 let port = 0;
 let inFlight = 0;
 let mostInFlight = 0;
-const open = new Set<import('node:net').Socket>();
+const open = new Set<Socket>();
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {

@@ -18,7 +18,9 @@ type Errors = Partial<Record<keyof Fields | 'form', string>>;
  */
 export function AddSourceForm({ claimId }: { claimId: string }) {
   const id = useId();
-  const { addSource } = useActions();
+  const { addSource, startEvidenceJob } = useActions();
+  // Evidence by default: the page as it reads today, kept in the data folder (see docs/EVIDENCE.md).
+  const [keepCopy, setKeepCopy] = useState(true);
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [stance, setStance] = useState<Stance>('supports');
   const [type, setType] = useState<SourceType>('other');
@@ -33,7 +35,9 @@ export function AddSourceForm({ claimId }: { claimId: string }) {
     setBusy(true);
     setErrors({});
     try {
-      await addSource(claimId, { ...fields, url: fields.url.trim(), publishedDate: fields.publishedDate || null, type }, stance);
+      const { source } = await addSource(claimId, { ...fields, url: fields.url.trim(), publishedDate: fields.publishedDate || null, type }, stance);
+      // The copy runs on in the source's row (progress, Cancel, and its error if the page cannot be read).
+      if (keepCopy && source.copies.length === 0) void startEvidenceJob('copy', source.id).catch(() => undefined);
       setFields(EMPTY);
       setType('other');
       urlInput.current?.focus();
@@ -109,6 +113,9 @@ export function AddSourceForm({ claimId }: { claimId: string }) {
         </div>
         {textarea('notes', 'Notes')}
       </details>
+      <label className="checkbox">
+        <input type="checkbox" checked={keepCopy} onChange={(e) => setKeepCopy(e.target.checked)} /> Keep a local copy of the page
+      </label>
       <div className="field-row align-end">
         <OptionSelect id={`${id}-stance`} label="Stance" value={stance} options={STANCE_OPTIONS} onChange={setStance} />
         <button type="submit" className="button" disabled={busy}>

@@ -7,7 +7,7 @@ import { reported } from '../reported';
 import { AddSourceForm } from './AddSourceForm';
 import { LibraryPicker } from './LibraryPicker';
 import { SOURCE_TYPE_LABELS } from '../../labels';
-import { archiveSaveUrl } from '../../../../shared/sources/url';
+import { SourceEvidence } from '../evidence/SourceEvidence';
 
 /** The claim's sources with their stance, and the form to add one. */
 export function SourcesSection({ claim, locked }: { claim: Claim; locked: boolean }) {
@@ -57,22 +57,8 @@ function SourceItem({ claimId, link, locked }: { claimId: string; link: SourceLi
       {/* Not a <blockquote>: the claim's own quote is the pane's one blockquote. */}
       {source.excerpt && <p className="source-excerpt">“{source.excerpt}”</p>}
       {source.notes && <p className="source-notes">{source.notes}</p>}
-      <p className="source-archive">
-        Accessed {new Date(source.accessedAt).toLocaleDateString()}
-        {source.archiveUrl && (
-          <>
-            {' · '}
-            <button type="button" className="link" aria-label={`Archived copy of ${source.title}`} onClick={() => reported(openExternal(source.archiveUrl!))}>
-              Archived copy
-            </button>
-          </>
-        )}
-        {' · '}
-        {/* The Wayback Machine's "save" page, in the system browser: the archive does the saving. */}
-        <button type="button" className="link" aria-label={`Archive ${source.title} now`} onClick={() => reported(openExternal(archiveSaveUrl(source.url)))}>
-          Archive now
-        </button>
-      </p>
+      <p className="source-accessed">Added {new Date(source.accessedAt).toLocaleDateString()}</p>
+      <SourceEvidence source={source} locked={locked} />
       <div className="source-actions">
         <label htmlFor={stanceId} className="visually-hidden">
           Stance for {source.title}
