@@ -9,10 +9,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built browser-mode server (`out/main/serve.js`) on a free port and waits for its URL. */
-export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<RunningServer> {
+/** Starts the built browser-mode server (`out/main/serve.js`) on a free port and waits for its URL; `env` is added to this process's. */
+export async function startServer(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: projectRoot,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
