@@ -26,9 +26,14 @@ beforeAll(async () => {
     if (path === '/elsewhere') return res.writeHead(301, { location: 'http://other.test/landing' }).end();
     if (path === '/to-home') return res.writeHead(302, { location: '/' }).end();
     if (path === '/slash') return res.writeHead(301, { location: '/slash/?utm_source=feed' }).end();
-    if (path === '/slash/?utm_source=feed' || path === '/' || path === '/landing') return res.writeHead(200).end();
+    if (path === '/upgrade') return res.writeHead(308, { location: 'https://news.test/upgrade/' }).end();
+    if (path === '/bare') return res.writeHead(301, { location: 'http://www.news.test/landing' }).end();
+    if (path === '/loop') return res.writeHead(302, { location: '/loop' }).end();
+    if (path === '/nowhere') return res.writeHead(302).end();
+    if (path === '/head-drops') return req.method === 'HEAD' ? req.socket.destroy() : res.writeHead(200).end();
+    if (['/slash/?utm_source=feed', '/upgrade/', '/', '/landing'].includes(path)) return res.writeHead(200).end();
     if (path === '/no-head') return req.method === 'HEAD' ? res.writeHead(405).end() : res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>');
-    if (path === '/slow') return; // never answers
+    if (path.startsWith('/slow')) return; // never answers
     if (path.startsWith('/busy')) return after(40, () => res.writeHead(200).end());
     res.writeHead(404).end();
   });
@@ -68,11 +73,20 @@ describe('checkLinks', () => {
         'http://news.test/to-home',
         'http://news.test/slash',
         'http://news.test/no-head',
+        'http://news.test/upgrade',
+        'http://news.test/bare',
+        'http://news.test/head-drops',
+        'http://news.test/loop',
+        'http://news.test/nowhere',
         'http://nothing-here.invalid/page',
       ],
       { timeoutMs: 2_000 },
     );
-    expect(ok).toBe(3); // /ok, /slash (a trailing slash and a tracking parameter are not a move), /no-head (GET when HEAD is refused)
+    // /ok; /slash (a trailing slash and a tracking parameter are not a move); /no-head (GET when
+    // HEAD gets 405); /upgrade (http→https plus a slash); /bare (www. added, another page of the same site); /head-drops (GET
+    // when the server hangs up on HEAD).
+    expect(ok).toBe(6);
+    expect(failing).toHaveLength(9);
     const by = Object.fromEntries(failing.map((f) => [new URL(f.url).pathname + (f.url.includes('invalid') ? '@dns' : ''), f]));
     expect(by['/missing']).toMatchObject({ problem: 'not_found', httpStatus: 404 });
     expect(by['/removed']).toMatchObject({ problem: 'gone', httpStatus: 410 });
@@ -81,6 +95,10 @@ describe('checkLinks', () => {
     expect(by['/elsewhere']).toMatchObject({ problem: 'moved', movedTo: 'http://other.test/landing' });
     expect(by['/to-home']).toMatchObject({ problem: 'moved', movedTo: 'http://news.test/' });
     expect(by['/page@dns']).toMatchObject({ problem: 'dns', detail: 'no such server: nothing-here.invalid' });
+    expect(by['/missing']!.detail).toBe('404 Not Found');
+    expect(by['/elsewhere']!.detail).toBe('now leads to http://other.test/landing');
+    expect(by['/loop']).toMatchObject({ problem: 'other', detail: 'redirects more than 5 times' });
+    expect(by['/nowhere']).toMatchObject({ problem: 'other', httpStatus: 302 });
   });
 
   it('reports no answer within the timeout, and a refused connection', async () => {
@@ -93,7 +111,10 @@ describe('checkLinks', () => {
       hosts: new Map([...hosts(), ['gone.test', `127.0.0.1:${closedPort}`]]),
       timeoutMs: 200,
     });
-    expect(failing.map((f) => f.problem).sort()).toEqual(['refused', 'timeout']);
+    expect(failing.map((f) => [f.problem, f.detail]).sort()).toEqual([
+      ['refused', 'gone.test refused the connection'],
+      ['timeout', 'no answer within 0.2 s'],
+    ]);
   });
 
   it('never has more requests in flight than asked, checks an address written twice once, and counts progress', async () => {
@@ -110,8 +131,13 @@ describe('checkLinks', () => {
 
   it('stops at once when cancelled', async () => {
     const controller = new AbortController();
-    const running = checkLinks([target('http://news.test/slow')], { signal: controller.signal, hosts: hosts(), timeoutMs: 60_000 });
-    setTimeout(() => controller.abort(), 50);
+    const before = inFlight;
+    const running = checkLinks([target('http://news.test/slow'), target('http://news.test/slow?again=1')], { signal: controller.signal, hosts: hosts(), timeoutMs: 60_000 });
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
     await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The requests in flight were dropped, not left to run out their 60 s.
+    await expect.poll(() => inFlight, { timeout: 1_000 }).toBe(before);
   });
 });
