@@ -100,3 +100,10 @@ export function describeArchive(archive: ArchiveState): string {
 export function utcMinute(at: string): string {
   return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 }
+
+/** "174 bytes", "34 KB", "2.1 MB": a copy's size as the app and the jobs say it. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

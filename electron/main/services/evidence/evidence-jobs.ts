@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EvidenceJob, EvidenceJobKind, KeepLocalCopyInput } from '../../../../shared/api/evidence-methods';
 import { ApiError } from '../../../../shared/api/result';
-import type { ArchiveState } from '../../../../shared/domain/evidence';
+import { formatBytes, type ArchiveState } from '../../../../shared/domain/evidence';
 import type { Source, Workspace } from '../../../../shared/domain/schemas';
 import { CancelledError, type WebLimits } from '../import/web';
 import { newId as defaultNewId } from '../ids';
@@ -216,11 +216,5 @@ export class EvidenceJobs {
     const timer = setTimeout(() => this.jobs.delete(job.jobId), this.options.keepMs ?? KEEP_MS);
     timer.unref?.();
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 

@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { utcMinute, type LocalCopy, type LocalCopyRef } from '../../../../shared/domain/evidence';
+import { formatBytes, utcMinute, type LocalCopy, type LocalCopyRef } from '../../../../shared/domain/evidence';
 import { useActions } from '../../store/react';
 import { useModalDialog } from '../useModalDialog';
-import { formatBytes } from './SourceEvidence';
 
 /** A local copy as it was kept: when and where it was read, its digest, and its clean text (selectable). */
 export function LocalCopyDialog({ copy, sourceTitle, onClose }: { copy: LocalCopyRef | null; sourceTitle: string; onClose(): void }) {

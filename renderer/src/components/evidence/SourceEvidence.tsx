@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EvidenceJob } from '../../../../shared/api/evidence-methods';
-import { utcMinute, type LocalCopyRef } from '../../../../shared/domain/evidence';
+import { formatBytes, utcMinute, type LocalCopyRef } from '../../../../shared/domain/evidence';
 import type { Source } from '../../../../shared/domain/schemas';
 import { evidenceKey } from '../../store/evidence-slice';
 import { useActions, useAppStore } from '../../store/react';
@@ -101,10 +101,4 @@ function JobLine({ job, what, jobKey }: { job: EvidenceJob; what: string; jobKey
       </button>
     </p>
   );
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
