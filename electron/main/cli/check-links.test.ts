@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkCheckReport } from '../../../shared/api/evidence-methods';
 import { articleWithClaims, BUDGET_SPANS, BUDGET_TEXT, callerFor, value, withTempDir } from '../services/test-helpers';
@@ -10,7 +11,10 @@ import { runCli } from './run';
 let server: http.Server;
 let port = 0;
 beforeAll(async () => {
-  server = http.createServer((req, res) => res.writeHead(req.url === '/gone' ? 410 : req.url === '/missing' ? 404 : 200).end());
+  server = http.createServer((req, res) => {
+    if (req.url === '/moved') return res.writeHead(301, { location: 'https://elsewhere.test/' }).end();
+    res.writeHead(req.url === '/gone' ? 410 : req.url === '/missing' ? 404 : 200).end();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -67,7 +71,33 @@ describe('cli check-links', () => {
       const sample = store.data.articles.find((a) => a.id !== articleId)!.id;
       await store.close();
       expect(await runCli(['check-links', '--data-dir', dataDir, '--article', sample], sampleOnly.io)).toBe(0);
-      expect(sampleOnly.out.stdout).toMatch(/Checked \d+ address(es)?: none fails\./);
+      expect(sampleOnly.out.stdout).toMatch(/^Checked \d+ address(es)?: 0 fail\.\n$/);
+    });
+  });
+
+  it('runs while the app holds the folder, writes nothing, and names where a moved page now leads', async () => {
+    await withTempDir(async (dir) => {
+      const { dataDir, ids } = await seeded(dir);
+      const app = await LowdbWorkspaceStore.open(dataDir);
+      try {
+        const moved = value(await callerFor(app)('addSource', { claimId: ids[0], stance: 'supports', source: { url: 'https://news.test/moved', title: 'Moved story' } })).source;
+        const files = await readdir(dataDir);
+        const workspace = await readFile(path.join(dataDir, 'workspace.json'), 'utf8');
+        const hostsEnv = { FACTCHECK_TEST_HOSTS: `news.test=127.0.0.1:${port},elsewhere.test=127.0.0.1:${port}` };
+        const { out, io: cli } = io(hostsEnv);
+        expect(await runCli(['check-links', '--data-dir', dataDir, '--timeout-ms', '5000'], cli)).toBe(1);
+        expect(out.stdout).toContain(`Moved story\n  https://news.test/moved\n  now leads to https://elsewhere.test/\n  Not archived\n  Cited by claim ${ids[0]}\n`);
+        expect(out.stdout).toContain('Checked 4 addresses: 3 fail.');
+        expect(out.stderr).toBe('');
+        const json = io(hostsEnv);
+        expect(await runCli(['check-links', '--data-dir', dataDir, '--json'], json.io)).toBe(1);
+        const report = JSON.parse(json.out.stdout) as LinkCheckReport;
+        expect(report.failing.find((f) => f.sourceId === moved.id)).toMatchObject({ problem: 'moved', movedTo: 'https://elsewhere.test/', httpStatus: 200 });
+        expect(await readdir(dataDir)).toEqual(files);
+        expect(await readFile(path.join(dataDir, 'workspace.json'), 'utf8')).toBe(workspace);
+      } finally {
+        await app.close();
+      }
     });
   });
 
@@ -80,6 +110,13 @@ describe('cli check-links', () => {
       const unknown = io({});
       expect(await runCli(['check-links', '--data-dir', dataDir, '--article', 'nosucharticle'], unknown.io)).toBe(1);
       expect(unknown.out.stderr).toContain('there is no article with id nosucharticle');
+      const stray = io({});
+      expect(await runCli(['check-links', '--data-dir', dataDir, 'extra'], stray.io)).toBe(2);
+      expect(stray.out.stderr).toContain('unexpected argument "extra"');
+      expect(stray.out.stderr).toContain('check-links [--data-dir DIR]');
+      const badHosts = io({ FACTCHECK_TEST_HOSTS: 'news.test=10.0.0.1:80' });
+      expect(await runCli(['check-links', '--data-dir', dataDir], badHosts.io)).toBe(2);
+      expect(badHosts.out.stdout).toBe('');
     });
   });
 });

@@ -18,8 +18,9 @@ export const CHECK_LINKS_USAGE = `  npm run -s cli -- check-links [--data-dir DI
       Checks every source address of the workspace (or those cited by one article's claims), a few at
       a time, and lists those that now fail — not found (404), gone (410), no such server, no answer,
       refused, server error, moved elsewhere — with their archive state and the claims citing them.
-      --json prints the report as JSON. Only reads the data folder. Exit code 1 when some address
-      fails, 0 when none does.`;
+      --json prints the report (LinkCheckReport) as JSON. Only reads the data folder, so it runs while
+      the app is open. Exit code 0 when no address fails, 1 when some do (or the article is unknown),
+      2 on a usage error.`;
 
 export type CheckLinksIo = CliIo & { env?: NodeJS.ProcessEnv };
 
@@ -61,7 +62,8 @@ export async function checkLinksCommand(args: string[], io: CheckLinksIo): Promi
         lines.push(`  Cited by ${link.claimIds.length === 0 ? 'no claim' : `claim${link.claimIds.length === 1 ? '' : 's'} ${link.claimIds.join(', ')}`}`);
         io.stdout(`${lines.join('\n')}\n\n`);
       }
-      io.stdout(`Checked ${targets.length} address${targets.length === 1 ? '' : 'es'}: ${failing.length === 0 ? 'none fails' : `${failing.length} fail${failing.length === 1 ? 's' : ''}`}.\n`);
+      // Always a number, so a nightly script can read it: "Checked 12 addresses: 0 fail."
+      io.stdout(`Checked ${targets.length} address${targets.length === 1 ? '' : 'es'}: ${failing.length} fail${failing.length === 1 ? 's' : ''}.\n`);
     }
     return failing.length === 0 ? 0 : 1;
   } finally {
