@@ -26,7 +26,8 @@ export default defineConfig({
         },
       },
     },
-    // Browser-mode-only specs (the HTTP server's guards) and the team server's (a web app) have no Electron counterpart.
-    { name: 'electron', testIgnore: /(browser-mode|team)-.*\.spec\.ts/ },
+    // Browser-mode-only specs (the HTTP server's guards) and the team server's (a web app) have no Electron counterpart;
+    // evidence-archive starts browser mode itself, with the environment that points it at a local fake archive.
+    { name: 'electron', testIgnore: /((browser-mode|team)-.*|evidence-archive)\.spec\.ts/ },
   ],
 });
