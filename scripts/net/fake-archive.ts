@@ -5,10 +5,13 @@
  *
  * - containing `archive-429`: 429 Too Many Requests, Retry-After: 120;
  * - `archive-503`: 503 Service Unavailable;
- * - `archive-malformed`: 200 with an answer that is not what the archive sends;
+ * - `archive-malformed`: 200 with an answer that is not JSON (Save Page Now without keys: a
+ *   snapshot address whose date is not a date); `archive-malformed-shape`: JSON of the wrong shape;
  * - `archive-slow`: answers after `slowMs` (so a timeout fires, or a cancel);
  * - `archive-refuse`: Save Page Now refuses (SPN2 `status: error`, or 403 without keys);
  * - `archive-none`: the availability API has no snapshot;
+ * - `archive-job-page`: Save Page Now without keys answers its "saving…" page naming an SPN2
+ *   job (as the real one now does), whose status can be polled without keys;
  * - anything else: success.
  *
  * Endpoints: `GET /wayback/available`, `GET /save/<page>` (no keys: 302 to the new snapshot),
@@ -49,7 +52,7 @@ export async function startFakeArchive(options: FakeArchiveOptions = {}): Promis
   const keys = options.keys ?? { access: 'key', secret: 'secret' };
   const requests: FakeArchive['requests'] = [];
   const snapshots = new Map<string, string>();
-  const jobs = new Map<string, { page: string; polls: number }>();
+  const jobs = new Map<string, { page: string; polls: number; keyed: boolean }>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -59,10 +62,15 @@ export async function startFakeArchive(options: FakeArchiveOptions = {}): Promis
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
 
   /** The failure modes every endpoint shares; true when it answered. */
-  const failure = (page: string, res: http.ServerResponse, answer: () => void): boolean => {
+  const failure = (page: string, req: http.IncomingMessage, res: http.ServerResponse, answer: () => void): boolean => {
     if (page.includes('archive-429')) return html(res, 429, '<title>Too Many Requests</title>', { 'retry-after': '120' }), true;
     if (page.includes('archive-503')) return html(res, 503, '<title>Service Unavailable</title>'), true;
-    if (page.includes('archive-malformed')) return res.writeHead(200, { 'content-type': 'application/json' }).end('{"archived_snapshots": [unexpected'), true;
+    if (page.includes('archive-malformed-shape')) return json(res, 200, { archived_snapshots: { closest: { available: 'yes', url: 42 } }, job: null }), true;
+    if (page.includes('archive-malformed')) {
+      // Without keys the snapshot's address is in the headers: one whose date is not a date.
+      const headers = req.method === 'GET' && req.url?.startsWith('/save/') ? { 'content-location': `/web/99999999999999/${page}` } : {};
+      return res.writeHead(200, { 'content-type': 'application/json', ...headers }).end('{"archived_snapshots": [unexpected'), true;
+    }
     if (page.includes('archive-slow')) {
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -72,6 +80,12 @@ export async function startFakeArchive(options: FakeArchiveOptions = {}): Promis
       return true;
     }
     return false;
+  };
+
+  const newJob = (page: string, keyed: boolean) => {
+    const job = `spn2-${randomBytes(20).toString('hex')}`;
+    jobs.set(job, { page, polls: 0, keyed });
+    return job;
   };
 
   const authorized = (req: http.IncomingMessage) => req.headers.authorization === `LOW ${keys.access}:${keys.secret}`;
@@ -88,7 +102,7 @@ export async function startFakeArchive(options: FakeArchiveOptions = {}): Promis
         const stamp = snapshots.get(page) ?? OLD_SNAPSHOT;
         json(res, 200, { url: page, archived_snapshots: { closest: { status: '200', available: true, url: `http://web.archive.org/web/${stamp}/${page}`, timestamp: stamp } } });
       };
-      if (!failure(page, res, answer)) answer();
+      if (!failure(page, req, res, answer)) answer();
       return;
     }
     if (req.method === 'POST' && url.pathname === '/save') {
@@ -99,18 +113,17 @@ export async function startFakeArchive(options: FakeArchiveOptions = {}): Promis
         const answer = () => {
           if (!authorized(req)) return json(res, 401, { message: 'You need to be logged in to use Save Page Now.' });
           if (page.includes('archive-refuse')) return json(res, 200, { status: 'error', status_ext: 'error:blocked-url', message: 'This URL is in the Save Page Now service block list.' });
-          const job = `spn2-${randomBytes(20).toString('hex')}`;
-          jobs.set(job, { page, polls: 0 });
-          json(res, 200, { url: page, job_id: job });
+          json(res, 200, { url: page, job_id: newJob(page, true) });
         };
-        if (!failure(page, res, answer)) answer();
+        if (!failure(page, req, res, answer)) answer();
       });
       return;
     }
     const status = /^\/save\/status\/(.+)$/.exec(url.pathname);
     if (req.method === 'GET' && status) {
-      if (!authorized(req)) return json(res, 401, { message: 'You need to be logged in to use Save Page Now.' });
       const job = jobs.get(decodeURIComponent(status[1]!));
+      // A job started with keys is polled with them; one started from the "saving…" page is not.
+      if ((job?.keyed ?? true) && !authorized(req)) return json(res, 401, { message: 'You need to be logged in to use Save Page Now.' });
       if (!job) return json(res, 200, { status: 'error', status_ext: 'error:not-found', message: 'No such job.' });
       if (job.polls++ < polls) return json(res, 200, { status: 'pending', job_id: status[1] });
       const stamp = stampOf(new Date());
@@ -118,14 +131,18 @@ export async function startFakeArchive(options: FakeArchiveOptions = {}): Promis
       return json(res, 200, { status: 'success', job_id: status[1], original_url: job.page, timestamp: stamp, duration_sec: 6.2 });
     }
     if (req.method === 'GET' && url.pathname.startsWith('/save/')) {
-      const page = decodeURIComponent((req.url ?? '').slice('/save/'.length));
+      // The page address comes as is after /save/ (with its own query), like the real one takes it.
+      const page = (req.url ?? '').slice('/save/'.length);
       const answer = () => {
         if (page.includes('archive-refuse')) return html(res, 403, '<title>This URL has been excluded from the Wayback Machine.</title>');
+        if (page.includes('archive-job-page')) {
+          return html(res, 200, `<!doctype html><title>Wayback Machine</title><p>Saving page ${page}…</p><script>spn.watchJob("${newJob(page, false)}", "/_static/", 6000);</script>`);
+        }
         const stamp = stampOf(new Date());
         snapshots.set(page, stamp);
         res.writeHead(302, { location: `/web/${stamp}/${page}` }).end();
       };
-      if (!failure(page, res, answer)) answer();
+      if (!failure(page, req, res, answer)) answer();
       return;
     }
     const snapshot = /^\/web\/(\d{14})[a-z_]*\/(.+)$/.exec(req.url ?? '');
