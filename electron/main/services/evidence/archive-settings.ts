@@ -10,7 +10,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ArchiveSettingsPatch, ArchiveSettingsView } from '../../../../shared/api/evidence-methods';
-import { syncFolder } from '../json-file';
+import { ApiError } from '../../../../shared/api/result';
+import { tempFileOf, writeFileAtomic } from '../json-file';
 import { INTERNET_ARCHIVE, type ArchiveConfig, type ArchiveSettingsSource } from './types';
 
 export const ARCHIVE_SETTINGS_FILE = 'archive-settings.json';
@@ -38,6 +39,10 @@ export class MemoryArchiveSettings implements ArchiveSettingsSource {
 
   config(): ArchiveConfig {
     const override = this.env[ARCHIVE_URL_ENV]?.trim();
+    // A mistyped override would send every archive request somewhere odd: refused where it is used, saying which setting.
+    if (override && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i.test(override)) {
+      throw new ApiError('invalid_input', `${ARCHIVE_URL_ENV} (“${override.slice(0, 200)}”) is not an address starting with http:// or https://: fix it or unset it.`);
+    }
     const baseUrl = (override || this.stored.baseUrl || INTERNET_ARCHIVE).replace(/\/+$/, '');
     return { baseUrl, accessKey: this.stored.accessKey, secretKey: this.stored.secretKey };
   }
@@ -45,7 +50,8 @@ export class MemoryArchiveSettings implements ArchiveSettingsSource {
   view(): ArchiveSettingsView {
     const override = this.env[ARCHIVE_URL_ENV]?.trim();
     return {
-      baseUrl: this.config().baseUrl,
+      // Never throws (unlike config()): the settings screen shows what is set, even a bad override.
+      baseUrl: (override || this.stored.baseUrl || INTERNET_ARCHIVE).replace(/\/+$/, ''),
       keysSet: this.stored.accessKey !== null && this.stored.secretKey !== null,
       accessKeyHint: this.stored.accessKey ? `${this.stored.accessKey.slice(0, 4)}…` : '',
       baseUrlFrom: override ? 'environment' : this.stored.baseUrl ? 'settings' : 'default',
@@ -60,6 +66,8 @@ export class MemoryArchiveSettings implements ArchiveSettingsSource {
       next.secretKey = null;
     }
     if (patch.accessKey !== undefined && patch.secretKey !== undefined) {
+      // Both empty clears them; one without the other could never sign a request.
+      if (!patch.accessKey !== !patch.secretKey) throw new ApiError('invalid_input', 'Give both the access key and the secret key of the Internet Archive (or clear both).');
       next.accessKey = patch.accessKey || null;
       next.secretKey = patch.secretKey || null;
     }
@@ -93,30 +101,33 @@ export class ArchiveSettingsFile extends MemoryArchiveSettings {
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ArchiveSettingsFile(file, EMPTY, env);
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return new ArchiveSettingsFile(file, EMPTY, env);
+      throw new Error(`The archive settings in ${file} cannot be opened (${code ?? (error as Error).message}): check the file's permissions.`, { cause: error });
     }
-    let parsed: Stored;
+    // Never replaced by defaults silently: keys an editor set would vanish without a word.
+    let json: unknown;
     try {
-      parsed = Stored.parse(JSON.parse(text));
-    } catch {
-      throw new Error(`The archive settings in ${file} cannot be read: fix the file, or delete it and set the archive's keys again in Settings › Internet Archive.`);
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`The archive settings in ${file} cannot be read: it is not valid JSON (${(error as Error).message}). Fix the file, or delete it and set the archive again in Settings → Internet Archive.`);
     }
-    return new ArchiveSettingsFile(file, parsed, env);
+    const parsed = Stored.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      throw new Error(`The archive settings in ${file} cannot be read: ${where}${issue?.message ?? 'not the expected format'}. Fix the file, or delete it and set the archive again in Settings → Internet Archive.`);
+    }
+    return new ArchiveSettingsFile(file, parsed.data, env);
   }
 
   protected override async save(next: Stored): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     // Access keys are an account's secrets: readable by this user only, from the first byte written.
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const handle = await fs.open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(next, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, this.file);
-    await syncFolder(path.dirname(this.file));
+    // writeFileAtomic opens its temp file with 'w', which keeps the mode of a file already there.
+    const temp = tempFileOf(this.file);
+    await (await fs.open(temp, 'w', 0o600)).close();
+    await fs.chmod(temp, 0o600);
+    await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
   }
 }
