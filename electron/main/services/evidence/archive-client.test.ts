@@ -160,6 +160,25 @@ describe('failures an editor can act on (nothing recorded)', () => {
     }
   });
 
+  it('other answers: Retry-After as a date, a job that needs keys to follow, endless redirects', async () => {
+    await serve(
+      (req, res) => {
+        const page = req.url ?? '';
+        if (page.includes('busy')) return res.writeHead(429, { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }).end();
+        if (page.includes('loop')) return res.writeHead(302, { location: page }).end();
+        if (page.startsWith('/save/status/')) return res.writeHead(401, { 'content-type': 'application/json' }).end('{}');
+        res.writeHead(200, { 'content-type': 'text/html' }).end(`<script>spn.watchJob("spn2-${'a'.repeat(40)}")</script>`);
+      },
+      async (base) => {
+        const config = { baseUrl: base, accessKey: null, secretKey: null };
+        const save = (url: string) => saveSnapshot(url, config, signal(), quiet, noop, fast);
+        await expect(save('https://news.example/busy')).rejects.toThrow(/\(429 Too Many Requests\): wait (29|30) seconds, then try again/);
+        await expect(save('https://news.example/loop')).rejects.toThrow(/cannot read: it redirected more than 5 times/);
+        await expect(save('https://news.example/job')).rejects.toThrow(/asks for access keys to follow this save \(401 Unauthorized\): set them in Settings → Internet Archive/);
+      },
+    );
+  });
+
   it('an archive that cannot be reached says to check the connection', async () => {
     const gone = await startFakeArchive();
     await gone.close();

@@ -100,7 +100,7 @@ export async function saveSnapshot(
       headers: { ...authorization(config), accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ url }).toString(),
     });
-    await refuseKeys(response);
+    await refuseKeys(response, config);
     await refuseStatus(response);
     const json = await readJson(response, s);
     const accepted = SaveAccepted.safeParse(json);
@@ -120,7 +120,7 @@ export async function checkSavedJob(jobId: string, url: string, config: ArchiveC
   for (;;) {
     const status = await exchange(config, signal, limits.requestTimeoutMs, async (s) => {
       const response = await send(`${config.baseUrl}/save/status/${encodeURIComponent(jobId)}`, s, { headers: { ...authorization(config), accept: 'application/json' } });
-      await refuseKeys(response);
+      await refuseKeys(response, config);
       await refuseStatus(response);
       return parse(JobStatus, await readJson(response, s));
     });
@@ -151,7 +151,8 @@ async function saveWithoutKeys(url: string, config: ArchiveConfig, signal: Abort
     if (response.status >= 300 && response.status < 400 && location) {
       await discard(response);
       if (hops + 1 > MAX_REDIRECTS) throw unreadable(`it redirected more than ${MAX_REDIRECTS} times`);
-      const next = new URL(location, address);
+      const next = URL.canParse(location, address) ? new URL(location, address) : null;
+      if (!next) throw unreadable(`it redirected to an address that is not valid (${location.slice(0, 120)})`);
       if (next.protocol !== 'http:' && next.protocol !== 'https:') throw unreadable(`it redirected to a ${next.protocol} address`);
       address = next.href;
       continue;
@@ -162,7 +163,7 @@ async function saveWithoutKeys(url: string, config: ArchiveConfig, signal: Abort
     if (response.ok && job) return { jobId: job };
     // Reached, and it said no (an exclusion, a block list) or gave no snapshot: the archive did not save the page.
     if (response.ok || (response.status >= 400 && response.status < 500)) {
-      throw new ArchiveRefusedError(`${response.status} ${statusText(response)}${pageReason(body) || (response.ok ? ': it did not say where a snapshot is' : '')}`);
+      throw new ArchiveRefusedError(`${response.status} ${statusText(response)}${response.ok ? ': it did not say where a snapshot is' : pageReason(body)}`);
     }
     throw unexpected(response);
   }
@@ -266,9 +267,12 @@ function waitFor(header: string | null): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-async function refuseKeys(response: Response): Promise<void> {
+async function refuseKeys(response: Response, config: ArchiveConfig): Promise<void> {
   if (response.status !== 401 && response.status !== 403) return;
   await discard(response);
+  if (!config.accessKey || !config.secretKey) {
+    throw new ApiError('invalid_input', `The Internet Archive asks for access keys to follow this save (${response.status} ${statusText(response)}): set them in Settings → Internet Archive. Nothing was changed.`);
+  }
   throw new ApiError('invalid_input', `The Internet Archive refused the access keys (${response.status} ${statusText(response)}): check them in Settings → Internet Archive. Nothing was changed.`);
 }
 
@@ -325,13 +329,7 @@ function pageReason(html: string): string {
   return title ? `: ${title}` : '';
 }
 
-function hostOf(address: string): string {
-  try {
-    return new URL(address).host;
-  } catch {
-    return address.slice(0, 80);
-  }
-}
+const hostOf = (address: string) => (URL.canParse(address) ? new URL(address).host : address.slice(0, 80));
 
 const discard = (response: Response) => response.body?.cancel().catch(() => undefined);
 const statusText = (response: Response) => (response.statusText || http.STATUS_CODES[response.status] || '').trim();

@@ -110,7 +110,7 @@ export class ArchiveSettingsFile extends MemoryArchiveSettings {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new Error(`The archive settings in ${file} cannot be read: it is not valid JSON (${(error as Error).message}). Fix the file, or delete it and set the archive again in Settings → Internet Archive.`);
+      throw new Error(`The archive settings in ${file} cannot be read: it is not valid JSON (${(error as Error).message}). Fix the file, or delete it and set the archive again in Settings → Internet Archive.`, { cause: error });
     }
     const parsed = Stored.safeParse(json);
     if (!parsed.success) {
