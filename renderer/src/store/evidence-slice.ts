@@ -7,6 +7,7 @@
  */
 import type { Client } from '../api/client';
 import type { EvidenceJob, EvidenceJobKind } from '../../../shared/api/evidence-methods';
+import type { Source } from '../../../shared/domain/schemas';
 import { mergeSource } from './entities';
 import type { EvidenceSlice, Slice } from './types';
 
@@ -16,8 +17,22 @@ export const EVIDENCE_POLL_MS = 250;
 /** The key of a source's job of a kind in `evidenceJobs`. */
 export const evidenceKey = (sourceId: string, kind: Exclude<EvidenceJobKind, 'check-links'>) => `${sourceId}:${kind === 'archive-find' ? 'archive-save' : kind}`;
 
+/**
+ * The source as a job left it, over the one shown: only what the job owns (the archive state,
+ * or the copies). Two jobs on one source can finish in either order; the later answer must
+ * not take back what the other recorded.
+ */
+function jobResult(shown: readonly Source[], fromJob: Source, kind: Exclude<EvidenceJobKind, 'check-links'>): Source {
+  const current = shown.find((s) => s.id === fromJob.id);
+  if (!current) return fromJob;
+  if (kind !== 'copy') return { ...current, archive: fromJob.archive };
+  const known = new Set(current.copies.map((c) => c.id));
+  return { ...current, copies: [...current.copies, ...fromJob.copies.filter((c) => !known.has(c.id))] };
+}
+
 export function createEvidenceSlice(client: Client): Slice<EvidenceSlice> {
   return (set, get) => {
+    let linkCheckTicket = 0;
     const show = (key: string, job: EvidenceJob | null) =>
       set((s) => {
         const jobs = { ...s.evidenceJobs };
@@ -58,13 +73,11 @@ export function createEvidenceSlice(client: Client): Slice<EvidenceSlice> {
           show(key, answer);
           return true;
         });
-        if (job?.state === 'done' && job.source) {
+        // Done: what the job recorded. Failed with a source: the archive's own refusal, recorded on it.
+        // (The workspace's live changes bring the same source; merging it here shows it without waiting.)
+        if ((job?.state === 'done' || job?.state === 'failed') && job.source) {
           const source = job.source;
-          set((s) => (s.workspace ? { workspace: mergeSource(s.workspace, source) } : {}));
-        }
-        if (job?.state === 'failed' && job.source) {
-          const source = job.source; // the archive's refusal, recorded on the source
-          set((s) => (s.workspace ? { workspace: mergeSource(s.workspace, source) } : {}));
+          set((s) => (s.workspace ? { workspace: mergeSource(s.workspace, jobResult(s.workspace.sources, source, kind)) } : {}));
         }
       },
 
@@ -78,10 +91,19 @@ export function createEvidenceSlice(client: Client): Slice<EvidenceSlice> {
       },
 
       async startLinkCheck(articleId) {
+        // Each check gets a number: answers about one closed (or replaced by a newer one) are dropped.
+        const ticket = ++linkCheckTicket;
         set({ linkCheckOpen: true, linkCheck: null });
-        const { jobId } = await get().perform('Could not start the link check', () => client.checkLinks({ articleId }), { write: false });
+        let jobId: string;
+        try {
+          ({ jobId } = await get().perform('Could not start the link check', () => client.checkLinks({ articleId }), { write: false }));
+        } catch (error) {
+          // Reported by perform (toast and status bar); an empty dialog would only wait forever.
+          if (ticket === linkCheckTicket) set({ linkCheckOpen: false });
+          throw error;
+        }
         await follow(jobId, (job) => {
-          if (!get().linkCheckOpen) {
+          if (ticket !== linkCheckTicket || !get().linkCheckOpen) {
             if (job.state === 'running') void client.cancelEvidenceJob({ jobId }).catch(() => undefined);
             return false;
           }
@@ -92,6 +114,7 @@ export function createEvidenceSlice(client: Client): Slice<EvidenceSlice> {
 
       closeLinkCheck() {
         const running = get().linkCheck;
+        linkCheckTicket++;
         if (running?.state === 'running') void client.cancelEvidenceJob({ jobId: running.jobId }).catch(() => undefined);
         set({ linkCheckOpen: false, linkCheck: null });
       },

@@ -5,6 +5,7 @@ import { useCommand } from '../../commands/react';
 import { useActions, useAppStore } from '../../store/react';
 import { reported } from '../reported';
 import { useModalDialog } from '../useModalDialog';
+import './evidence.css';
 
 /**
  * "Check source links" (command palette): every source address of the workspace, or of the
@@ -28,17 +29,18 @@ export function LinkCheckDialog() {
       {open && (
         <>
           {(!job || job.state === 'running') && (
-            <p role="status">
-              {job ? `Checked ${job.done ?? 0} of ${job.total ?? '…'} addresses…` : 'Starting…'}{' '}
+            <div className="link-check-progress">
+              <span role="status">{job ? `Checked ${job.done ?? 0} of ${job.total ?? '…'} addresses…` : 'Starting…'}</span>
+              <progress aria-label="Progress of the link check" max={job?.total || undefined} value={job?.total ? (job.done ?? 0) : undefined} />
               {job && (
-                <button type="button" className="button small subtle" onClick={() => void cancelEvidenceJob(job.jobId)}>
+                <button type="button" className="button small subtle" aria-label="Cancel the link check" onClick={() => void cancelEvidenceJob(job.jobId)}>
                   Cancel
                 </button>
               )}
-            </p>
+            </div>
           )}
           {job?.state === 'failed' && <p role="alert">{job.error}</p>}
-          {job?.state === 'cancelled' && <p role="status">Cancelled.</p>}
+          {job?.state === 'cancelled' && <p role="status">Cancelled: the check stopped before it finished.</p>}
           {report && (
             <>
               <p role="status">{report.failing.length === 0 ? `All ${report.checked} addresses answer.` : `${report.failing.length} of ${report.checked} addresses fail.`}</p>
@@ -70,6 +72,7 @@ function FailingRow({ link, onOpenClaim }: { link: FailingLink; onOpenClaim(): v
     <li>
       <strong>{link.title}</strong>
       <div className="url">{link.url}</div>
+      {/* The detail says where a moved page now leads. */}
       <div className="problem">{link.detail}</div>
       <div>
         {describeArchive(archive)}
@@ -83,21 +86,23 @@ function FailingRow({ link, onOpenClaim }: { link: FailingLink; onOpenClaim(): v
         )}
       </div>
       {link.claimIds.length > 0 && (
-        <div>
-          Cited by:{' '}
+        <div className="cited-by">
+          Cited by
           {link.claimIds.map((claimId) => {
             const claim = claims?.find((c) => c.id === claimId);
+            const wording = claim ? (claim.text.length > 60 ? `${claim.text.slice(0, 59)}…` : claim.text) : claimId;
             return (
               <button
                 key={claimId}
                 type="button"
                 className="link"
+                aria-label={`Open the claim “${wording}”`}
                 onClick={() => {
                   onOpenClaim();
                   selectClaim(claimId);
                 }}
               >
-                “{claim ? (claim.text.length > 60 ? `${claim.text.slice(0, 59)}…` : claim.text) : claimId}”
+                “{wording}”
               </button>
             );
           })}

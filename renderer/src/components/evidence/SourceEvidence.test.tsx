@@ -73,7 +73,7 @@ describe('a source’s evidence in the claim pane', () => {
 
   it('shows a pending request with Check again, and a refusal with its reason', async () => {
     await recorded(() => client.recordArchive({ sourceId: source.id, archive: { state: 'requested', service: 'internet_archive', requestedAt: '2026-11-25T10:00:00.000Z', jobId: 'spn2-1' } }));
-    expect(within(row()).getByText('Archive requested 2026-11-25 10:00 UTC: the Internet Archive has not answered yet')).toBeTruthy();
+    expect(within(row()).getByText('Archive requested 2026-11-25 10:00 UTC — the Internet Archive has not answered yet')).toBeTruthy();
     expect(within(row()).getByRole('button', { name: 'Check again on Labour market now' })).toBeTruthy();
     await recorded(() => client.recordArchive({ sourceId: source.id, archive: { state: 'failed', service: 'internet_archive', failedAt: '2026-11-25T10:01:00.000Z', reason: 'This URL is in the block list.' } }));
     expect(within(row()).getByText('Not archived: This URL is in the block list.')).toBeTruthy();
