@@ -57,7 +57,7 @@ async function withEvidence(run: (call: Call, store: LowdbWorkspaceStore) => Pro
     const built: { handlers?: ServiceHandlers } = {};
     const host = evidenceHost(() => built.handlers!, settings(archiveConfig), {
       hosts: new Map([['stats.example', `127.0.0.1:${pagePort}`]]),
-      timing: { requestTimeoutMs: 2_000, saveTimeoutMs: 2_000, pollIntervalMs: 20, pollForMs: 2_000, ...timing },
+      timing: { requestTimeoutMs: 10_000, saveTimeoutMs: 10_000, pollIntervalMs: 20, pollForMs: 10_000, ...timing },
     });
     const handlers = createServiceHandlers(store, { name: 'Fact-check Desk', version: '0.0.0', mode: 'browser' }, host);
     built.handlers = handlers;
