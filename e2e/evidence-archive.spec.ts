@@ -83,6 +83,7 @@ test('a local copy is kept and shown; archiving records only what the archive an
   await expect(copy.getByText(digest)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(copy).toBeHidden();
+  await expect(report.getByRole('button', { name: /^View the local copy of Jobs report/ })).toBeFocused();
 
   // Archive now: the snapshot the archive answered, with its date, and a link to it.
   await report.getByRole('button', { name: 'Archive Jobs report now' }).click();
@@ -123,7 +124,8 @@ test('a local copy is kept and shown; archiving records only what the archive an
   await expect(gone).toContainText('Gone page');
   await expect(gone).toContainText('404 Not Found');
   await expect(gone).toContainText('Not archived');
-  await links.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Escape');
+  await expect(links).toBeHidden();
 
   // The archive cannot be reached: a clear message, and nothing changes.
   await archive.close();
@@ -131,4 +133,39 @@ test('a local copy is kept and shown; archiving records only what the archive an
   await busy.getByRole('button', { name: 'Archive Busy story now' }).click();
   await expect(busy.getByRole('alert')).toContainText('Could not reach the Internet Archive');
   await expect(busy.getByText('Not archived')).toBeVisible();
+});
+
+test('an archive job shows its step and can be cancelled; a page the archive never saw; the settings say where the archive address comes from', async ({ browser }) => {
+  const page = await openApp(browser);
+
+  // A slow archive: the step, a progress bar and Cancel while it runs; the buttons wait; Cancel records nothing.
+  const slow = await addSource(page, 'https://news.test/archive-slow/story', 'Slow story');
+  await slow.getByRole('button', { name: 'Archive Slow story now' }).click();
+  await expect(slow.getByRole('progressbar', { name: 'Progress of the archive job for Slow story' })).toBeVisible();
+  await expect(slow.getByRole('button', { name: 'Find an existing snapshot of Slow story' })).toBeDisabled();
+  await slow.getByRole('button', { name: 'Cancel the archive job for Slow story' }).click();
+  await expect(slow.getByText('Cancelled: nothing was recorded.')).toBeVisible();
+  await expect(slow.getByText('Not archived')).toBeVisible();
+  await expect(slow.getByRole('button', { name: 'Archive Slow story now' })).toBeEnabled();
+
+  // No snapshot to find: said so, and still "Not archived" with no link.
+  const unseen = await addSource(page, 'https://news.test/archive-none/story', 'Unseen story');
+  await unseen.getByRole('button', { name: 'Find an existing snapshot of Unseen story' }).click();
+  await expect(unseen.getByText(/has no snapshot of this page/)).toBeVisible();
+  await expect(unseen.getByText('Not archived')).toBeVisible();
+  await expect(unseen.getByRole('button', { name: /archived snapshot/ })).toHaveCount(0);
+
+  // A page that cannot be read: the source stays, its row says why and offers Try again.
+  const gone = await addSource(page, 'https://news.test/gone', 'Gone page');
+  await expect(gone.getByRole('alert')).toContainText('404');
+  await expect(gone.getByRole('button', { name: 'Try the copy of Gone page again' })).toBeVisible();
+  await expect(gone.getByRole('group', { name: 'Local copies of Gone page' })).not.toContainText('SHA-256');
+
+  // Settings › Internet Archive: the address the environment set, and no keys.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('form', { name: 'Internet Archive settings' });
+  await expect(settings).toContainText(`In use: ${archive.url.replace(/\/+$/, '')}`);
+  await expect(settings).toContainText('set by the FACTCHECK_ARCHIVE_URL environment variable');
+  await expect(settings).toContainText('No keys are set');
+  await expect(settings.getByLabel('Secret key')).toHaveAttribute('type', 'password');
 });
