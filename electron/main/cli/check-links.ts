@@ -12,7 +12,7 @@ import { linkTargets } from '../services/evidence/link-targets';
 import { hostMapFromEnv } from '../services/evidence/host-map';
 import { defaultUserDataDir, readOption, resolveDataDir } from '../services/paths';
 import { LowdbWorkspaceStore } from '../services/store';
-import { InputError, UsageError, type CliIo } from './commands';
+import { checkOptions, InputError, UsageError, type CliIo } from './commands';
 
 export const CHECK_LINKS_USAGE = `  npm run -s cli -- check-links [--data-dir DIR] [--article ID] [--concurrency N] [--timeout-ms N] [--json]
       Checks every source address of the workspace (or those cited by one article's claims), a few at
@@ -28,7 +28,7 @@ const VALUED = ['data-dir', 'article', 'concurrency', 'timeout-ms'];
 const FLAGS = ['json'];
 
 export async function checkLinksCommand(args: string[], io: CheckLinksIo): Promise<number> {
-  checkArguments(args);
+  checkOptions(args, VALUED, FLAGS);
   const env = io.env ?? process.env;
   const articleId = readOption(args, 'article') ?? null;
   const concurrency = wholeNumber(args, 'concurrency', 4, 1, 32);
@@ -79,17 +79,3 @@ function wholeNumber(args: string[], name: string, fallback: number, min: number
   return n;
 }
 
-function checkArguments(args: string[]): void {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : null;
-    if (name === null) throw new UsageError(`unexpected argument "${arg}"`);
-    if (FLAGS.includes(name)) continue;
-    if (!VALUED.includes(name)) throw new UsageError(`unknown option --${name}`);
-    if (!arg.includes('=')) {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      i++;
-    }
-  }
-}

@@ -19,6 +19,25 @@ export const USAGE = `Usage:
 /** Errors in how the command was called (exit 2), as opposed to bad input (exit 1). */
 export class UsageError extends Error {}
 
+/**
+ * Refuses unknown options and stray arguments (a typo must not do something else): every
+ * argument is `--flag` (one of `flags`) or `--name VALUE` / `--name=VALUE` (one of `valued`).
+ */
+export function checkOptions(args: readonly string[], valued: readonly string[], flags: readonly string[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : null;
+    if (name === null) throw new UsageError(`unexpected argument "${arg}"`);
+    if (flags.includes(name)) continue;
+    if (!valued.includes(name)) throw new UsageError(`unknown option --${name}`);
+    if (!arg.includes('=')) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      i++;
+    }
+  }
+}
+
 export async function extract(args: string[], io: CliIo): Promise<void> {
   const [source, ...rest] = positional(args, ['threshold']);
   if (!source || rest.length) throw new UsageError('extract takes one FILE (or - for standard input)');

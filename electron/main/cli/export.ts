@@ -11,7 +11,7 @@ import { exportReport } from '../services/export/index';
 import { LowdbWorkspaceStore } from '../services/store';
 import type { WorkspaceStore } from '../services/store-interface';
 import { defaultUserDataDir, readOption, resolveDataDir } from '../services/paths';
-import { InputError, UsageError, type CliIo } from './commands';
+import { checkOptions, InputError, UsageError, type CliIo } from './commands';
 
 export const EXPORT_USAGE = `  npm run -s cli -- export --data-dir DIR --article ID --format FORMAT --out FILE
         [--claims ID,ID…] [--no-sources] [--verified-only] [--organization NAME]
@@ -27,7 +27,7 @@ const VALUED = ['data-dir', 'article', 'format', 'out', 'claims', 'organization'
 const FLAGS = ['no-sources', 'verified-only'];
 
 export async function exportCommand(args: string[], io: ExportIo): Promise<void> {
-  checkArguments(args);
+  checkOptions(args, VALUED, FLAGS);
   const env = io.env ?? process.env;
   const articleId = readOption(args, 'article');
   const formatName = readOption(args, 'format');
@@ -72,22 +72,6 @@ export async function exportCommand(args: string[], io: ExportIo): Promise<void>
 
 function formatChoices(): string {
   return ['md', ...EXPORT_FORMATS.filter((f) => f !== 'markdown')].join(', ');
-}
-
-/** Refuses unknown options and stray arguments (a typo must not export something else). */
-function checkArguments(args: string[]): void {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : null;
-    if (name === null) throw new UsageError(`unexpected argument "${arg}"`);
-    if (FLAGS.includes(name)) continue;
-    if (!VALUED.includes(name)) throw new UsageError(`unknown option --${name}`);
-    if (!arg.includes('=')) {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      i++;
-    }
-  }
 }
 
 /** The output may be overwritten (automation re-runs exports), but its folder must exist. */

@@ -12,7 +12,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FailingLink, LinkProblem } from '../../../../shared/api/evidence-methods';
 import type { ArchiveState } from '../../../../shared/domain/evidence';
 import { normalizeUrl } from '../../../../shared/sources/url';
-import { CancelledError } from '../import/web';
+import { BROWSER_USER_AGENT, CancelledError } from '../import/web';
 import { routeUrl } from './host-map';
 import type { HostMap } from './types';
 
@@ -42,11 +42,7 @@ interface Verdict {
 }
 
 const MAX_REDIRECTS = 5;
-/** The web import's user agent (web.ts): some sites turn away clients that do not look like a browser. */
-const HEADERS = {
-  accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
-  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 FactCheckDesk/0.1',
-};
+const HEADERS = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'user-agent': BROWSER_USER_AGENT };
 
 export async function checkLinks(targets: readonly LinkTarget[], options: LinkCheckOptions): Promise<{ ok: number; failing: FailingLink[] }> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4) || 1);

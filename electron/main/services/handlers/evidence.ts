@@ -7,8 +7,8 @@ import type { Handlers } from '../../../../shared/api/contract';
 import { ApiError } from '../../../../shared/api/result';
 import type { ArchiveState } from '../../../../shared/domain/evidence';
 import { quoted } from '../../../../shared/domain/rules';
-import type { Source, Workspace } from '../../../../shared/domain/schemas';
 import type { WorkspaceStore } from '../store-interface';
+import { findSource } from './sources';
 
 type EvidenceRecordMethod = 'recordArchive' | 'keepLocalCopy' | 'getLocalCopy';
 
@@ -51,10 +51,4 @@ export function evidenceRecordHandlers(store: WorkspaceStore): Handlers<Evidence
       return copy;
     },
   };
-}
-
-function findSource(ws: Workspace, id: string): Source {
-  const source = ws.sources.find((s) => s.id === id);
-  if (!source) throw new ApiError('not_found', `There is no source with id ${id} in the library.`);
-  return source;
 }

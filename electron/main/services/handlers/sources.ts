@@ -57,7 +57,7 @@ export function sourceHandlers(store: WorkspaceStore): Handlers<SourceMethod> {
   };
 }
 
-function findSource(ws: Workspace, id: string): Source {
+export function findSource(ws: Workspace, id: string): Source {
   const source = ws.sources.find((s) => s.id === id);
   if (!source) throw new ApiError('not_found', `There is no source with id ${id} in the library.`);
   return source;

@@ -66,11 +66,13 @@ const KINDS: Record<string, ImportFormat> = {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** Some sites turn away clients that do not look like a browser (the link check sends it too). */
+export const BROWSER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 FactCheckDesk/0.1';
+
 const HEADERS = {
   accept: `text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,${DOCX_TYPE};q=0.8,*/*;q=0.1`,
   'accept-language': 'en;q=0.9, *;q=0.5',
-  // Some sites turn away clients that do not look like a browser.
-  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 FactCheckDesk/0.1',
+  'user-agent': BROWSER_USER_AGENT,
 };
 
 type Stop = 'cancelled' | 'idle' | 'total';
